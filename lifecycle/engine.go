@@ -1,0 +1,460 @@
+package lifecycle
+
+import (
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+// The engine folds a history into a regime — the facts in force since the
+// last event — and projects the regime into at most maxPhases phases that
+// follow absent further events. Evaluate folds the events up to an instant
+// and reads the projection there; Timeline concatenates the projections,
+// each clipped at the next event. Both use only integer arithmetic on
+// nanosecond instants and allocate nothing.
+
+// maxPhases bounds a projection: Active, Expired, Disabled, Disabled,
+// Deleted, with one spare.
+const maxPhases = 6
+
+type mode uint8
+
+const (
+	running   mode = iota // Active, renewing or running to its end date
+	cancelled             // cancelled now: Disabled or Deleted from modeAt
+	deleted               // explicitly deleted at modeAt
+	suspended             // CSP suspension from modeAt
+)
+
+// phase is one interval [start, end) of a projection.
+type phase struct {
+	state      State
+	cause      Cause
+	start, end int64
+	trial      bool // the phase belongs to a free trial
+	est        bool // the phase is an Extended Service Term
+}
+
+// regime holds the facts in force from origin on.
+type regime struct {
+	origin       int64
+	tStart, tEnd int64 // current term: first day and end date E (00:00Z)
+	months       int   // length of the terms that follow
+	winStart     int64 // instant the current term's cancellation window opened
+	recurring    bool
+	trial        bool // the current term is a free trial
+	convertTrial bool // the trial was bought and converts at its end
+	est          bool // an Extended Service Term follows the current term
+	inEST        bool // the current term is an Extended Service Term
+	atRenewal    bool // "cancel before the next renewal date" was chosen
+	deferred     bool // a cancellation takes effect at the term end (C-21)
+	mode         mode
+	modeAt       int64
+	expireAt     int64 // all licenses removed at this instant (R-LIC-4); 0 if not
+	firstCause   Cause
+	carry        bool // the first phase continues the previous regime's phase
+	carrySince   int64
+	carryCause   Cause
+	licenses     int
+	assigned     int
+	conflictEnd  int64 // end of the license-conflict period (R-LIC-4); 0 if none
+	seatsAddedAt int64 // instant licenses were last added (R-LIC-7); 0 if never
+	extensions   int
+	reactivated  bool
+}
+
+type engine struct {
+	spec   *Spec
+	rules  *policy.Rules
+	rg     regime
+	ph     [maxPhases]phase
+	n      int
+	csp    bool
+	anchor int64 // days added to E to get the expiry boundary (DC-3a: 0, DC-3b: 1)
+}
+
+func (e *engine) init(s *Spec, r *policy.Rules) {
+	e.spec, e.rules = s, r
+	e.csp = s.Channel.IsCSP()
+	e.anchor = 0
+	if r.ExpiryAnchor == policy.DayAfterEndDate {
+		e.anchor = dayNs
+	}
+	start := ns(s.Start)
+	e.rg = regime{
+		origin:     start,
+		tStart:     dayOf(start),
+		tEnd:       dayOf(ns(s.End)),
+		months:     s.Term.Months(),
+		winStart:   start,
+		recurring:  s.RecurringBilling,
+		trial:      s.Trial,
+		firstCause: Purchased,
+		licenses:   s.Licenses,
+		assigned:   s.Assigned,
+	}
+	if s.Trial {
+		e.rg.firstCause = TrialStarted
+	}
+	e.project()
+}
+
+// boundary is the first instant after the current term under natural
+// expiry: E (DC-3a) or E+1 (DC-3b); or the instant all licenses were
+// removed (R-LIC-4).
+func (e *engine) boundary(rg *regime) int64 {
+	if rg.expireAt != 0 {
+		return rg.expireAt
+	}
+	return rg.tEnd + e.anchor
+}
+
+// converts reports whether the current trial converts to paid at its end:
+// bought explicitly, or auto-converting with recurring billing on and (for
+// direct trials) a payment method (R-TRI-1, R-TRI-3, R-TRI-7, C-14).
+func (e *engine) converts(rg *regime) bool {
+	if rg.convertTrial {
+		return true
+	}
+	return e.rules.Trial.AutoConvert && rg.recurring && (e.csp || e.spec.PaymentMethod)
+}
+
+// renews reports whether the current term rolls into a next one.
+func (e *engine) renews(rg *regime) bool {
+	if rg.mode != running || rg.expireAt != 0 || rg.deferred {
+		return false
+	}
+	if rg.trial {
+		return e.converts(rg)
+	}
+	return rg.recurring || rg.est
+}
+
+// rollTo advances a renewing regime's current term to the one holding t.
+func (e *engine) rollTo(rg *regime, t int64) {
+	for e.renews(rg) && t >= rg.tEnd+dayNs {
+		base := rg.tEnd + dayNs
+		switch {
+		case rg.trial:
+			rg.trial, rg.convertTrial = false, false
+			rg.firstCause = TrialConverted
+		case rg.est && !rg.inEST:
+			rg.inEST, rg.months = true, 1
+			rg.firstCause = ExtendedServiceTerm
+		default:
+			rg.firstCause = Renewed
+		}
+		m := rg.months
+		if m <= 0 {
+			m = 1
+		}
+		k := 0
+		if t >= addMonths(base, m) {
+			k = monthsBetween(base, t) / m
+		}
+		rg.tStart = addMonths(base, k*m)
+		rg.tEnd = addMonths(base, (k+1)*m) - dayNs
+		rg.winStart = rg.tStart // DC-1: a renewal starts at 00:00Z of its first day
+	}
+}
+
+// project computes the phases of the current regime from its origin on.
+func (e *engine) project() {
+	rg := &e.rg
+	r := e.rules
+	e.n = 0
+	B := e.boundary(rg)
+	base := rg.tEnd + dayNs
+	switch rg.mode {
+	case running:
+		switch {
+		case rg.trial && e.converts(rg):
+			e.emit(Active, rg.firstCause, 0, base, true, false)
+			e.emit(Active, TrialConverted, base, never, false, false)
+		case rg.trial:
+			e.emit(Active, rg.firstCause, 0, B, true, false)
+			t := B
+			if te := r.Trial.ExpiredDays; te > 0 {
+				e.emit(Expired, TrialEnded, t, addDays(t, te), true, false)
+				t = addDays(t, te)
+				e.emit(Deleted, GraceEnded, t, never, true, false)
+			} else {
+				e.emit(Deleted, TrialEnded, t, never, true, false)
+			}
+		case e.renews(rg) && rg.est && !rg.inEST:
+			e.emit(Active, rg.firstCause, 0, base, false, false)
+			e.emit(Active, ExtendedServiceTerm, base, never, false, true)
+		case e.renews(rg):
+			e.emit(Active, rg.firstCause, 0, never, false, rg.inEST)
+		default:
+			e.emit(Active, rg.firstCause, 0, B, false, rg.inEST)
+			cause := TermEnded
+			switch {
+			case rg.expireAt != 0:
+				cause = AllLicensesRemoved
+			case rg.atRenewal:
+				cause = CancelledAtRenewal
+			}
+			if rg.deferred {
+				end := addDays(B, r.DisabledDays)
+				e.emit(Disabled, Cancelled, B, end, false, false)
+				e.emit(Deleted, DisabledEnded, end, never, false, false)
+				break
+			}
+			e.expiry(B, cause)
+		}
+	case cancelled:
+		C := rg.modeAt
+		if r.Cancel.Effect == policy.CancelToDeleted {
+			e.emit(Deleted, Cancelled, C, never, false, false)
+			break
+		}
+		end := addDays(dayOf(C), r.DisabledDays)
+		if r.DisabledUntilTermEnd && B > C {
+			end = B // C-20: "deleted at the end of the subscription term"
+		}
+		e.emit(Disabled, Cancelled, C, end, false, false)
+		e.emit(Deleted, DisabledEnded, end, never, false, false)
+	case deleted:
+		e.emit(Deleted, ExplicitlyDeleted, rg.modeAt, never, false, false)
+	case suspended:
+		S := rg.modeAt
+		s := r.Suspension
+		if s.MaxDays > 0 {
+			if lim := addDays(S, s.MaxDays); lim < B {
+				e.emit(Suspended, SuspendedByPartner, S, lim, false, false)
+				e.emit(Deleted, SuspensionLimit, lim, never, false, false)
+				break
+			}
+		}
+		e.emit(Suspended, SuspendedByPartner, S, B, false, false)
+		switch s.AtTermEnd {
+		case policy.DisabledThenDisabled:
+			mid := addDays(B, s.DisabledDays)
+			end := addDays(mid, r.DisabledDays)
+			e.emit(Disabled, SuspendedAtTermEnd, B, mid, false, false)
+			e.emit(Disabled, DisabledEnded, mid, end, false, false)
+			e.emit(Deleted, DisabledEnded, end, never, false, false)
+		case policy.DisabledThenDeleted:
+			end := addDays(B, r.DisabledDays)
+			e.emit(Disabled, SuspendedAtTermEnd, B, end, false, false)
+			e.emit(Deleted, DisabledEnded, end, never, false, false)
+		default:
+			e.emit(Deleted, SuspendedAtTermEnd, B, never, false, false)
+		}
+	}
+}
+
+// expiry emits Expired (G days), Disabled (D days) and Deleted from B.
+func (e *engine) expiry(B int64, cause Cause) {
+	r := e.rules
+	t := B
+	if g := r.ExpiredDays; g > 0 {
+		e.emit(Expired, cause, t, addDays(t, g), false, false)
+		t = addDays(t, g)
+		cause = GraceEnded
+	}
+	if d := r.DisabledDays; d > 0 {
+		e.emit(Disabled, cause, t, addDays(t, d), false, false)
+		t = addDays(t, d)
+		cause = DisabledEnded
+	}
+	e.emit(Deleted, cause, t, never, false, false)
+}
+
+// emit appends a phase clipped to start at the regime's origin; phases that
+// end at or before the origin are dropped, and the first kept phase takes
+// the carried start and cause when the regime continues its predecessor.
+func (e *engine) emit(st State, c Cause, start, end int64, trial, est bool) {
+	rg := &e.rg
+	if end <= rg.origin || end <= start || e.n == maxPhases {
+		return
+	}
+	if start < rg.origin {
+		start = rg.origin
+	}
+	if e.n == 0 && rg.carry {
+		start, c = rg.carrySince, rg.carryCause
+	}
+	e.ph[e.n] = phase{state: st, cause: c, start: start, end: end, trial: trial, est: est}
+	e.n++
+}
+
+// at returns the index of the phase holding t (t ≥ origin), or -1.
+func (e *engine) at(t int64) int {
+	for i := 0; i < e.n; i++ {
+		if t < e.ph[i].end {
+			return i
+		}
+	}
+	return -1
+}
+
+// step applies the i-th event, checking that it could happen in the state
+// it found.
+func (e *engine) step(i int, ev *Event) error {
+	t := ns(ev.At)
+	k := e.at(t)
+	if k < 0 {
+		return &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
+	}
+	old := e.ph[k]
+	if err := e.check(i, ev, &old); err != nil {
+		return err
+	}
+	prev := e.rg
+	rg := prev
+	e.rollTo(&rg, t)
+	rg.origin, rg.carry = t, false
+	e.apply(&rg, &prev, ev, t, &old)
+	e.rg = rg
+	e.project()
+	if k := e.at(t); k >= 0 && e.ph[k].state == old.state && e.ph[k].trial == old.trial && e.ph[k].est == old.est && k == 0 {
+		e.rg.carry, e.rg.carrySince, e.rg.carryCause = true, old.start, old.cause
+		e.ph[0].start, e.ph[0].cause = old.start, old.cause
+	}
+	return nil
+}
+
+func (e *engine) check(i int, ev *Event, old *phase) error {
+	st := old.state
+	refuse := func(reason string) error {
+		return &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, State: st, Reason: reason}
+	}
+	if st == Deleted {
+		if ev.Kind == Reactivate && e.rg.mode == deleted {
+			h := e.rules.Reactivation.ExplicitDeleteHours
+			if h > 0 && ns(ev.At) < addHours(e.rg.modeAt, h) {
+				return nil
+			}
+		}
+		return refuse("after the subscription was deleted on " + timeOf(old.start).Format(time.RFC3339Nano))
+	}
+	switch ev.Kind {
+	case RecurringBillingOff, RecurringBillingOn, CancelAtRenewal, ConvertEST:
+		if st != Active {
+			return refuse("recurring billing and scheduled changes can change only while active (R-REN-2, R-REA-6)")
+		}
+	case CancelNow:
+		if st != Active && st != Suspended {
+			return refuse("only an active (or CSP suspended) subscription can be cancelled")
+		}
+	case Reactivate:
+		if old.trial {
+			return refuse("a trial is bought (convert-trial), not reactivated")
+		}
+		if st != Expired && st != Disabled && st != Suspended {
+			return refuse("only an expired, disabled or suspended subscription can be reactivated (R-REA-1)")
+		}
+	case Delete:
+		if st != Expired && st != Disabled {
+			return refuse("a subscription must be cancelled before it can be deleted (R-LC-10)")
+		}
+	case Suspend:
+		if !e.rules.Suspension.Allowed || st != Active {
+			return refuse("only an active CSP subscription can be suspended (§1.2)")
+		}
+	case Unsuspend:
+		if st != Suspended {
+			return refuse("only a suspended subscription can be unsuspended")
+		}
+	case ExtendTrial:
+		if !old.trial || st != Active {
+			return refuse("only an active trial can be extended (R-TRI-4)")
+		}
+	case ConvertTrial:
+		if !old.trial || (st != Active && st != Expired) {
+			return refuse("only an active or expired trial can be converted (R-TRI-1, C-14)")
+		}
+	case Renew:
+		if st != Active && st != Expired {
+			return refuse("only an active or expired subscription can be renewed")
+		}
+	}
+	return nil
+}
+
+func (e *engine) apply(rg, prev *regime, ev *Event, t int64, old *phase) {
+	r := e.rules
+	newTerm := func(cause Cause) {
+		rg.mode, rg.trial, rg.convertTrial, rg.inEST, rg.est = running, false, false, false, false
+		rg.tStart = dayOf(t)
+		rg.months = e.spec.Term.Months()
+		rg.tEnd = addMonths(rg.tStart, rg.months) - dayNs
+		rg.winStart = t
+		rg.expireAt, rg.deferred, rg.atRenewal = 0, false, false
+		rg.firstCause = cause
+	}
+	switch ev.Kind {
+	case RecurringBillingOff:
+		rg.recurring, rg.est = false, false // R-LC-4: also cancels scheduled changes
+	case RecurringBillingOn:
+		rg.recurring, rg.atRenewal = true, false
+	case CancelAtRenewal:
+		rg.recurring, rg.atRenewal, rg.est = false, true, false
+	case ConvertEST:
+		rg.est, rg.recurring = true, true
+	case CancelNow:
+		if r.Cancel.Effect == policy.CancelAtTermEnd {
+			rg.recurring, rg.deferred = false, true
+			if old.state == Suspended {
+				rg.mode, rg.modeAt = cancelled, t
+			}
+			break
+		}
+		rg.mode, rg.modeAt = cancelled, t
+	case Reactivate:
+		rg.reactivated = true
+		if old.state == Suspended {
+			rg.mode, rg.firstCause = running, Reactivated
+			break
+		}
+		if r.Reactivation.CreatesNewSubscription || e.boundary(prev) <= t || prev.mode == deleted {
+			newTerm(Reactivated)
+		} else {
+			rg.mode, rg.firstCause = running, Reactivated
+			rg.expireAt, rg.deferred, rg.atRenewal = 0, false, false
+		}
+		rg.recurring = true
+	case Delete:
+		rg.mode, rg.modeAt = deleted, t
+	case Suspend:
+		rg.mode, rg.modeAt = suspended, t
+		if r.Suspension.TurnsOffAutoRenew {
+			rg.recurring = false
+		}
+	case Unsuspend:
+		rg.mode, rg.firstCause = running, Unsuspended
+	case ExtendTrial:
+		rg.tEnd = addDays(rg.tEnd, r.Trial.ExtensionDays)
+		rg.extensions++
+	case ConvertTrial:
+		if old.state == Expired {
+			newTerm(TrialConverted)
+		} else {
+			rg.convertTrial = true
+		}
+		rg.recurring = true
+	case ChangeLicenses:
+		if ev.Licenses > rg.licenses {
+			rg.seatsAddedAt = t
+		}
+		rg.licenses, rg.assigned = ev.Licenses, ev.Assigned
+		rg.conflictEnd = 0
+		if ev.Assigned > ev.Licenses && r.Licenses.ConflictDays > 0 && !e.spec.NonUser {
+			rg.conflictEnd = addDays(dayOf(t), r.Licenses.ConflictDays)
+		}
+		if ev.Licenses == 0 && r.Licenses.ExpiredOnlyWhenAllRemoved && old.state == Active {
+			rg.expireAt, rg.recurring = t, false
+		}
+	case Renew:
+		switch {
+		case old.state == Expired:
+			newTerm(Renewed)
+		case e.renews(prev):
+			rg.winStart = t // R-CAN-15: the window starts at the renewal's completion
+		default:
+			rg.tEnd = addMonths(rg.tEnd+dayNs, rg.months) - dayNs
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package lifecycle
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrInvalid is matched (with errors.Is) by every error that reports an
+// invalid subscription, event or argument.
+var ErrInvalid = errors.New("lifecycle: invalid")
+
+// ErrHistory is matched by every error that reports a history that could
+// not have happened: events out of order, before the start, after the
+// subscription was Deleted, or in a state that does not admit them. Such
+// errors also match ErrInvalid.
+var ErrHistory = errors.New("lifecycle: impossible history")
+
+// ErrRulesMismatch is matched when the rules passed are for another channel
+// than the subscription's, or are not usable. It also matches ErrInvalid.
+var ErrRulesMismatch = errors.New("lifecycle: rules do not fit the subscription")
+
+// FieldError reports one invalid field, naming its path and value. It
+// matches ErrInvalid.
+type FieldError struct {
+	Field  string // path of the field, such as "Spec.End" or "Spec.History[2].At"
+	Value  any    // the offending value
+	Reason string // why it is refused, lower case
+}
+
+// Error implements error.
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("lifecycle: %s = %s: %s", e.Field, formatValue(e.Value), e.Reason)
+}
+
+// Is reports whether target is ErrInvalid.
+func (e *FieldError) Is(target error) bool { return target == ErrInvalid }
+
+func formatValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", x)
+	case time.Time:
+		return x.Format(time.RFC3339Nano)
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+// HistoryError reports an event that could not have happened. It matches
+// ErrHistory and ErrInvalid.
+type HistoryError struct {
+	Index  int       // position of the event in the history
+	Kind   EventKind // the event's kind
+	At     time.Time // the event's instant
+	State  State     // the state at that instant before the event (zero if not known)
+	Reason string    // why it is impossible, lower case
+}
+
+// Error implements error.
+func (e *HistoryError) Error() string {
+	st := ""
+	if e.State.IsValid() {
+		st = " in state " + e.State.String()
+	}
+	return fmt.Sprintf("lifecycle: history[%d] %s at %s%s: %s", e.Index, e.Kind, e.At.UTC().Format(time.RFC3339Nano), st, e.Reason)
+}
+
+// Is reports whether target is ErrHistory or ErrInvalid.
+func (e *HistoryError) Is(target error) bool { return target == ErrHistory || target == ErrInvalid }
+
+// RulesError reports rules that cannot judge the subscription, naming the
+// field and value. It matches ErrRulesMismatch and ErrInvalid.
+type RulesError struct {
+	Field  string // such as "Rules.Channel"
+	Value  any
+	Reason string
+}
+
+// Error implements error.
+func (e *RulesError) Error() string {
+	return fmt.Sprintf("lifecycle: %s = %s: %s", e.Field, formatValue(e.Value), e.Reason)
+}
+
+// Is reports whether target is ErrRulesMismatch or ErrInvalid.
+func (e *RulesError) Is(target error) bool { return target == ErrRulesMismatch || target == ErrInvalid }

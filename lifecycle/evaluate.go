@@ -1,0 +1,310 @@
+package lifecycle
+
+import (
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+// Status is the answer of [Evaluate]: a subscription's state at one instant,
+// since when, what comes next and when, its deadlines and what may be done.
+// Instants are in UTC. A zero time.Time means "none": no next state (the
+// subscription renews, or is Deleted), no deadline scheduled. Status is a
+// plain value, safe to copy and share.
+type Status struct {
+	// At is the instant judged, in UTC.
+	At time.Time
+	// State is the lifecycle state at At; Since the instant it began (the
+	// start of the current phase); Cause why it began.
+	State State
+	Since time.Time
+	Cause Cause
+	// Trial reports whether the subscription is in (or expiring from) its
+	// free trial.
+	Trial bool
+	// ExtendedServiceTerm reports whether it runs on an Extended Service
+	// Term (R-LC-13).
+	ExtendedServiceTerm bool
+	// Next is the state that follows absent further events, NextAt when it
+	// begins and NextCause why; zero when nothing follows.
+	Next      State
+	NextAt    time.Time
+	NextCause Cause
+	// TermStart and TermEnd are the first day and the end date of the
+	// current term (00:00Z).
+	TermStart time.Time
+	TermEnd   time.Time
+	// RecurringBilling reports whether recurring billing (auto-renew) is on.
+	RecurringBilling bool
+	// Licenses and Assigned are the purchased and assigned license counts.
+	Licenses int
+	Assigned int
+	// LicenseConflictUntil is the first day after the period in which
+	// assigned licenses in excess of a reduced quantity must be resolved
+	// without service interruption (R-LIC-4); zero if none. AC-33's
+	// "2026-03-01…2026-05-29" is LicenseConflictUntil 2026-05-30.
+	LicenseConflictUntil time.Time
+	// CancelWindowEnd is the boundary of the current term's cancellation
+	// window (policy.Window.End; inclusive per Window.Inclusive); zero when
+	// the window is "any time" or "never".
+	CancelWindowEnd time.Time
+	// ReactivateUntil is the first instant at which reactivation is no
+	// longer possible (AC-08: a cancellation on 2026-05-10 can be
+	// reactivated through 2026-08-07, ReactivateUntil 2026-08-08); zero if
+	// the subscription cannot be (or need not be) reactivated.
+	ReactivateUntil time.Time
+	// PurgeNotBefore is the earliest instant customer data may be deleted
+	// and PurgeDeadline the latest (R-DAT-*), zero while none is scheduled.
+	// Day-based deadlines (DC-7: "no later than 180 days") are the 00:00Z of
+	// the last day, meaning by the end of that day; hour-based ones (R-DAT-4)
+	// are exact. [Status.DataGoneBy] gives the instant from which the data
+	// is guaranteed gone.
+	PurgeNotBefore time.Time
+	PurgeDeadline  time.Time
+	// Capabilities says who may use what and do what at At (RULES.md §2).
+	Capabilities Capabilities
+
+	channel       policy.Channel
+	version       string
+	cite          policy.Citation
+	purgeByDay    bool
+	deletedAt     time.Time
+	windowOpen    bool
+	onlineAllowed bool
+	viaSupport    bool
+}
+
+// DataGoneBy returns the instant from which the data is guaranteed to be
+// deleted: the end of PurgeDeadline's day for day-based rules, the
+// deadline itself for hour-based ones; zero while no purge is scheduled.
+func (s Status) DataGoneBy() time.Time {
+	if s.PurgeDeadline.IsZero() || !s.purgeByDay {
+		return s.PurgeDeadline
+	}
+	return s.PurgeDeadline.AddDate(0, 0, 1)
+}
+
+// DeletedAt returns the instant the subscription is (or will be, absent
+// further events) Deleted; zero if it renews.
+func (s Status) DeletedAt() time.Time { return s.deletedAt }
+
+// RulesVersion returns the version label and citation of the rules that
+// judged the subscription.
+func (s Status) RulesVersion() (string, policy.Citation) { return s.version, s.cite }
+
+// checkFit reports rules that cannot judge sub. It allocates only on error.
+func checkFit(sub *Subscription, r *policy.Rules) error {
+	if sub.IsZero() {
+		return &FieldError{Field: "Subscription", Value: "zero", Reason: "not built with lifecycle.New"}
+	}
+	if r.Channel != sub.spec.Channel {
+		return &RulesError{Field: "Rules.Channel", Value: r.Channel.String(),
+			Reason: "rules are for another channel than the subscription's " + sub.spec.Channel.String()}
+	}
+	if !r.ExpiryAnchor.IsValid() {
+		return &RulesError{Field: "Rules.ExpiryAnchor", Value: r.ExpiryAnchor.String(), Reason: "not a valid expiry anchor"}
+	}
+	switch {
+	case r.ExpiredDays < 0:
+		return &RulesError{Field: "Rules.ExpiredDays", Value: r.ExpiredDays, Reason: "must not be negative"}
+	case r.DisabledDays < 0:
+		return &RulesError{Field: "Rules.DisabledDays", Value: r.DisabledDays, Reason: "must not be negative"}
+	case r.Trial.ExpiredDays < 0:
+		return &RulesError{Field: "Rules.Trial.ExpiredDays", Value: r.Trial.ExpiredDays, Reason: "must not be negative"}
+	case r.Suspension.DisabledDays < 0:
+		return &RulesError{Field: "Rules.Suspension.DisabledDays", Value: r.Suspension.DisabledDays, Reason: "must not be negative"}
+	case r.Suspension.MaxDays < 0:
+		return &RulesError{Field: "Rules.Suspension.MaxDays", Value: r.Suspension.MaxDays, Reason: "must not be negative"}
+	case r.Trial.ExtensionDays < 0:
+		return &RulesError{Field: "Rules.Trial.ExtensionDays", Value: r.Trial.ExtensionDays, Reason: "must not be negative"}
+	case r.Licenses.ConflictDays < 0:
+		return &RulesError{Field: "Rules.Licenses.ConflictDays", Value: r.Licenses.ConflictDays, Reason: "must not be negative"}
+	case r.Reactivation.ExplicitDeleteHours < 0:
+		return &RulesError{Field: "Rules.Reactivation.ExplicitDeleteHours", Value: r.Reactivation.ExplicitDeleteHours, Reason: "must not be negative"}
+	}
+	if sub.spec.Trial && (!r.Trial.Available || r.Trial.Days <= 0) {
+		return &RulesError{Field: "Rules.Trial.Available", Value: r.Trial.Available,
+			Reason: "the subscription is a trial but the rules offer no trial on " + r.Channel.String()}
+	}
+	return nil
+}
+
+func checkAt(at time.Time) error {
+	if at.Before(minInstant) || !at.Before(maxInstant) {
+		return &FieldError{Field: "at", Value: at, Reason: "outside the supported range 1900-01-01 to 2200-01-01"}
+	}
+	return nil
+}
+
+// Evaluate returns the status of sub at the instant at under rules. It
+// considers the events of the history up to and including at; the location
+// of at does not matter. It reads no clock, allocates nothing, and returns an
+// error (never a panic) when the rules do not fit the subscription or an
+// event up to at could not have happened in the state it found.
+//
+// Choose rules with [RulesFor] (the version in force at the end date,
+// R-LC-14) or policy.Table.Lookup.
+func Evaluate(sub Subscription, rules policy.Rules, at time.Time) (Status, error) {
+	if err := checkFit(&sub, &rules); err != nil {
+		return Status{}, err
+	}
+	if err := checkAt(at); err != nil {
+		return Status{}, err
+	}
+	var e engine
+	e.init(&sub.spec, &rules)
+	t := ns(at)
+	for i := range sub.spec.History {
+		ev := &sub.spec.History[i]
+		if ns(ev.At) > t {
+			break
+		}
+		if err := e.step(i, ev); err != nil {
+			return Status{}, err
+		}
+	}
+	return e.status(t), nil
+}
+
+// RulesFor looks up the rules that judge sub's lifecycle in table: the
+// version in force on its end date (R-LC-14; also how AC-20 and AC-30 pick
+// their version).
+func RulesFor(table *policy.Table, sub Subscription) (policy.Rules, error) {
+	if sub.IsZero() {
+		return policy.Rules{}, &FieldError{Field: "Subscription", Value: "zero", Reason: "not built with lifecycle.New"}
+	}
+	return table.Lookup(sub.Key(), sub.spec.End)
+}
+
+// status reads the projection at t.
+func (e *engine) status(t int64) Status {
+	r := e.rules
+	k := e.at(t)
+	if k < 0 { // unreachable: the last phase is open or ends after t
+		k = e.n - 1
+	}
+	p := e.ph[k]
+	term := e.rg
+	e.rollTo(&term, t)
+	s := Status{
+		At:                  timeOf(t),
+		State:               p.state,
+		Since:               timeOf(p.start),
+		Cause:               p.cause,
+		Trial:               p.trial,
+		ExtendedServiceTerm: p.est,
+		TermStart:           timeOf(term.tStart),
+		TermEnd:             timeOf(term.tEnd),
+		RecurringBilling:    term.recurring && e.rg.mode == running,
+		Licenses:            e.rg.licenses,
+		Assigned:            e.rg.assigned,
+		channel:             r.Channel,
+		version:             r.Version,
+		cite:                r.Cite,
+	}
+	if k+1 < e.n {
+		n := e.ph[k+1]
+		s.Next, s.NextAt, s.NextCause = n.state, timeOf(n.start), n.cause
+	}
+	if e.rg.conflictEnd > t {
+		s.LicenseConflictUntil = timeOf(e.rg.conflictEnd)
+	}
+	if (p.state == Active || p.state == Suspended) && r.Cancel.Window.Kind == policy.AfterStart {
+		s.CancelWindowEnd = r.Cancel.Window.End(timeOf(term.winStart))
+	}
+	e.purge(&s)
+	e.reactivation(&s, k, t)
+	s.Capabilities = e.capabilities(&s, &p, &term, t)
+	return s
+}
+
+// purge fills the purge bounds from how the projection reaches Deleted
+// (R-DAT-2…R-DAT-5, DC-7).
+func (e *engine) purge(s *Status) {
+	r := e.rules
+	rg := &e.rg
+	del := int64(-1)
+	for i := 0; i < e.n; i++ {
+		if e.ph[i].state == Deleted {
+			del = e.ph[i].start
+			break
+		}
+	}
+	if del < 0 {
+		return
+	}
+	s.deletedAt = timeOf(del)
+	set := func(notBefore, deadline int64, byDay bool) {
+		if deadline < notBefore {
+			deadline = notBefore
+		}
+		s.PurgeNotBefore, s.PurgeDeadline, s.purgeByDay = timeOf(notBefore), timeOf(deadline), byDay
+	}
+	switch {
+	case rg.mode == deleted: // R-DAT-4: SharePoint and OneDrive at once, everything within 72 hours
+		set(rg.modeAt, addHours(rg.modeAt, r.Purge.ExplicitDeleteHours), false)
+	case rg.mode == cancelled && r.Cancel.Effect == policy.CancelToDeleted: // R-DAT-5
+		set(addDays(rg.modeAt, r.Purge.CancelBackupDays), addDays(dayOf(rg.modeAt), r.Purge.CancelDeadlineDays), true)
+	case rg.mode == cancelled: // R-DAT-2, DC-7
+		c := dayOf(rg.modeAt)
+		set(addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays), true)
+	case rg.mode == running && rg.deferred: // C-21: "deleted 90 days after cancellation"
+		c := e.boundary(rg)
+		set(addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays), true)
+	case rg.mode == running && rg.trial: // R-TRI-5, R-TRI-6: deleted when the Expired state ends
+		set(del, del, true)
+	default: // R-DAT-3 [INFERRED]: max(DeletedStart, E+180)
+		from := rg.tEnd
+		if rg.expireAt != 0 {
+			from = dayOf(rg.expireAt)
+		}
+		if r.Purge.ExpiryDeadlineFrom == policy.FromExpiredEnd {
+			from = addDays(e.boundary(rg), r.ExpiredDays)
+		}
+		set(del, addDays(from, r.Purge.ExpiryDeadlineDays), true)
+	}
+}
+
+// reactivatable reports whether a phase admits reactivation under the rules
+// (R-REA-1, R-REA-7, C-6).
+func (e *engine) reactivatable(p *phase) bool {
+	r := e.rules.Reactivation
+	if p.trial {
+		return false
+	}
+	switch p.state {
+	case Expired:
+		return r.FromExpired
+	case Disabled:
+		return r.FromDisabled
+	case Suspended:
+		return r.FromSuspended
+	case Deleted:
+		return p.cause == ExplicitlyDeleted && r.ExplicitDeleteHours > 0
+	}
+	return false
+}
+
+// reactivation sets ReactivateUntil: the end of the run of reactivatable
+// phases holding t or, for an Active subscription that will expire, the
+// run that follows.
+func (e *engine) reactivation(s *Status, k int, t int64) {
+	i := k
+	if e.ph[k].state == Active {
+		i = k + 1
+	}
+	if i >= e.n || !e.reactivatable(&e.ph[i]) {
+		return
+	}
+	j := i
+	for j+1 < e.n && e.reactivatable(&e.ph[j+1]) {
+		j++
+	}
+	end := e.ph[j].end
+	if p := e.ph[j]; p.state == Deleted {
+		end = addHours(e.rg.modeAt, e.rules.Reactivation.ExplicitDeleteHours)
+	}
+	if end > t && end != never {
+		s.ReactivateUntil = timeOf(end)
+	}
+}

@@ -1,0 +1,235 @@
+package lifecycle
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+// Spec is the plain description of a subscription: what was bought, when,
+// and what happened since. It is the input of [New]; a Spec may be invalid,
+// a [Subscription] never is.
+type Spec struct {
+	// ID identifies the subscription to the caller; lapse does not
+	// interpret it.
+	ID string
+	// Channel is the purchase channel. Required.
+	Channel policy.Channel
+	// Term is the commitment term; for a trial, the term it converts to.
+	// Required.
+	Term policy.Term
+	// Product names the product or offer, for product-specific rules
+	// (policy.Copilot, …); empty for none.
+	Product policy.Product
+	// Start is the exact purchase (or trial sign-up) instant. Hour-based
+	// windows run from it (DC-5); its UTC date is the first day.
+	Start time.Time
+	// End is the end date of the first term (or of the trial) as the admin
+	// center or Partner Center shows it; only its UTC date counts. See
+	// [EndOfTerm] and [EndOfTrial].
+	End time.Time
+	// Licenses is the purchased license (seat) count; Assigned how many are
+	// assigned to users. Neither may be negative, and Assigned may not
+	// exceed Licenses.
+	Licenses int
+	Assigned int
+	// Trial says the first term, Start to End, is a free trial.
+	Trial bool
+	// ProductKey says the subscription was prepaid with a product key
+	// (§1.1 row 14, R-REN-3, R-REF-4).
+	ProductKey bool
+	// PaymentMethod says a payment method is attached (a direct trial
+	// converts only with one, R-TRI-1, R-TRI-3).
+	PaymentMethod bool
+	// RecurringBilling is the recurring billing (auto-renew) setting at
+	// purchase (R-REN-1: on by default for card and billing-profile
+	// subscriptions; off for product keys, R-REN-3).
+	RecurringBilling bool
+	// NonUser says licenses are not assigned per user (Office 365 Extra
+	// File Storage): reductions take effect at once (R-LIC-5).
+	NonUser bool
+	// History is what happened since, in non-decreasing order of At.
+	History []Event
+}
+
+// Subscription is a validated, immutable subscription: a Spec whose
+// fields are consistent, with its history in order. The zero Subscription
+// is invalid (every function given one returns an error). A Subscription is
+// safe to share between goroutines; [Apply] returns new values and never
+// changes the one it is given.
+type Subscription struct {
+	spec Spec // History is owned: never aliased by a caller
+}
+
+// Earliest and latest instants lapse accepts; every instant is converted to
+// nanoseconds since 1970 internally, which covers 1678–2262.
+var (
+	minInstant = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxInstant = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+func checkInstant(field string, t time.Time) error {
+	if t.IsZero() {
+		return &FieldError{Field: field, Value: t, Reason: "required"}
+	}
+	if t.Before(minInstant) || !t.Before(maxInstant) {
+		return &FieldError{Field: field, Value: t, Reason: "outside the supported range 1900-01-01 to 2200-01-01"}
+	}
+	return nil
+}
+
+// New validates spec and returns the subscription it describes. The error
+// names the first invalid field and its value: zero or unknown channel or
+// term, missing or out-of-range instants, an end before the start,
+// negative licenses, more licenses assigned than bought, an invalid event
+// kind or role, and events out of order or before the start. Whether each
+// event could happen in the state it found is checked against the rules by
+// [Evaluate] and [Timeline].
+func New(spec Spec) (Subscription, error) {
+	if !spec.Channel.IsValid() {
+		return Subscription{}, &FieldError{Field: "Spec.Channel", Value: spec.Channel.String(), Reason: "not a valid channel"}
+	}
+	if !spec.Term.IsValid() {
+		return Subscription{}, &FieldError{Field: "Spec.Term", Value: spec.Term.String(), Reason: "not a valid term"}
+	}
+	if err := checkInstant("Spec.Start", spec.Start); err != nil {
+		return Subscription{}, err
+	}
+	if err := checkInstant("Spec.End", spec.End); err != nil {
+		return Subscription{}, err
+	}
+	if dayOf(ns(spec.End)) < dayOf(ns(spec.Start)) {
+		return Subscription{}, &FieldError{Field: "Spec.End", Value: spec.End,
+			Reason: "end date before the start date " + spec.Start.UTC().Format(time.DateOnly)}
+	}
+	if spec.Licenses < 0 {
+		return Subscription{}, &FieldError{Field: "Spec.Licenses", Value: spec.Licenses, Reason: "must not be negative"}
+	}
+	if spec.Assigned < 0 {
+		return Subscription{}, &FieldError{Field: "Spec.Assigned", Value: spec.Assigned, Reason: "must not be negative"}
+	}
+	if spec.Assigned > spec.Licenses {
+		return Subscription{}, &FieldError{Field: "Spec.Assigned", Value: spec.Assigned,
+			Reason: fmt.Sprintf("more licenses assigned than bought (%d)", spec.Licenses)}
+	}
+	prev := spec.Start
+	for i, e := range spec.History {
+		if err := checkEvent(i, e, prev); err != nil {
+			return Subscription{}, err
+		}
+		prev = e.At
+	}
+	spec.History = slices.Clone(spec.History)
+	return Subscription{spec: spec}, nil
+}
+
+func checkEvent(i int, e Event, prev time.Time) error {
+	field := fmt.Sprintf("Spec.History[%d]", i)
+	if !e.Kind.IsValid() {
+		return &FieldError{Field: field + ".Kind", Value: e.Kind.String(), Reason: "not a valid event kind"}
+	}
+	if err := checkInstant(field+".At", e.At); err != nil {
+		return err
+	}
+	if e.At.Before(prev) {
+		return &HistoryError{Index: i, Kind: e.Kind, At: e.At,
+			Reason: "out of order: before the previous event or the start at " + prev.UTC().Format(time.RFC3339Nano)}
+	}
+	if e.Actor != 0 && !e.Actor.IsValid() {
+		return &FieldError{Field: field + ".Actor", Value: e.Actor.String(), Reason: "not a valid role"}
+	}
+	if e.Kind == ChangeLicenses {
+		if e.Licenses < 0 {
+			return &FieldError{Field: field + ".Licenses", Value: e.Licenses, Reason: "must not be negative"}
+		}
+		if e.Assigned < 0 {
+			return &FieldError{Field: field + ".Assigned", Value: e.Assigned, Reason: "must not be negative"}
+		}
+	}
+	return nil
+}
+
+// IsZero reports whether s is the zero (invalid) Subscription.
+func (s Subscription) IsZero() bool { return !s.spec.Channel.IsValid() }
+
+// Spec returns the subscription's description; its History is a copy.
+func (s Subscription) Spec() Spec {
+	sp := s.spec
+	sp.History = slices.Clone(sp.History)
+	return sp
+}
+
+// ID returns the caller's identifier.
+func (s Subscription) ID() string { return s.spec.ID }
+
+// Channel returns the purchase channel.
+func (s Subscription) Channel() policy.Channel { return s.spec.Channel }
+
+// Term returns the commitment term.
+func (s Subscription) Term() policy.Term { return s.spec.Term }
+
+// Product returns the product name.
+func (s Subscription) Product() policy.Product { return s.spec.Product }
+
+// Key returns the policy look-up key of the subscription.
+func (s Subscription) Key() policy.Key {
+	return policy.Key{Channel: s.spec.Channel, Term: s.spec.Term, Product: s.spec.Product}
+}
+
+// Start returns the purchase instant.
+func (s Subscription) Start() time.Time { return s.spec.Start }
+
+// End returns the end date of the first term.
+func (s Subscription) End() time.Time { return s.spec.End }
+
+// History returns a copy of the history.
+func (s Subscription) History() []Event { return slices.Clone(s.spec.History) }
+
+// Len returns the number of events in the history.
+func (s Subscription) Len() int { return len(s.spec.History) }
+
+// Event returns the i-th event; ok is false when i is out of range.
+func (s Subscription) Event(i int) (e Event, ok bool) {
+	if i < 0 || i >= len(s.spec.History) {
+		return Event{}, false
+	}
+	return s.spec.History[i], true
+}
+
+// append returns a new Subscription with e appended; the receiver's
+// history is never shared with the result.
+func (s Subscription) append(e Event) (Subscription, error) {
+	prev := s.spec.Start
+	if n := len(s.spec.History); n > 0 {
+		prev = s.spec.History[n-1].At
+	}
+	if err := checkEvent(len(s.spec.History), e, prev); err != nil {
+		return Subscription{}, err
+	}
+	h := make([]Event, len(s.spec.History), len(s.spec.History)+1)
+	copy(h, s.spec.History)
+	out := s
+	out.spec.History = append(h, e)
+	return out, nil
+}
+
+// EndOfTerm returns the end date of a term that starts on start's UTC
+// date: the day before the same day of month term.Months() later, clamped to
+// the month's last day (an annual term started on 2026-05-05 ends on
+// 2027-05-04, AC-23). An invalid term returns the zero time.
+func EndOfTerm(start time.Time, term policy.Term) time.Time {
+	if !term.IsValid() {
+		return time.Time{}
+	}
+	return timeOf(addDays(addMonths(dayOf(ns(start)), term.Months()), -1))
+}
+
+// EndOfTrial returns the end date of a trial of the given days starting on
+// start's UTC date: its last day, start+days−1 (a 30-day trial started on
+// 2026-05-01 ends on 2026-05-30 and, under DC-3b, converts on 2026-05-31,
+// AC-43).
+func EndOfTrial(start time.Time, days int) time.Time {
+	return timeOf(addDays(dayOf(ns(start)), days-1))
+}

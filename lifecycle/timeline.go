@@ -1,0 +1,72 @@
+package lifecycle
+
+import (
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+// Phase is one interval of a subscription's lifecycle: State holds on the
+// half-open interval [Start, End). End is zero for the last, open-ended
+// phase. Phases of a timeline are contiguous and in order.
+type Phase struct {
+	State State
+	Cause Cause
+	Start time.Time
+	End   time.Time // zero: open-ended
+	// Trial reports a phase of the free trial; ExtendedServiceTerm one of
+	// an Extended Service Term.
+	Trial               bool
+	ExtendedServiceTerm bool
+}
+
+// Contains reports whether t lies in [Start, End).
+func (p Phase) Contains(t time.Time) bool {
+	return !t.Before(p.Start) && (p.End.IsZero() || t.Before(p.End))
+}
+
+// Timeline returns every phase of sub under rules, past and future: from
+// the purchase to the open-ended last phase (Deleted, or Active while it
+// renews), taking every event of the history into account. At every
+// instant t, the phase holding t agrees with Evaluate(sub, rules, t) on
+// State, Since and Cause. Timeline makes one allocation.
+func Timeline(sub Subscription, rules policy.Rules) ([]Phase, error) {
+	if err := checkFit(&sub, &rules); err != nil {
+		return nil, err
+	}
+	h := sub.spec.History
+	out := make([]Phase, 0, (len(h)+1)*maxPhases)
+	var e engine
+	e.init(&sub.spec, &rules)
+	for i := range h {
+		t := ns(h[i].At)
+		out = e.appendPhases(out, t)
+		if err := e.step(i, &h[i]); err != nil {
+			return nil, err
+		}
+	}
+	return e.appendPhases(out, never), nil
+}
+
+// appendPhases appends the current projection's phases up to limit,
+// merging the first one into the last phase already out when the regime
+// continues it.
+func (e *engine) appendPhases(out []Phase, limit int64) []Phase {
+	for i := 0; i < e.n; i++ {
+		p := e.ph[i]
+		if p.start >= limit {
+			break
+		}
+		end := p.end
+		if end > limit {
+			end = limit
+		}
+		if i == 0 && e.rg.carry && len(out) > 0 && ns(out[len(out)-1].Start) == p.start {
+			out[len(out)-1].End = timeOf(end)
+			continue
+		}
+		out = append(out, Phase{State: p.state, Cause: p.cause, Start: timeOf(p.start), End: timeOf(end),
+			Trial: p.trial, ExtendedServiceTerm: p.est})
+	}
+	return out
+}
