@@ -78,6 +78,19 @@ func ParseRole(name string) (Role, error) {
 	return 0, &FieldError{Field: "Role", Value: name, Reason: "unknown role; want one of " + strings.Join(roleNames[1:], ", ")}
 }
 
+var roleTitles = []string{"", "a Global Administrator", "a Billing Administrator", "a billing account owner",
+	"a billing account contributor", "a billing profile owner", "a billing profile contributor", "a User Administrator",
+	"the CSP partner", "Microsoft support", "a user without an admin role"}
+
+// Title returns the role as a support agent would say it, such as "a
+// Billing Administrator".
+func (r Role) Title() string {
+	if r.IsValid() {
+		return roleTitles[r]
+	}
+	return r.String()
+}
+
 // RoleSet is a set of roles. The zero set is empty.
 type RoleSet uint16
 
@@ -105,6 +118,23 @@ func (s RoleSet) List() []Role {
 		}
 	}
 	return out
+}
+
+// Phrase returns the roles as a support agent would say them: "a Global
+// Administrator or a Billing Administrator", or "nobody".
+func (s RoleSet) Phrase() string {
+	roles := s.List()
+	switch len(roles) {
+	case 0:
+		return "nobody"
+	case 1:
+		return roles[0].Title()
+	}
+	parts := make([]string, len(roles))
+	for i, r := range roles {
+		parts[i] = r.Title()
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
 }
 
 // String returns the roles joined by ", ", or "nobody".

@@ -1,0 +1,44 @@
+// Package lifecycle answers, for one Microsoft 365 commercial subscription
+// at one instant: what state it is in and since when, what comes next and
+// when, who may use the services and the data, what an admin may do, and by
+// when the data is gone.
+//
+// State is a pure function of facts and an instant:
+//
+//	status, err := lifecycle.Evaluate(sub, rules, at)
+//
+// sub is an immutable [Subscription] (channel, term, product, dates,
+// licenses and the ordered history of what admins and partners did), rules
+// are the [policy.Rules] in force (see [RulesFor]), and at is a time.Time the
+// caller passes in. Nothing here reads the clock, sleeps or schedules: the
+// state on any date can be computed, so no state is ever skipped, and tests
+// need no fake timers. Evaluate allocates nothing.
+//
+// # States
+//
+// The lifecycle is Active → Expired → Disabled → Deleted (R-LC-1), with
+// CSP's Suspended. The enterprise tables call Expired and Disabled "Grace"
+// and "Inactive" ([State.EnterpriseName]); Microsoft Graph reports them as
+// capabilityStatus Enabled, Warning, Suspended and Deleted
+// ([State.CapabilityStatus]).
+//
+// # Days
+//
+// Dates are UTC calendar dates; a state that lasts N days from S occupies
+// [S, S+N) (DC-1, DC-2). Whether Expired begins on the end date or the day
+// after is the rules' ExpiryAnchor (DC-3a, DC-3b). Hour-based windows run
+// from the exact instant (DC-5).
+//
+// # Timelines and explanations
+//
+// [Timeline] returns every phase, past and future, as half-open intervals
+// that agree with Evaluate at every instant. [Status.Explain] turns a status
+// into sentences with the rule ids and sources behind them.
+//
+// # Errors
+//
+// Bad input is an error that names the field and value — an invalid
+// [Spec], a history that could not have happened, rules for another
+// channel — matching [ErrInvalid], [ErrHistory] or [ErrRulesMismatch] with
+// errors.Is. Nothing panics.
+package lifecycle
