@@ -1,0 +1,249 @@
+// Command lapse is lapse's main example: it evaluates a built-in portfolio
+// of Microsoft 365 subscriptions — one per purchase channel, taken from the
+// acceptance cases of the domain specification — at an instant, and prints
+// each one's state, what comes next, the reactivation and purge deadlines
+// and who may do what. With -timeline or -explain it prints one
+// subscription's phases or the reasons behind its status.
+//
+// Usage:
+//
+//	go run ./examples/lapse [-at 2026-06-01] [-timeline ID] [-explain ID]
+//
+// Without -at it reads the system clock, the only place in lapse that does.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+	"time"
+
+	"github.com/lapse-go/lapse/clock"
+	"github.com/lapse-go/lapse/lifecycle"
+	"github.com/lapse-go/lapse/policy"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, clock.System()))
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// portfolio returns the built-in subscriptions, each from an acceptance
+// case of RULES.md §6.
+func portfolio() []lifecycle.Spec {
+	at := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
+	return []lifecycle.Spec{
+		{ // AC-01…AC-07: annual, recurring billing turned off
+			ID: "mosa-annual", Channel: policy.DirectMOSA, Term: policy.Annual,
+			Start: date(2025, 3, 31), End: date(2026, 3, 31), Licenses: 10, Assigned: 8, RecurringBilling: true, PaymentMethod: true,
+			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: date(2026, 2, 1), Actor: lifecycle.BillingAdmin}},
+		},
+		{ // AC-08: monthly, cancelled now
+			ID: "mosa-cancelled", Channel: policy.DirectMOSA, Term: policy.Monthly,
+			Start: date(2026, 5, 1), End: date(2026, 5, 31), Licenses: 10, RecurringBilling: true, PaymentMethod: true,
+			History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: at(2026, 5, 10, 9), Actor: lifecycle.BillingAdmin}},
+		},
+		{ // AC-54: MCA annual, recurring billing off, no Expired from 2026-02-09
+			ID: "mca-annual", Channel: policy.DirectMCA, Term: policy.Annual,
+			Start: date(2025, 9, 1), End: date(2026, 8, 31), Licenses: 5, RecurringBilling: true, PaymentMethod: true,
+			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: date(2026, 3, 1), Actor: lifecycle.BillingAccountOwner}},
+		},
+		{ // AC-25: enterprise, monthly term
+			ID: "enterprise-monthly", Channel: policy.Enterprise, Term: policy.Monthly,
+			Start: date(2026, 6, 1), End: date(2026, 6, 30), Licenses: 50,
+		},
+		{ // AC-28: Volume Licensing, end date aligned with the agreement
+			ID: "vl-agreement", Channel: policy.VolumeLicensing, Term: policy.MultiYear,
+			Start: date(2023, 7, 1), End: date(2026, 6, 30), Licenses: 100,
+		},
+		{ // AC-35: CSP new commerce, cancelled within 168 hours
+			ID: "csp-cancelled", Channel: policy.CSPNewCommerce, Term: policy.Annual,
+			Start: at(2026, 1, 15, 10), End: date(2027, 1, 14), Licenses: 20, RecurringBilling: true,
+			History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: at(2026, 1, 20, 9), Actor: lifecycle.Partner}},
+		},
+		{ // AC-44: CSP new commerce trial, auto-renew off
+			ID: "csp-trial", Channel: policy.CSPNewCommerce, Term: policy.Annual, Trial: true,
+			Start: date(2026, 5, 1), End: date(2026, 5, 30), Licenses: 25, RecurringBilling: true,
+			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: date(2026, 5, 3), Actor: lifecycle.Partner}},
+		},
+		{ // AC-47: direct trial with a card, converts to annual
+			ID: "direct-trial", Channel: policy.DirectMOSA, Term: policy.Annual, Trial: true,
+			Start: date(2026, 3, 2), End: date(2026, 3, 31), Licenses: 25, RecurringBilling: true, PaymentMethod: true,
+		},
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer, clk clock.Clock) int {
+	fs := flag.NewFlagSet("lapse", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	atFlag := fs.String("at", "", "instant to evaluate at: a date (2026-06-01) or RFC 3339; default now")
+	timeline := fs.String("timeline", "", "print the phases of the subscription with this ID")
+	explain := fs.String("explain", "", "print the reasons behind the status of the subscription with this ID")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	at := clk.Now()
+	if *atFlag != "" {
+		t, err := parseInstant(*atFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "lapse: -at %q: %v\n", *atFlag, err)
+			return 2
+		}
+		at = t
+	}
+	subs, rules, err := load()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	switch {
+	case *timeline != "":
+		i, ok := find(subs, *timeline)
+		if !ok {
+			fmt.Fprintf(stderr, "lapse: -timeline %q: no such subscription\n", *timeline)
+			return 2
+		}
+		return printTimeline(stdout, stderr, subs[i], rules[i])
+	case *explain != "":
+		i, ok := find(subs, *explain)
+		if !ok {
+			fmt.Fprintf(stderr, "lapse: -explain %q: no such subscription\n", *explain)
+			return 2
+		}
+		return printExplanation(stdout, stderr, subs[i], rules[i], at)
+	}
+	return printPortfolio(stdout, stderr, subs, rules, at)
+}
+
+func parseInstant(s string) (time.Time, error) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	return time.Parse(time.RFC3339, s)
+}
+
+func load() ([]lifecycle.Subscription, []policy.Rules, error) {
+	var subs []lifecycle.Subscription
+	var rules []policy.Rules
+	for _, spec := range portfolio() {
+		sub, err := lifecycle.New(spec)
+		if err != nil {
+			return nil, nil, fmt.Errorf("lapse: %s: %w", spec.ID, err)
+		}
+		r, err := lifecycle.RulesFor(policy.Builtin(), sub)
+		if err != nil {
+			return nil, nil, fmt.Errorf("lapse: %s: %w", spec.ID, err)
+		}
+		subs = append(subs, sub)
+		rules = append(rules, r)
+	}
+	return subs, rules, nil
+}
+
+func find(subs []lifecycle.Subscription, id string) (int, bool) {
+	for i, s := range subs {
+		if s.ID() == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func ymd(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	if t.Equal(t.Truncate(24 * time.Hour)) {
+		return t.UTC().Format(time.DateOnly)
+	}
+	return t.UTC().Format("2006-01-02T15:04Z")
+}
+
+func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Subscription, rules []policy.Rules, at time.Time) int {
+	fmt.Fprintf(stdout, "Subscriptions at %s\n\n", at.UTC().Format(time.RFC3339))
+	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tCHANNEL\tSTATE\tSINCE\tNEXT\tREACTIVATE UNTIL\tDATA GONE BY\tUSERS\tDATA")
+	code := 0
+	for i, sub := range subs {
+		if at.Before(sub.Start()) {
+			fmt.Fprintf(w, "%s\t%s\tnot bought yet\t-\tactive %s\t-\t-\t-\t-\n", sub.ID(), sub.Channel(), ymd(sub.Start()))
+			continue
+		}
+		st, err := lifecycle.Evaluate(sub, rules[i], at)
+		if err != nil {
+			fmt.Fprintf(stderr, "lapse: %s: %v\n", sub.ID(), err)
+			code = 1
+			continue
+		}
+		next := "-"
+		if st.Next.IsValid() {
+			next = st.Next.String() + " " + ymd(st.NextAt)
+		}
+		state := st.State.String()
+		if st.Trial {
+			state += " (trial)"
+		}
+		users := "no access"
+		if st.Capabilities.Services {
+			users = "normal"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", sub.ID(), sub.Channel(), state, ymd(st.Since), next,
+			ymd(st.ReactivateUntil), ymd(st.DataGoneBy()), users, st.Capabilities.Data)
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return code
+}
+
+func printTimeline(stdout, stderr io.Writer, sub lifecycle.Subscription, rules policy.Rules) int {
+	phases, err := lifecycle.Timeline(sub, rules)
+	if err != nil {
+		fmt.Fprintf(stderr, "lapse: %s: %v\n", sub.ID(), err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Timeline of %s (%s, rules %s)\n\n", sub.ID(), sub.Channel(), rules.Version)
+	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "STATE\tFROM\tUNTIL\tCAUSE")
+	for _, p := range phases {
+		until := "open"
+		if !p.End.IsZero() {
+			until = ymd(p.End)
+		}
+		st := p.State.String()
+		if p.Trial {
+			st += " (trial)"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", st, ymd(p.Start), until, p.Cause)
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+func printExplanation(stdout, stderr io.Writer, sub lifecycle.Subscription, rules policy.Rules, at time.Time) int {
+	reasons, err := lifecycle.Explanation(sub, rules, at)
+	if err != nil {
+		fmt.Fprintf(stderr, "lapse: %s: %v\n", sub.ID(), err)
+		if errors.Is(err, lifecycle.ErrInvalid) {
+			return 2
+		}
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s at %s\n\n", sub.ID(), at.UTC().Format(time.RFC3339))
+	for _, r := range reasons {
+		fmt.Fprintf(stdout, "- %s\n  %s", r.Topic, r.Text)
+		if r.Rules != "" {
+			fmt.Fprintf(stdout, "\n  rules: %s", r.Rules)
+		}
+		fmt.Fprintf(stdout, "\n  sources: %s\n", r.Sources)
+	}
+	return 0
+}
