@@ -29,7 +29,7 @@ func day(t time.Time) string { return t.UTC().Format("January 2, 2006") }
 // instant formats t as a date when it is a UTC midnight (a day-based
 // deadline), else with the time of day.
 func instant(t time.Time) string {
-	if t.UTC().Truncate(24*time.Hour).Equal(t) {
+	if t.UTC().Truncate(24 * time.Hour).Equal(t) {
 		return day(t)
 	}
 	return t.UTC().Format("January 2, 2006 15:04 MST")
