@@ -8,6 +8,7 @@
 // Usage:
 //
 //	go run ./examples/lapse [-at 2026-06-01] [-timeline ID] [-explain ID]
+//	go run ./examples/lapse -channels
 //
 // Without -at it reads the system clock, the only place in lapse that does.
 package main
@@ -18,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -83,8 +85,13 @@ func run(args []string, stdout, stderr io.Writer, clk clock.Clock) int {
 	atFlag := fs.String("at", "", "instant to evaluate at: a date (2026-06-01) or RFC 3339; default now")
 	timeline := fs.String("timeline", "", "print the phases of the subscription with this ID")
 	explain := fs.String("explain", "", "print the reasons behind the status of the subscription with this ID")
+	channels := fs.Bool("channels", false, "print the built-in policy table as a Markdown table (as in README.md)")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *channels {
+		printChannels(stdout)
+		return 0
 	}
 	at := clk.Now()
 	if *atFlag != "" {
@@ -246,4 +253,40 @@ func printExplanation(stdout, stderr io.Writer, sub lifecycle.Subscription, rule
 		fmt.Fprintf(stdout, "\n  sources: %s\n", r.Sources)
 	}
 	return 0
+}
+
+// printChannels prints every row of the built-in table, in table order, as
+// the Markdown table of README.md.
+func printChannels(stdout io.Writer) {
+	fmt.Fprintln(stdout, "| channel | terms | products | in force | Expired days | Disabled days | Expired starts | cancel window | cancel effect | rules |")
+	fmt.Fprintln(stdout, "|---|---|---|---|---|---|---|---|---|---|")
+	for _, row := range policy.Builtin().Rows() {
+		r := row.Rules
+		products := "any"
+		if len(row.Products) > 0 {
+			products = fmt.Sprint(row.Products)
+		}
+		until := "open"
+		if !row.Until.IsZero() {
+			until = ymd(row.Until)
+		}
+		expired := fmt.Sprint(r.ExpiredDays)
+		if r.ExpiredDays == 0 {
+			expired = "none"
+		}
+		anchor := "on the end date"
+		if r.ExpiryAnchor == policy.DayAfterEndDate {
+			anchor = "the day after"
+		}
+		window := r.Cancel.Window.Kind.String()
+		if r.Cancel.Window.Kind == policy.AfterStart {
+			window = fmt.Sprintf("%d %s", r.Cancel.Window.Length, r.Cancel.Window.Unit)
+		}
+		effect := "-"
+		if r.Cancel.Effect.IsValid() {
+			effect = r.Cancel.Effect.String()
+		}
+		fmt.Fprintf(stdout, "| %s | %s | %s | %s – %s | %s | %d | %s | %s | %s | %s |\n", row.Channel, strings.ReplaceAll(row.Terms.String(), "|", ", "), products,
+			ymd(row.From), until, expired, r.DisabledDays, anchor, window, effect, r.Cite.Rules)
+	}
 }

@@ -26,6 +26,7 @@ func TestRunGolden(t *testing.T) {
 		{name: "portfolio-2026-04-15", args: []string{"-at", "2026-04-15"}},
 		{name: "portfolio-2026-08-10", args: []string{"-at", "2026-08-10T00:00:00Z"}},
 		{name: "timeline-mosa-annual", args: []string{"-timeline", "mosa-annual"}},
+		{name: "channels", args: []string{"-channels"}},
 		{name: "timeline-csp-trial", args: []string{"-timeline", "csp-trial"}},
 		{name: "explain-mosa-annual", args: []string{"-at", "2026-04-15", "-explain", "mosa-annual"}},
 		{name: "explain-csp-cancelled", args: []string{"-at", "2026-01-21", "-explain", "csp-cancelled"}},
@@ -78,5 +79,19 @@ func TestRunBadInput(t *testing.T) {
 				t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestReadmeChannelTable keeps README.md true: its channel table is the
+// output of -channels.
+func TestReadmeChannelTable(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	printChannels(&stdout)
+	if !strings.Contains(string(readme), stdout.String()) {
+		t.Errorf("README.md does not hold the output of `go run ./examples/lapse -channels`; paste it in:\n%s", stdout.String())
 	}
 }
