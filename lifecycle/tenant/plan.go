@@ -1,0 +1,431 @@
+package tenant
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lapse-go/lapse/lifecycle"
+)
+
+// PlanKind says which procedure a [Plan] is. The zero value is invalid.
+type PlanKind uint8
+
+// Plan kinds.
+const (
+	// ReleaseDomain frees a custom domain so that another provider (or the
+	// hoster's own mail product) can use it, R-DOM-1…R-DOM-10.
+	ReleaseDomain PlanKind = iota + 1
+	// CloseAccount closes the Microsoft 365 account and deletes the
+	// tenant, R-CLO-1…R-CLO-5.
+	CloseAccount
+)
+
+var planKindNames = []string{"", "release-domain", "close-account"}
+
+// String returns the kind's text name, such as "release-domain".
+func (k PlanKind) String() string { return enumString(k, planKindNames, "PlanKind") }
+
+// IsValid reports whether k is a declared kind.
+func (k PlanKind) IsValid() bool { return enumValid(k, planKindNames) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k PlanKind) MarshalText() ([]byte, error) { return enumMarshal(k, planKindNames, "PlanKind") }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (k *PlanKind) UnmarshalText(b []byte) error {
+	return enumUnmarshal(k, b, planKindNames, "PlanKind")
+}
+
+// StepID names a step of a plan. The zero value is invalid.
+type StepID uint8
+
+// Steps of the ReleaseDomain plan, in order (AC-51).
+const (
+	// NotifyUsers: tell the users the switch date and the new email
+	// provider (R-DOM-6).
+	NotifyUsers StepID = iota + 1
+	// DNSRecords: set up the MX and other records at the new DNS host
+	// (R-DOM-2, R-DOM-4, R-DOM-5).
+	DNSRecords
+	// Nameservers: move the NS records away from Microsoft 365 (R-DOM-3,
+	// R-DOM-4).
+	Nameservers
+	// OtherGlobalAdmin: make sure a Global Administrator signs in with a
+	// different domain (R-DOM-8).
+	OtherGlobalAdmin
+	// MoveUsers: move (or delete) the users of the domain (R-DOM-7,
+	// R-DOM-8, R-DOM-10).
+	MoveUsers
+	// MoveGroups: move the groups, distribution lists and teams (R-DOM-7,
+	// R-DOM-8).
+	MoveGroups
+	// DeleteAliases: delete the remaining aliases (R-DOM-10).
+	DeleteAliases
+	// ChangeDefaultDomain: make another domain the default (R-DOM-8).
+	ChangeDefaultDomain
+	// RemoveDomain: remove the domain from the tenant (R-DOM-7, R-DOM-9).
+	RemoveDomain
+
+	// ConfirmGlobalAdmin: the person closing the account is a Global
+	// Administrator (R-CLO-2, C-10).
+	ConfirmGlobalAdmin
+	// BackUp: back up the data to keep (R-CLO-1).
+	BackUp
+	// TurnOffDirectorySync: turn off directory synchronization before
+	// deleting synced users (R-CLO-3).
+	TurnOffDirectorySync
+	// DeleteUsers: delete every user except the acting Global
+	// Administrator (R-CLO-3, R-CLO-4).
+	DeleteUsers
+	// RemoveCustomDomains: remove the custom domains before cancelling
+	// (R-CAN-10, R-DOM-1).
+	RemoveCustomDomains
+	// CancelSubscriptions: cancel the active subscriptions, or turn off
+	// their recurring billing (R-CLO-3, R-CAN-3).
+	CancelSubscriptions
+	// DeleteSubscriptions: delete the disabled subscriptions where the
+	// admin can (R-CLO-3, R-LC-9).
+	DeleteSubscriptions
+	// DisableMFA: turn off multifactor authentication for every account
+	// but the acting Global Administrator (R-CLO-3).
+	DisableMFA
+	// RemoveApplications: delete the applications (R-CLO-4).
+	RemoveApplications
+	// RemoveMFAProviders: delete the MFA providers (R-CLO-4).
+	RemoveMFAProviders
+	// PayInvoices: pay the outstanding invoices (R-CLO-4).
+	PayInvoices
+	// DeleteTenant: delete the tenant in Microsoft Entra ID (R-CLO-3,
+	// R-CLO-4, R-CAN-12).
+	DeleteTenant
+)
+
+var stepNames = []string{"", "notify-users", "dns-records", "nameservers", "other-global-admin", "move-users",
+	"move-groups", "delete-aliases", "change-default-domain", "remove-domain",
+	"confirm-global-admin", "back-up", "turn-off-directory-sync", "delete-users", "remove-custom-domains",
+	"cancel-subscriptions", "delete-subscriptions", "disable-mfa", "remove-applications", "remove-mfa-providers",
+	"pay-invoices", "delete-tenant"}
+
+// String returns the step's text name, such as "nameservers".
+func (id StepID) String() string { return enumString(id, stepNames, "StepID") }
+
+// IsValid reports whether id is a declared step.
+func (id StepID) IsValid() bool { return enumValid(id, stepNames) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (id StepID) MarshalText() ([]byte, error) { return enumMarshal(id, stepNames, "StepID") }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (id *StepID) UnmarshalText(b []byte) error { return enumUnmarshal(id, b, stepNames, "StepID") }
+
+// StepStatus is where a step stands. The zero value is invalid.
+type StepStatus uint8
+
+// Step statuses.
+const (
+	// Done: what the step asks for holds in the snapshot.
+	Done StepStatus = iota + 1
+	// Next: the step can be taken now, or at Step.Earliest when that is
+	// later than the plan's instant (a wait that needs no action).
+	Next
+	// Blocked: the step can't be taken until an obstacle that Step.Reason
+	// names is removed; Step.Unblock says how.
+	Blocked
+	// NotNeeded: the step does not apply to this tenant.
+	NotNeeded
+	// Pending: the step comes after steps that are not finished yet
+	// (Step.Reason names them).
+	Pending
+)
+
+var stepStatusNames = []string{"", "done", "next", "blocked", "not-needed", "pending"}
+
+// String returns the status's text name, such as "not-needed".
+func (s StepStatus) String() string { return enumString(s, stepStatusNames, "StepStatus") }
+
+// IsValid reports whether s is a declared status.
+func (s StepStatus) IsValid() bool { return enumValid(s, stepStatusNames) }
+
+// Finished reports whether the status is Done or NotNeeded.
+func (s StepStatus) Finished() bool { return s == Done || s == NotNeeded }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s StepStatus) MarshalText() ([]byte, error) {
+	return enumMarshal(s, stepStatusNames, "StepStatus")
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *StepStatus) UnmarshalText(b []byte) error {
+	return enumUnmarshal(s, b, stepStatusNames, "StepStatus")
+}
+
+// Step is one entry of a plan's checklist. It is a plain value.
+type Step struct {
+	// ID names the step.
+	ID StepID
+	// Status says where it stands at the plan's instant.
+	Status StepStatus
+	// Text says what to do, in plain English.
+	Text string
+	// Reason says why the step has its status: what holds, what is
+	// missing, what blocks it.
+	Reason string
+	// Rule and Sources cite RULES.md: rule ids such as "R-DOM-3, R-DOM-4"
+	// and source keys such as "[S002], [S003]".
+	Rule    string
+	Sources string
+	// Unblock says what would unblock a Blocked or Pending step; empty
+	// otherwise.
+	Unblock string
+	// Earliest is the first instant the step can be taken, for a Next or
+	// Blocked step that also has to wait (an MCA subscription is deleted at
+	// the end of its term, a tenant 72 hours after the last subscription
+	// deletion). Zero means now, or not known yet (Pending).
+	Earliest time.Time
+	// Targets name the entries the step acts on or is blocked by: user
+	// ids, group names, aliases, subscription ids, domain names, or
+	// "billing-account".
+	Targets []string
+}
+
+// Plan is a checklist that knows the tenant: its steps in order, each with
+// its status at the instant At. A Plan is a plain value computed by
+// [ReleaseDomainPlan] or [CloseAccountPlan]; it does not change when the
+// tenant does: compute a new one from a new Snapshot.
+type Plan struct {
+	// Kind is the procedure.
+	Kind PlanKind
+	// Domain is the domain a ReleaseDomain plan frees; empty otherwise.
+	Domain string
+	// Actor is the user who carries the plan out (the acting Global
+	// Administrator); may be empty for a ReleaseDomain plan.
+	Actor UserID
+	// DeleteUsers says a ReleaseDomain plan deletes the users of the
+	// domain instead of moving them to the system domain (deleting a user
+	// also deletes the user's data in the cloud, R-DOM-10).
+	DeleteUsers bool
+	// At is the instant the plan was evaluated at, in UTC.
+	At time.Time
+	// Steps are the steps in the order the sources give.
+	Steps []Step
+	// Done reports whether every step is Done or NotNeeded.
+	Done bool
+}
+
+// Next returns the step to take next: among the steps with status Next,
+// the one with the earliest Earliest (zero, meaning now, first), and
+// among those the first in plan order. ok is false when no step is Next:
+// the plan is Done, or Blocked steps hold it up.
+func (p Plan) Next() (step Step, ok bool) {
+	for _, s := range p.Steps {
+		if s.Status != Next {
+			continue
+		}
+		if !ok || s.Earliest.Before(step.Earliest) {
+			step, ok = s, true
+		}
+	}
+	return step, ok
+}
+
+// Step returns the step with the given id.
+func (p Plan) Step(id StepID) (Step, bool) {
+	for _, s := range p.Steps {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Step{}, false
+}
+
+// Blocked returns the Blocked steps in plan order.
+func (p Plan) Blocked() []Step {
+	var out []Step
+	for _, s := range p.Steps {
+		if s.Status == Blocked {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// String renders the plan as a checklist, one line per step:
+//
+//	[done] notify-users: Tell the users of contoso.com … (R-DOM-6)
+func (p Plan) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s", p.Kind)
+	if p.Domain != "" {
+		fmt.Fprintf(&b, " %s", p.Domain)
+	}
+	fmt.Fprintf(&b, " at %s", p.At.UTC().Format(time.RFC3339))
+	if p.Done {
+		b.WriteString(": done")
+	}
+	b.WriteByte('\n')
+	for _, s := range p.Steps {
+		fmt.Fprintf(&b, "[%s] %s", s.Status, s.ID)
+		if !s.Earliest.IsZero() {
+			fmt.Fprintf(&b, " (from %s)", s.Earliest.UTC().Format(time.RFC3339))
+		}
+		fmt.Fprintf(&b, ": %s (%s)\n", s.Text, s.Rule)
+	}
+	return b.String()
+}
+
+// draft is a step being computed, with the steps it waits for.
+type draft struct {
+	Step
+	after []StepID
+}
+
+// resolve turns drafts into the plan's steps. A step waits for the
+// unfinished steps it comes after and, through a finished one, for what
+// that one waits for (the facts of a later step can be true before an
+// earlier step is done, without releasing the order); an unfinished
+// step that waits for an unfinished step becomes Pending, keeping its own
+// reason after the wait.
+func resolve(p *Plan, ds []draft) {
+	status := map[StepID]StepStatus{}
+	waits := map[StepID][]StepID{} // the nearest unfinished steps each step waits for
+	p.Steps = make([]Step, 0, len(ds))
+	p.Done = true
+	for _, d := range ds {
+		s := d.Step
+		var w []StepID
+		for _, a := range d.after {
+			if !status[a].Finished() {
+				if !slices.Contains(w, a) {
+					w = append(w, a)
+				}
+				continue
+			}
+			for _, b := range waits[a] { // a is finished but waits itself (facts can run ahead)
+				if !slices.Contains(w, b) {
+					w = append(w, b)
+				}
+			}
+		}
+		slices.Sort(w) // StepIDs are declared in plan order
+		waits[s.ID] = w
+		if !s.Status.Finished() {
+			p.Done = false
+			if len(w) > 0 {
+				names := make([]string, len(w))
+				for i, id := range w {
+					names[i] = id.String()
+				}
+				first := "finish " + strings.Join(names, ", ")
+				if s.Status == Blocked {
+					s.Unblock = first + "; then " + s.Unblock
+				} else {
+					s.Unblock = first
+				}
+				own := s.Reason
+				s.Reason = "Waits for " + strings.Join(names, ", ") + "."
+				if own != "" {
+					s.Reason += " " + own
+				}
+				s.Status = Pending
+			}
+		}
+		status[s.ID] = s.Status
+		p.Steps = append(p.Steps, s)
+	}
+}
+
+// sources of the rules the plans cite (RULES.md §5).
+const (
+	srcDNS       = "[S002], [S003]"
+	srcRemove    = "[D-DOM-OLD], [P-DOM-LIVE]"
+	srcRemoveNew = "[P-DOM-LIVE]"
+	srcHoster    = "[S000], [P-GRAPH-DOMDEL]"
+	srcCancelDom = "[S002], [S003], [D-CAN-2024-09]"
+	srcClose     = "[D-CLOSE-2025-07], [S001]"
+	srcEntra     = "[E-TENANT-2024-01]"
+	srcMCACancel = "[D-CAN-2024-09], [D-CAN-2025-05]"
+)
+
+func list(items []string) string {
+	const max = 5
+	if len(items) <= max {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:max], ", ") + fmt.Sprintf(" and %d more", len(items)-max)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func userIDs(us []User) []string {
+	out := make([]string, len(us))
+	for i, u := range us {
+		out[i] = string(u.ID)
+	}
+	return out
+}
+
+func day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+
+func instant(t time.Time) string {
+	t = t.UTC()
+	if t.Equal(t.Truncate(24 * time.Hour)) {
+		return day(t)
+	}
+	return t.Format(time.RFC3339)
+}
+
+// enum helpers, as in package policy: names[0] is "" so that the zero value
+// never has a name.
+
+func enumString[T ~uint8](v T, names []string, typ string) string {
+	if int(v) > 0 && int(v) < len(names) {
+		return names[v]
+	}
+	return fmt.Sprintf("%%!%s(%d)", typ, uint8(v))
+}
+
+func enumValid[T ~uint8](v T, names []string) bool { return int(v) > 0 && int(v) < len(names) }
+
+func enumMarshal[T ~uint8](v T, names []string, typ string) ([]byte, error) {
+	if !enumValid(v, names) {
+		return nil, &EntryError{Path: typ, Entry: fmt.Sprint(uint8(v)), Reason: "not a valid " + typ}
+	}
+	return []byte(names[v]), nil
+}
+
+func enumUnmarshal[T ~uint8](v *T, b []byte, names []string, typ string) error {
+	for i := 1; i < len(names); i++ {
+		if names[i] == string(b) {
+			*v = T(i)
+			return nil
+		}
+	}
+	return &EntryError{Path: typ, Entry: string(b), Reason: "unknown " + typ + "; want one of " + strings.Join(names[1:], ", ")}
+}
+
+// evaluated is a subscription judged at the plan's instant.
+type evaluated struct {
+	Subscription
+	id     string
+	status lifecycle.Status
+}
+
+func (s Snapshot) evaluate(at time.Time) ([]evaluated, error) {
+	out := make([]evaluated, 0, len(s.spec.Subscriptions))
+	for i, sub := range s.spec.Subscriptions {
+		st, err := lifecycle.Evaluate(sub.Sub, sub.Rules, at)
+		if err != nil {
+			return nil, &EntryError{Path: fmt.Sprintf("subscriptions[%d]", i), Entry: sub.Sub.ID(),
+				Reason: "can't evaluate at " + at.UTC().Format(time.RFC3339), Err: err}
+		}
+		out = append(out, evaluated{Subscription: sub, id: sub.Sub.ID(), status: st})
+	}
+	return out, nil
+}
