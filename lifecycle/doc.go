@@ -35,10 +35,29 @@
 // that agree with Evaluate at every instant. [Status.Explain] turns a status
 // into sentences with the rule ids and sources behind them.
 //
+// # Commands
+//
+// History grows only through checked commands:
+//
+//	next, err := lifecycle.Apply(sub, rules, cmd, at)
+//
+// [Apply] checks a [Command] against the state at the instant, the actor's
+// role, the channel's legal event graph (a looplab/fsm description kept
+// behind internal/) and the policy — windows, license limits, custom
+// domains still attached — and returns a new Subscription with the event
+// appended, or a [*RefusalError] that names the rule, the state and what the
+// actor can do instead. [Check] asks the same question without appending;
+// [Quote] prices a cancellation or a license removal in exact [Money];
+// [CanRemovePaymentMethod] judges a payment method across every
+// subscription that uses it; [Diagram] draws a channel's graph as Mermaid or
+// Graphviz text.
+//
 // # Errors
 //
 // Bad input is an error that names the field and value — an invalid
 // [Spec], a history that could not have happened, rules for another
 // channel — matching [ErrInvalid], [ErrHistory] or [ErrRulesMismatch] with
-// errors.Is. Nothing panics.
+// errors.Is. A command that is refused matches [ErrRefused] and one of
+// [ErrRole], [ErrState], [ErrWindowClosed], [ErrLicenseLimit],
+// [ErrPrecondition], [ErrNotOffered] or [ErrSalesEnded]. Nothing panics.
 package lifecycle

@@ -1,0 +1,442 @@
+package lifecycle
+
+import (
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+// The policy guards of Apply: after the legal event graph has admitted a
+// command in the subscription's state, these check the actor's role
+// (§3.12) and the rules in force (§3.2–§3.7, §3.10).
+
+// graphRefusal explains why the event graph has no edge for cmd at st.
+func graphRefusal(cmd *Command, ch policy.Channel, st *Status, n node) *RefusalError {
+	why := refState
+	k := cmd.Kind
+	switch {
+	case n == nodeDeleted:
+		why = refDeleted
+	case k == CmdTurnOffRecurringBilling || k == CmdTurnOnRecurringBilling || k == CmdCancelAtRenewal || k == CmdConvertToEST:
+		switch {
+		case ch == policy.VolumeLicensing || ch == policy.OpenValue || ch == policy.OpenLicense:
+			why = refPartnerChannel
+		case n == nodeSuspended:
+			why = refSuspendedAutoRenew
+		case k == CmdConvertToEST && ch != policy.DirectMCA:
+			why = refESTNotOffered
+		case n != nodeActive && n != nodeTrial:
+			why = refRecurringNotActive
+		}
+	case k == CmdCancelNow:
+		switch {
+		case ch == policy.VolumeLicensing || ch == policy.OpenValue || ch == policy.OpenLicense || ch == policy.CSPLegacy:
+			why = refNoCancel
+		case n == nodeTrial && ch.IsCSP():
+			why = refTrialStatus
+		}
+	case k == CmdDelete:
+		switch {
+		case ch != policy.DirectMOSA && n == nodeDisabled:
+			why = refDeleteNotOffered
+		case n == nodeActive || n == nodeTrial || n == nodeSuspended:
+			why = refCancelFirst
+		case n == nodeExpired:
+			why = refDeleteNotYet
+		}
+	case k == CmdReactivate:
+		switch {
+		case n == nodeTrial || n == nodeTrialExpired:
+			why = refReactivateTrial
+		case ch.IsCSP() && (n == nodeExpired || n == nodeDisabled):
+			why = refNoReactivateCSP
+		case n == nodeActive:
+			why = refAlready
+		}
+	case k == CmdSuspend || k == CmdUnsuspend:
+		switch {
+		case !ch.IsCSP():
+			why = refSuspendNotOffered
+		case n == nodeTrial:
+			why = refTrialStatus
+		case k == CmdSuspend && n == nodeSuspended, k == CmdUnsuspend && n == nodeActive:
+			why = refAlready
+		}
+	case k == CmdExtendTrial:
+		if n == nodeTrial {
+			why = refTrialNoExtend
+		}
+	case k == CmdAddLicenses || k == CmdRemoveLicenses:
+		switch {
+		case n == nodeTrial:
+			why = refTrialSeats
+		case ch == policy.VolumeLicensing || ch == policy.OpenValue || ch == policy.OpenLicense:
+			why = refPartnerChannel
+		}
+	case k == CmdRenew && ch.IsCSP() && n == nodeExpired:
+		why = refNoReactivateCSP
+	}
+	e := refuse(why, cmd, ch, st)
+	switch why {
+	case refAlready: // reactivate an Active, suspend a Suspended subscription
+		e.Rule, e.Sources = "R-REA-1, R-REA-7, §1.2", "[D-WIF-2025-02], [PC-LIFE-2023-08]"
+	case refDeleteNotOffered:
+		e.Until = st.DeletedAt()
+	case refDeleteNotYet:
+		e.Until = st.NextAt
+	}
+	return e
+}
+
+// rolesFor returns who may issue k on ch under r (§3.12).
+func rolesFor(k CommandKind, ch policy.Channel, r *policy.Rules) RoleSet {
+	billing := BillingRoles(ch)
+	switch k {
+	case CmdSuspend, CmdUnsuspend:
+		return partnerRoles
+	case CmdAssignLicenses:
+		s := RolesOf(GlobalAdmin, UserAdmin)
+		if ch.IsCSP() {
+			s |= partnerRoles
+		}
+		return s
+	case CmdCancelNow, CmdCancelAtRenewal:
+		if !ch.IsCSP() {
+			// "If you're unable to cancel your subscription, contact
+			// support" (R-CAN-1); support cancels past the online limit
+			// and for product keys (R-CAN-6, R-CAN-7).
+			billing |= RolesOf(Support)
+		}
+		return billing
+	case CmdReactivate:
+		if r.Reactivation.ViaSupport {
+			return RolesOf(Support) // ~2013: "reinstate by phone" (P-O365-2013)
+		}
+	}
+	return billing
+}
+
+// roleRule returns the rule ids and sources that say who may issue k on ch.
+func roleRule(k CommandKind, ch policy.Channel) (rule, sources string) {
+	if ch.IsCSP() {
+		return "§3.12, R-CAN-14, R-REA-7", "[P-PC-CANPOL-LIVE], [PC-LIFE-2023-08]"
+	}
+	switch k {
+	case CmdCancelNow, CmdCancelAtRenewal:
+		return "R-CAN-9, §3.12", "[D-CAN-2024-09], [S003]"
+	case CmdReactivate:
+		return "R-REA-1, R-REA-4, R-REA-5, §3.12", "[D-WIF-2025-02], [D-REACT-2025-07]"
+	case CmdAssignLicenses:
+		return "§3.12", "[D-LICRM-OLD]"
+	}
+	return "§3.12", "[D-RENEW-2025-07], [D-CAN-2024-09]"
+}
+
+// guard applies the policy guards to cmd at st; ev is the event the graph
+// admitted, which guard completes (license counts). It returns nil or a
+// *RefusalError.
+func guard(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Event) *RefusalError {
+	ch := sub.spec.Channel
+	roles := rolesFor(cmd.Kind, ch, r)
+	if !roles.Has(cmd.Actor) {
+		why := refRole
+		if ch.IsCSP() && (cmd.Kind == CmdAddLicenses || cmd.Kind == CmdRemoveLicenses) {
+			why = refCSPLicenses // R-LIC-8, AC-42
+		}
+		e := refuse(why, cmd, ch, st)
+		e.roles = roles
+		if why == refRole {
+			e.Rule, e.Sources = roleRule(cmd.Kind, ch)
+		}
+		return e
+	}
+	switch cmd.Kind {
+	case CmdTurnOffRecurringBilling:
+		if !st.RecurringBilling {
+			return refuse(refAlready, cmd, ch, st)
+		}
+	case CmdTurnOnRecurringBilling:
+		if st.RecurringBilling {
+			return refuse(refAlready, cmd, ch, st)
+		}
+	case CmdCancelNow:
+		return guardCancel(sub, r, cmd, st)
+	case CmdCancelAtRenewal:
+		if e := guardDomains(cmd, ch, st); e != nil {
+			return e
+		}
+	case CmdReactivate:
+		if !st.Capabilities.Reactivate {
+			return refuse(refReactivateClosed, cmd, ch, st)
+		}
+	case CmdDelete:
+		if !r.ExplicitDelete || !st.Capabilities.Delete {
+			e := refuse(refDeleteNotOffered, cmd, ch, st)
+			e.Until = st.DeletedAt()
+			return e
+		}
+	case CmdSuspend:
+		if !r.Suspension.Allowed {
+			return refuse(refSuspendNotOffered, cmd, ch, st)
+		}
+	case CmdExtendTrial:
+		return guardExtendTrial(sub, r, cmd, st)
+	case CmdAddLicenses:
+		if st.ExtendedServiceTerm {
+			return refuse(refESTQuantity, cmd, ch, st)
+		}
+		ev.Licenses, ev.Assigned = st.Licenses+cmd.Licenses, st.Assigned
+	case CmdRemoveLicenses:
+		return guardRemoveLicenses(sub, r, cmd, st, ev)
+	case CmdAssignLicenses:
+		if cmd.Assigned > st.Licenses {
+			e := refuse(refAssignTooMany, cmd, ch, st)
+			e.Limit, e.count = st.Licenses, cmd.Assigned
+			return e
+		}
+		if cmd.Assigned == st.Assigned {
+			e := refuse(refAlready, cmd, ch, st)
+			e.Rule, e.Sources = "R-LIC-1", "[D-LIC-2024-02]"
+			return e
+		}
+		ev.Licenses, ev.Assigned = st.Licenses, cmd.Assigned
+	case CmdRenew:
+		if !r.SalesEnd.IsZero() && !st.At.Before(r.SalesEnd) {
+			e := refuse(refSalesEnded, cmd, ch, st)
+			e.Until = r.SalesEnd
+			return e
+		}
+	case CmdConvertToEST:
+		if !r.Renewal.ESTAvailable {
+			return refuse(refESTNotOffered, cmd, ch, st)
+		}
+		if st.ExtendedServiceTerm || st.NextCause == ExtendedServiceTerm {
+			e := refuse(refAlready, cmd, ch, st)
+			e.Rule, e.Sources = "R-LC-13", "[D-WIF-2025-12], [D-EST-2026-03]"
+			return e
+		}
+	}
+	return nil
+}
+
+func guardDomains(cmd *Command, ch policy.Channel, st *Status) *RefusalError {
+	if len(cmd.CustomDomains) == 0 || ch.IsCSP() {
+		return nil
+	}
+	e := refuse(refCustomDomain, cmd, ch, st)
+	e.domains = cmd.CustomDomains
+	return e
+}
+
+// guardCancel is §3.2: trials, product keys, the window, the online license
+// limit and the custom domain precondition.
+func guardCancel(sub *Subscription, r *policy.Rules, cmd *Command, st *Status) *RefusalError {
+	ch := sub.spec.Channel
+	if st.Trial && !r.Trial.Cancellable {
+		return refuse(refTrialNotCancellable, cmd, ch, st)
+	}
+	if sub.spec.ProductKey && r.Cancel.ProductKeyViaSupport && cmd.Actor != Support {
+		return refuse(refProductKey, cmd, ch, st)
+	}
+	w := r.Cancel.Window
+	switch w.Kind {
+	case policy.Never:
+		return refuse(refNoCancel, cmd, ch, st)
+	case policy.AfterStart:
+		t0 := windowStart(sub, r, st)
+		if !w.Open(t0, st.At) {
+			e := refuse(refCancelWindow, cmd, ch, st)
+			e.Until, e.unit = w.LastOpen(t0), w.Unit
+			switch {
+			case ch.IsCSP():
+				e.Rule, e.Sources = "R-CAN-14, R-CAN-15, DC-5", "[PC-LIFE-2023-08], [PC-SUB-2023-10], [P-CRN-2022]"
+			case w.Unit == policy.Hours:
+				e.Rule, e.Sources = "R-CAN-5, R-REF-3, DC-5", "[P-CAN-2022]"
+			default:
+				e.Rule, e.Sources = "R-CAN-3, R-REF-2, DC-6", "[D-CAN-2024-09], [D-CAN-2025-05]"
+			}
+			return e
+		}
+	}
+	if lim := r.Cancel.Online; lim.Max > 0 {
+		n := st.Licenses
+		if lim.Count == policy.Assigned {
+			n = st.Assigned
+		}
+		if !lim.Allows(n) && !(cmd.Actor == Support && lim.Over != policy.ReduceFirst) {
+			e := refuse(refOnlineLimit, cmd, ch, st)
+			e.Limit, e.count, e.over = lim.Max, n, lim.Over
+			switch {
+			case lim.Over == policy.ReduceFirst:
+				e.Rule, e.Sources = "R-CAN-1, C-4", "[D-CAN-2024-09], [D-CAN-2025-05]"
+			case lim.Over == policy.CallSupport:
+				e.Rule, e.Sources = "R-CAN-6, C-4", "[S003], [D-CAN-2020]"
+			case lim.Count == policy.Assigned:
+				e.Rule, e.Sources = "R-CAN-7, C-4", "[S002]"
+			default:
+				e.Rule, e.Sources = "R-CAN-5, C-4", "[P-CAN-2022]"
+			}
+			return e
+		}
+	}
+	return guardDomains(cmd, ch, st)
+}
+
+// guardExtendTrial is R-TRI-4 and R-TRI-8.
+func guardExtendTrial(sub *Subscription, r *policy.Rules, cmd *Command, st *Status) *RefusalError {
+	ch := sub.spec.Channel
+	t := r.Trial
+	if t.MaxExtensions <= 0 || t.ExtensionDays <= 0 {
+		return refuse(refTrialNoExtend, cmd, ch, st)
+	}
+	n := 0
+	for i := range sub.spec.History {
+		if sub.spec.History[i].Kind == ExtendTrial {
+			n++
+		}
+	}
+	if n >= t.MaxExtensions {
+		e := refuse(refTrialExtendedOnce, cmd, ch, st)
+		e.Limit = t.MaxExtensions
+		return e
+	}
+	// DC-6: "within 15 days of expiring" on dates: date(end) − date(now) ≤ N.
+	from := st.TermEnd.AddDate(0, 0, -t.ExtensionWithinDays)
+	if dayOf(ns(st.At)) < ns(from) {
+		e := refuse(refTrialExtendEarly, cmd, ch, st)
+		e.Until, e.Limit = from, t.ExtensionWithinDays
+		return e
+	}
+	return nil
+}
+
+// guardRemoveLicenses is §3.6: EST, prepaid, the least count, assigned
+// licenses, recurring billing and the removal window per seats added.
+func guardRemoveLicenses(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Event) *RefusalError {
+	ch := sub.spec.Channel
+	if st.ExtendedServiceTerm {
+		return refuse(refESTQuantity, cmd, ch, st)
+	}
+	if sub.spec.ProductKey {
+		return refuse(refPrepaid, cmd, ch, st)
+	}
+	if !r.Licenses.RemovableInAdminCenter && !ch.IsCSP() {
+		return refuse(refPartnerChannel, cmd, ch, st)
+	}
+	left := st.Licenses - cmd.Licenses
+	if min := max(r.Licenses.Min, 0); left < min {
+		e := refuse(refLicensesMin, cmd, ch, st)
+		e.Limit = min
+		return e
+	}
+	if left < st.Assigned && r.Licenses.ConflictDays == 0 {
+		e := refuse(refLicensesAssigned, cmd, ch, st)
+		e.Limit = st.Assigned - left
+		return e
+	}
+	if r.Licenses.RemoveRequiresRecurringBilling && !st.RecurringBilling {
+		return refuse(refLicensesRecurring, cmd, ch, st)
+	}
+	switch w := r.Licenses.RemoveWindow; w.Kind {
+	case policy.Never:
+		return refuse(refPartnerChannel, cmd, ch, st)
+	case policy.AfterStart:
+		if n := removableSeats(sub, r, st); cmd.Licenses > n {
+			e := refuse(refLicenseWindow, cmd, ch, st)
+			e.Limit = n
+			return e
+		}
+	}
+	ev.Licenses, ev.Assigned = left, st.Assigned
+	return nil
+}
+
+// windowStart returns the instant the current term's cancellation window
+// opened: the purchase, the renewal (00:00Z of the term's first day, DC-1),
+// or a renewal's completion (R-CAN-15). It inverts Status.CancelWindowEnd
+// when the engine reported it, and otherwise derives it from the history.
+func windowStart(sub *Subscription, r *policy.Rules, st *Status) time.Time {
+	if w := r.Cancel.Window; w.Kind == policy.AfterStart && !st.CancelWindowEnd.IsZero() && w.Length > 0 {
+		if w.Unit == policy.Hours {
+			return st.CancelWindowEnd.Add(-time.Duration(w.Length) * time.Hour)
+		}
+		return st.CancelWindowEnd.AddDate(0, 0, -w.Length)
+	}
+	t0 := st.TermStart
+	if dayOf(ns(sub.spec.Start)) == ns(st.TermStart) {
+		t0 = sub.spec.Start
+	}
+	for i := range sub.spec.History {
+		e := &sub.spec.History[i]
+		if e.At.After(st.At) {
+			break
+		}
+		if e.At.Before(st.TermStart) {
+			continue
+		}
+		switch e.Kind {
+		case Renew, Reactivate, ConvertTrial:
+			t0 = e.At
+		}
+	}
+	return t0
+}
+
+// seatLot is a number of licenses whose removal window opened at one
+// instant: the seats held when the term's window opened, or seats added
+// later (R-LIC-7).
+type seatLot struct {
+	at time.Time
+	n  int
+}
+
+// seatLots returns the lots of the licenses held at st.At, oldest first,
+// in buf: the seats held when the term's window opened form one lot, each
+// later addition another, and a removal takes seats from the newest lots
+// first.
+func seatLots(sub *Subscription, r *policy.Rules, st *Status, buf []seatLot) []seatLot {
+	t0 := windowStart(sub, r, st)
+	lots := buf[:0]
+	cur := sub.spec.Licenses
+	i := 0
+	h := sub.spec.History
+	for ; i < len(h) && !h[i].At.After(t0); i++ {
+		if h[i].Kind == ChangeLicenses {
+			cur = h[i].Licenses
+		}
+	}
+	lots = append(lots, seatLot{t0, cur})
+	for ; i < len(h) && !h[i].At.After(st.At); i++ {
+		if h[i].Kind != ChangeLicenses {
+			continue
+		}
+		d := h[i].Licenses - cur
+		cur = h[i].Licenses
+		if d > 0 {
+			lots = append(lots, seatLot{h[i].At, d})
+			continue
+		}
+		for j := len(lots) - 1; j >= 0 && d < 0; j-- {
+			take := min(lots[j].n, -d)
+			lots[j].n -= take
+			d += take
+		}
+	}
+	return lots
+}
+
+// removableSeats returns how many licenses can be removed at st.At under a
+// window that opens after the start, the renewal or the seat addition:
+// R-LIC-7 "decreased only within the first seven days of when the seats
+// were added … at the initial purchase, on renewal, or at midterm" (AC-40),
+// R-LIC-2 likewise for MCA.
+func removableSeats(sub *Subscription, r *policy.Rules, st *Status) int {
+	var buf [8]seatLot
+	n := 0
+	for _, l := range seatLots(sub, r, st, buf[:0]) {
+		if l.n > 0 && r.Licenses.RemoveWindow.Open(l.at, st.At) {
+			n += l.n
+		}
+	}
+	return n
+}
