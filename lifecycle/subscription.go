@@ -126,26 +126,26 @@ func New(spec Spec) (Subscription, error) {
 }
 
 func checkEvent(i int, e Event, prev time.Time) error {
-	field := fmt.Sprintf("Spec.History[%d]", i)
+	field := func(name string) string { return fmt.Sprintf("Spec.History[%d].%s", i, name) } // only on error
 	if !e.Kind.IsValid() {
-		return &FieldError{Field: field + ".Kind", Value: e.Kind.String(), Reason: "not a valid event kind"}
+		return &FieldError{Field: field("Kind"), Value: e.Kind.String(), Reason: "not a valid event kind"}
 	}
-	if err := checkInstant(field+".At", e.At); err != nil {
-		return err
+	if e.At.IsZero() || e.At.Before(minInstant) || !e.At.Before(maxInstant) {
+		return checkInstant(field("At"), e.At)
 	}
 	if e.At.Before(prev) {
 		return &HistoryError{Index: i, Kind: e.Kind, At: e.At,
 			Reason: "out of order: before the previous event or the start at " + prev.UTC().Format(time.RFC3339Nano)}
 	}
 	if e.Actor != 0 && !e.Actor.IsValid() {
-		return &FieldError{Field: field + ".Actor", Value: e.Actor.String(), Reason: "not a valid role"}
+		return &FieldError{Field: field("Actor"), Value: e.Actor.String(), Reason: "not a valid role"}
 	}
 	if e.Kind == ChangeLicenses {
 		if e.Licenses < 0 {
-			return &FieldError{Field: field + ".Licenses", Value: e.Licenses, Reason: "must not be negative"}
+			return &FieldError{Field: field("Licenses"), Value: e.Licenses, Reason: "must not be negative"}
 		}
 		if e.Assigned < 0 {
-			return &FieldError{Field: field + ".Assigned", Value: e.Assigned, Reason: "must not be negative"}
+			return &FieldError{Field: field("Assigned"), Value: e.Assigned, Reason: "must not be negative"}
 		}
 	}
 	return nil
