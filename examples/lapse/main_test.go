@@ -11,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/lapse-go/lapse/clock/clocktest"
+	"github.com/lapse-go/lapse/lifecycle"
+	"github.com/lapse-go/lapse/policy"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -93,5 +95,23 @@ func TestReadmeChannelTable(t *testing.T) {
 	printChannels(&stdout)
 	if !strings.Contains(string(readme), stdout.String()) {
 		t.Errorf("README.md does not hold the output of `go run ./examples/lapse -channels`; paste it in:\n%s", stdout.String())
+	}
+}
+
+// TestReadmeDiagrams keeps README.md true: it shows the Mermaid diagram of
+// every channel as lifecycle.Diagram draws it.
+func TestReadmeDiagrams(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ch := range policy.Channels() {
+		d, err := lifecycle.Diagram(ch, lifecycle.Mermaid)
+		if err != nil {
+			t.Fatalf("Diagram(%s): %v", ch, err)
+		}
+		if !strings.Contains(string(readme), "```mermaid\n"+d) {
+			t.Errorf("README.md does not show the Mermaid diagram of %s:\n%s", ch, d)
+		}
 	}
 }
