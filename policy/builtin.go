@@ -139,7 +139,9 @@ func cspNCE() Rules {
 			AutoConvert: true,
 			ConvertTerm: Annual,
 			ExpiredDays: 30, // [INFERRED] "lifecycle after expiry not documented": §1.1 row 9's 30-day Expired
-			Cancellable: true,
+			// R-TRI-7: "during the trial quantity and status can't be
+			// changed"; turning auto-renew off lets it expire.
+			Cancellable: false,
 		},
 		Licenses: LicenseRules{RemoveWindow: Window{Kind: AfterStart, Length: 168, Unit: Hours, Inclusive: true}, Min: 1},
 		Renewal:  RenewalRules{RecurringBillingDefault: true},
@@ -368,14 +370,14 @@ func rows() []Row {
 		r.Cancel = CancelRules{Window: Window{Kind: Never}} // legacy subscriptions end through suspension
 		r.Suspension = SuspensionRules{Allowed: true, AtTermEnd: DeletedAtTermEnd, MaxDays: 90}
 		r.Reactivation = ReactivationRules{FromSuspended: true}
-		r.Trial = TrialRules{Available: true, Days: 30, Licenses: 25, ExpiredDays: 30, Cancellable: true}
+		r.Trial = TrialRules{Available: true, Days: 30, Licenses: 25, ExpiredDays: 30} // R-TRI-8: expires if not converted; no cancellation
 		r.Licenses = LicenseRules{RemoveWindow: Window{Kind: Anytime}, Min: 1}
 		add(0, nil, since2016, time.Time{}, r)
 	}
 	return out
 }
 
-var builtin = sync.OnceValue(func() *Table { return &Table{rows: rows()} })
+var builtin = sync.OnceValue(func() *Table { return newTable(rows(), "builtin") })
 
 // Builtin returns the built-in table: every row of RULES.md §1.1 and the
 // historical versions of §1.3, each citing its rule ids and sources. It is

@@ -34,4 +34,67 @@
 // [SuspensionRules.AtTermEnd] (C-8), [PurgeRules.ExpiryDeadlineFrom]
 // (R-DAT-3), [TrialRules.ExpiredDays] (C-12), [OnlineLimit.Inclusive]
 // (R-CAN-6, AC-15) and [PaymentRules.AllowReplaceWhileDisabled] (R-PAY-3).
+//
+// # Scope: products, offers and countries
+//
+// A [Key] names a channel and a term, and optionally a product, an offer
+// and a country; a [Row] may be scoped by any of them. [Table.Lookup]
+// answers with the most specific row in force: offer before country,
+// country before product, product before a generic row, named terms before
+// any term. Microsoft's numbers hold "for most offers in most
+// countries/regions" (§1.1), so the scopes are where the exceptions go.
+//
+// # Policy files
+//
+// A policy file is JSON (read and written with the standard library only):
+//
+//	{
+//	  "format": "lapse-policy/v1",
+//	  "kind": "table",            // or "overrides"
+//	  "name": "builtin",          // required for overrides: the layer's name
+//	  "description": "…",         // optional, for people
+//	  "rows": [
+//	    {
+//	      "channel": "volume-licensing",
+//	      "terms": ["annual"],               // optional: every term
+//	      "products": ["microsoft-365-copilot"], // optional, as "offers" and "countries"
+//	      "from": "2025-02-06",              // a date (00:00Z) or an RFC 3339 time
+//	      "until": "2026-02-09",             // optional: open-ended
+//	      "version": "2025-02",              // optional label
+//	      "cite": {"rules": "§1.1 row 7a", "sources": "[D-WIF-2025-02]"},
+//	      "expiryAnchor": "on-end-date",
+//	      "expired": {"days": 30},
+//	      "cancel": {"window": {"kind": "after-start", "length": 7, "unit": "days", "inclusive": true}, …},
+//	      …
+//	    }
+//	  ]
+//	}
+//
+// Every duration carries its unit ({"days": n} or {"hours": n}, the unit
+// the field counts in), every window its kind, length, unit and the
+// [AMBIGUOUS] inclusive boundary, every enum its text name (null for none
+// where the zero value is allowed), and every row its citation.
+// [FieldPaths] lists the rule fields by JSON path. A row of a "table" file
+// gives every rule field; [Table.WriteJSON] writes such a file, and loading
+// it gives an equal table (testdata/builtin.golden.json is [Builtin]).
+//
+// [LoadJSON], [ParseJSON] and [LoadFile] are strict: unknown or duplicate
+// keys, wrong types, missing fields, durations without their unit,
+// negative or absurd durations, windows without a unit, missing
+// citations, dates out of order, rows of equal specificity that overlap,
+// gaps in a channel's rules and files over the size limit are errors.
+// Every problem is reported at once, each a [*FileError] naming the line,
+// column and JSON path of the value; no input makes them panic.
+//
+// # Overrides
+//
+// A file of kind "overrides" is a [Layer]: rows that set only some rule
+// fields, for a channel and any scope, during a period, each citing where
+// its values come from. [Table.With] applies layers on top of a table (the
+// loader puts an overrides file on [Builtin] unless told otherwise), and
+// [Table.Effective] tells, for each value, which table or layer and which
+// of its rows it came from. [Diff] compares the answers of two tables.
+//
+// The command examples/lapsepolicy validates, shows, diffs and exports
+// policy files.
 package policy

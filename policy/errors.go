@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -56,3 +57,44 @@ func (e *NoRuleError) Error() string {
 
 // Is reports whether target is ErrNoRule.
 func (e *NoRuleError) Is(target error) bool { return target == ErrNoRule }
+
+// FileError reports one problem in a policy file: where it is (the file,
+// the line and column of the offending value, both 1-based, and its JSON
+// path, such as "rows[3].cancel.window.unit"), the offending JSON text and
+// why it is refused. A loader reports every problem it finds at once,
+// joined with errors.Join; each matches ErrInvalid.
+type FileError struct {
+	File      string // the file name given to the loader; "" when none
+	Line, Col int    // position of the value (or of the object missing it); 0 when unknown
+	Field     string // JSON path, such as "rows[3].expired"; "" for the file as a whole
+	Value     string // the offending JSON text, shortened; "" when missing
+	Reason    string // why it is refused, lower case
+}
+
+// Error implements error: "policy: file:line:col: field = value: reason".
+func (e *FileError) Error() string {
+	var b strings.Builder
+	b.WriteString("policy: ")
+	file := e.File
+	if file == "" {
+		file = "input"
+	}
+	b.WriteString(file)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		if e.Value != "" {
+			b.WriteString(" = ")
+			b.WriteString(e.Value)
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Reason)
+	return b.String()
+}
+
+// Is reports whether target is ErrInvalid.
+func (e *FileError) Is(target error) bool { return target == ErrInvalid }

@@ -12,15 +12,30 @@ type Key struct {
 	Channel Channel
 	Term    Term
 	Product Product // empty: no specific product
+	// Offer is the commercial offer or SKU identifier (such as a reseller's
+	// offer id); empty matches only rows that name no offer.
+	Offer string
+	// Country is the customer's country or region as an upper-case ISO
+	// 3166-1 alpha-2 code, such as "CN"; empty matches only rows that name
+	// no country.
+	Country string
 }
 
-// String returns "channel/term/product".
+// String returns "channel/term/product", followed by "/offer=…" and
+// "/country=…" when they are set.
 func (k Key) String() string {
 	p := string(k.Product)
 	if p == "" {
 		p = "-"
 	}
-	return k.Channel.String() + "/" + k.Term.String() + "/" + p
+	s := k.Channel.String() + "/" + k.Term.String() + "/" + p
+	if k.Offer != "" {
+		s += "/offer=" + k.Offer
+	}
+	if k.Country != "" {
+		s += "/country=" + k.Country
+	}
+	return s
 }
 
 // Row is one effective-dated entry of a [Table]: the rules that apply to a
@@ -34,6 +49,14 @@ type Row struct {
 	// is the channel's generic row. A product row is more specific than a
 	// generic row and wins over it. Treat as read-only.
 	Products []Product
+	// Offers names the offers (see [Key.Offer]) the row applies to; empty
+	// means any offer. An offer row is more specific than a country,
+	// product or generic row. Treat as read-only.
+	Offers []string
+	// Countries names the countries (see [Key.Country]) the row applies
+	// to; empty means any country. A country row is more specific than a
+	// product or generic row. Treat as read-only.
+	Countries []string
 	// From is the first instant the row is in force.
 	From time.Time
 	// Until is the first instant the row is no longer in force; zero means
@@ -41,6 +64,38 @@ type Row struct {
 	Until time.Time
 	// Rules are the values.
 	Rules Rules
+}
+
+// span is a row's period [From, Until) as seconds and nanoseconds since
+// the Unix epoch, which compare faster than time.Time on the hot path.
+type span struct {
+	fromSec, untilSec   int64
+	fromNsec, untilNsec int32
+	open                bool // Until is zero
+}
+
+func spanOf(r *Row) span {
+	return span{
+		fromSec: r.From.Unix(), fromNsec: int32(r.From.Nanosecond()),
+		untilSec: r.Until.Unix(), untilNsec: int32(r.Until.Nanosecond()),
+		open: r.Until.IsZero(),
+	}
+}
+
+func spansOf(rows []Row) []span {
+	out := make([]span, len(rows))
+	for i := range rows {
+		out[i] = spanOf(&rows[i])
+	}
+	return out
+}
+
+// covers reports whether [From, Until) holds the instant sec.nsec.
+func (s *span) covers(sec int64, nsec int32) bool {
+	if sec < s.fromSec || sec == s.fromSec && nsec < s.fromNsec {
+		return false
+	}
+	return s.open || sec < s.untilSec || sec == s.untilSec && nsec < s.untilNsec
 }
 
 // covers reports whether the row is in force at t.
@@ -57,10 +112,18 @@ func (r *Row) hasProduct(p Product) bool {
 	return false
 }
 
-// specificity orders matching rows: a product row beats a generic one, a
-// row for named terms beats one for any term.
+// specificity orders matching rows: an offer row beats a country row, a
+// country row beats a product row, a product row beats a generic one, and
+// a row for named terms beats one for any term. The weights are powers of
+// two, so rows of equal specificity scope the same dimensions.
 func (r *Row) specificity() int {
 	s := 0
+	if len(r.Offers) > 0 {
+		s += 8
+	}
+	if len(r.Countries) > 0 {
+		s += 4
+	}
 	if len(r.Products) > 0 {
 		s += 2
 	}
@@ -75,17 +138,73 @@ func (r *Row) matches(k Key) bool {
 	if r.Channel != k.Channel || !r.Terms.Has(k.Term) {
 		return false
 	}
-	if len(r.Products) == 0 {
-		return true
+	if len(r.Products) > 0 && (k.Product == "" || !r.hasProduct(k.Product)) {
+		return false
 	}
-	return k.Product != "" && r.hasProduct(k.Product)
+	if len(r.Offers) > 0 && (k.Offer == "" || !slices.Contains(r.Offers, k.Offer)) {
+		return false
+	}
+	if len(r.Countries) > 0 && (k.Country == "" || !slices.Contains(r.Countries, k.Country)) {
+		return false
+	}
+	return true
+}
+
+// validCountry reports whether s is two upper-case ASCII letters, the
+// shape of an ISO 3166-1 alpha-2 code.
+func validCountry(s string) bool {
+	return len(s) == 2 && 'A' <= s[0] && s[0] <= 'Z' && 'A' <= s[1] && s[1] <= 'Z'
+}
+
+// scopeProblems reports the invalid product, offer and country names of a
+// row as FieldErrors under prefix (such as "rows[3].").
+func (r *Row) scopeProblems(prefix string) []error {
+	var errs []error
+	for _, p := range r.Products {
+		if p == "" {
+			errs = append(errs, &FieldError{Field: prefix + "Products", Value: "", Reason: "a product name must not be empty"})
+		}
+	}
+	for _, o := range r.Offers {
+		if o == "" {
+			errs = append(errs, &FieldError{Field: prefix + "Offers", Value: "", Reason: "an offer name must not be empty"})
+		}
+	}
+	for _, c := range r.Countries {
+		if !validCountry(c) {
+			errs = append(errs, &FieldError{Field: prefix + "Countries", Value: c, Reason: "want an upper-case ISO 3166-1 alpha-2 code such as \"CN\""})
+		}
+	}
+	return errs
 }
 
 // Table is an immutable, effective-dated policy table. It is safe for
 // concurrent use. The zero Table has no rows; build one with [NewTable] or
 // use [Builtin].
 type Table struct {
-	rows []Row
+	rows      []Row
+	spans     []span       // spans[i] is the period of rows[i]
+	byChannel channelIndex // indexes of rows by channel
+	name      string       // "builtin", a policy file's name, or ""
+	layers    []*Layer     // override layers applied on top of rows, bottom first
+}
+
+// channelIndex lists, for each channel, the indexes of the rows of that
+// channel in their order, so that a look-up reads only its channel's rows.
+type channelIndex [16][]int32
+
+func indexRows(rows []Row) channelIndex {
+	var ix channelIndex
+	for i := range rows {
+		c := rows[i].Channel & 15
+		ix[c] = append(ix[c], int32(i))
+	}
+	return ix
+}
+
+// newTable returns a table of rows, which the caller has validated.
+func newTable(rows []Row, name string) *Table {
+	return &Table{rows: rows, spans: spansOf(rows), byChannel: indexRows(rows), name: name}
 }
 
 // NewTable validates rows and returns a table holding a copy of them. Every
@@ -98,6 +217,8 @@ func NewTable(rows []Row) (*Table, error) {
 	cp := make([]Row, len(rows))
 	for i, r := range rows {
 		r.Products = slices.Clone(r.Products)
+		r.Offers = slices.Clone(r.Offers)
+		r.Countries = slices.Clone(r.Countries)
 		cp[i] = r
 		at := fmt.Sprintf("rows[%d]", i)
 		if err := r.Rules.Validate(); err != nil {
@@ -114,24 +235,20 @@ func NewTable(rows []Row) (*Table, error) {
 			errs = append(errs, &FieldError{Field: at + ".Until", Value: r.Until,
 				Reason: "must be after From " + r.From.UTC().Format(time.RFC3339)})
 		}
-		for _, p := range r.Products {
-			if p == "" {
-				errs = append(errs, &FieldError{Field: at + ".Products", Value: "", Reason: "a product name must not be empty"})
-			}
-		}
+		errs = append(errs, r.scopeProblems(at+".")...)
 	}
 	for i := range cp {
 		for j := i + 1; j < len(cp); j++ {
 			if overlapping(&cp[i], &cp[j]) {
 				errs = append(errs, &FieldError{Field: fmt.Sprintf("rows[%d]", j), Value: describeRow(&cp[j]),
-					Reason: fmt.Sprintf("overlaps rows[%d] (%s) for the same channel, terms and products", i, describeRow(&cp[i]))})
+					Reason: fmt.Sprintf("overlaps rows[%d] (%s) for the same channel, terms, products, offers and countries", i, describeRow(&cp[i]))})
 			}
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return &Table{rows: cp}, nil
+	return newTable(cp, ""), nil
 }
 
 func describeRow(r *Row) string {
@@ -139,7 +256,14 @@ func describeRow(r *Row) string {
 	if !r.Until.IsZero() {
 		until = r.Until.UTC().Format(time.DateOnly)
 	}
-	return fmt.Sprintf("%s %s %v [%s, %s)", r.Channel, r.Terms, r.Products, r.From.UTC().Format(time.DateOnly), until)
+	scope := ""
+	if len(r.Offers) > 0 {
+		scope += fmt.Sprintf(" offers %v", r.Offers)
+	}
+	if len(r.Countries) > 0 {
+		scope += fmt.Sprintf(" countries %v", r.Countries)
+	}
+	return fmt.Sprintf("%s %s %v%s [%s, %s)", r.Channel, r.Terms, r.Products, scope, r.From.UTC().Format(time.DateOnly), until)
 }
 
 // overlapping reports whether two rows of equal specificity could both
@@ -163,10 +287,25 @@ func overlapping(a, b *Row) bool {
 			return false
 		}
 	}
+	if len(a.Offers) > 0 && !intersect(a.Offers, b.Offers) {
+		return false
+	}
+	if len(a.Countries) > 0 && !intersect(a.Countries, b.Countries) {
+		return false
+	}
 	// [a.From, a.Until) ∩ [b.From, b.Until) ≠ ∅
 	aEndsFirst := !a.Until.IsZero() && !a.Until.After(b.From)
 	bEndsFirst := !b.Until.IsZero() && !b.Until.After(a.From)
 	return !aEndsFirst && !bEndsFirst
+}
+
+func intersect(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func prefixErrors(prefix string, err error) error {
@@ -190,7 +329,8 @@ func prefixErrors(prefix string, err error) error {
 	return errors.Join(out...)
 }
 
-// Rows returns a copy of the table's rows in their original order.
+// Rows returns a copy of the table's own rows in their original order;
+// the rows of its override layers are in [Table.Layers].
 func (t *Table) Rows() []Row {
 	if t == nil {
 		return nil
@@ -198,40 +338,77 @@ func (t *Table) Rows() []Row {
 	out := make([]Row, len(t.rows))
 	for i, r := range t.rows {
 		r.Products = slices.Clone(r.Products)
+		r.Offers = slices.Clone(r.Offers)
+		r.Countries = slices.Clone(r.Countries)
 		out[i] = r
 	}
 	return out
 }
 
-// Lookup returns the rules in force at the instant at for k: the most
-// specific row that matches (a product row before a generic one, a row for
-// named terms before one for any term). It allocates nothing when a row
-// matches. The error is a *NoRuleError naming what did not match; an
-// invalid key is a *FieldError.
-func (t *Table) Lookup(k Key, at time.Time) (Rules, error) {
-	if !k.Channel.IsValid() {
-		return Rules{}, &FieldError{Field: "Key.Channel", Value: k.Channel.String(), Reason: "not a valid Channel"}
+// Name returns the table's name: "builtin" for [Builtin], the "name" of a
+// policy file for a loaded table, "" for a table from [NewTable].
+func (t *Table) Name() string {
+	if t == nil {
+		return ""
 	}
-	if !k.Term.IsValid() {
-		return Rules{}, &FieldError{Field: "Key.Term", Value: k.Term.String(), Reason: "not a valid Term"}
+	return t.name
+}
+
+// Lookup returns the rules in force at the instant at for k: the most
+// specific row that matches (an offer row before a country row, a country
+// row before a product row, a product row before a generic one, a row for
+// named terms before one for any term), with the values of the table's
+// override layers that match k at that instant applied on top (see
+// [Table.With]). It allocates nothing when a row matches. The error is a
+// *NoRuleError naming what did not match; an invalid key is a *FieldError.
+func (t *Table) Lookup(k Key, at time.Time) (Rules, error) {
+	if err := k.check(); err != nil {
+		return Rules{}, err
 	}
 	if t == nil {
 		return Rules{}, &NoRuleError{Key: k, At: at, Reason: "the table is nil"}
 	}
-	best := -1
-	for i := range t.rows {
-		r := &t.rows[i]
-		if !r.matches(k) || !r.covers(at) {
-			continue
-		}
-		if best < 0 || r.specificity() > t.rows[best].specificity() {
-			best = i
-		}
+	best := t.find(k, at)
+	if best < 0 {
+		return Rules{}, t.noRule(k, at)
 	}
-	if best >= 0 {
+	if len(t.layers) == 0 {
 		return t.rows[best].Rules, nil
 	}
-	return Rules{}, t.noRule(k, at)
+	r := t.rows[best].Rules
+	t.applyLayers(&r, k, at, nil)
+	return r, nil
+}
+
+// check reports an invalid key as a *FieldError.
+func (k Key) check() error {
+	if !k.Channel.IsValid() {
+		return &FieldError{Field: "Key.Channel", Value: k.Channel.String(), Reason: "not a valid Channel"}
+	}
+	if !k.Term.IsValid() {
+		return &FieldError{Field: "Key.Term", Value: k.Term.String(), Reason: "not a valid Term"}
+	}
+	if k.Country != "" && !validCountry(k.Country) {
+		return &FieldError{Field: "Key.Country", Value: k.Country, Reason: "want an upper-case ISO 3166-1 alpha-2 code such as \"CN\""}
+	}
+	return nil
+}
+
+// find returns the index of the most specific row of t's own rows that
+// matches k at the instant at, or -1.
+func (t *Table) find(k Key, at time.Time) int {
+	best, bestSpec := -1, -1
+	sec, nsec := at.Unix(), int32(at.Nanosecond())
+	for _, i := range t.byChannel[k.Channel&15] {
+		r := &t.rows[i]
+		if !t.spans[i].covers(sec, nsec) || !r.matches(k) {
+			continue
+		}
+		if s := r.specificity(); s > bestSpec {
+			best, bestSpec = int(i), s
+		}
+	}
+	return best
 }
 
 // noRule explains a failed look-up: no row for the channel and term at all,

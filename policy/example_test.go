@@ -1,0 +1,194 @@
+package policy_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+func ExampleTable_Lookup() {
+	k := policy.Key{Channel: policy.VolumeLicensing, Term: policy.Annual, Product: policy.Copilot}
+	r, err := policy.Builtin().Lookup(k, time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Version, r.ExpiredDays, r.DisabledDays)
+	fmt.Println(r.Cite.Rules)
+
+	// The built-in Volume Licensing rules begin in 2020 (§1.3).
+	_, err = policy.Builtin().Lookup(k, time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC))
+	fmt.Println(errors.Is(err, policy.ErrNoRule))
+	// Output:
+	// 2025-02-copilot 30 60
+	// §1.1 row 7a, C-24 (Power BI Premium P plans from S004 only); Disabled 60 [INFERRED]
+	// true
+}
+
+func ExampleLoadJSON() {
+	// An overrides file layers a few values on the built-in table.
+	const file = `{
+  "format": "lapse-policy/v1",
+  "kind": "overrides",
+  "name": "21vianet",
+  "rows": [
+    {
+      "channel": "csp-legacy",
+      "countries": ["CN"],
+      "from": "2016-01-01",
+      "cite": {"rules": "R-MISC-4 (example)", "sources": "[21V-PARTNER-2024]"},
+      "suspension": {"max": {"days": 60}}
+    }
+  ]
+}`
+	tbl, err := policy.LoadJSON(strings.NewReader(file), policy.LoadOptions{Name: "21vianet.json"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	at := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+	for _, country := range []string{"CN", "DE"} {
+		r, _ := tbl.Lookup(policy.Key{Channel: policy.CSPLegacy, Term: policy.Annual, Country: country}, at)
+		fmt.Println(country, r.Suspension.MaxDays)
+	}
+	// Output:
+	// CN 60
+	// DE 90
+}
+
+func ExampleLoadJSON_errors() {
+	// Every problem is reported at once, with its line, column and path.
+	const file = `{
+  "format": "lapse-policy/v1",
+  "kind": "overrides",
+  "name": "typos",
+  "rows": [
+    {
+      "channel": "csp-nce",
+      "from": "2023-01-01",
+      "until": "2022-01-01",
+      "cite": {"rules": "R-X", "sources": "[X]"},
+      "expired": 45,
+      "cancel": {"window": {"kind": "after-start", "length": 14}}
+    }
+  ]
+}`
+	_, err := policy.LoadJSON(strings.NewReader(file), policy.LoadOptions{Name: "typos.json"})
+	fmt.Println(err)
+	// Output:
+	// policy: typos.json:9:16: rows[0].until = "2022-01-01": dates out of order: must be after from "2023-01-01"
+	// policy: typos.json:11:18: rows[0].expired = 45: a duration needs its unit: write {"days": 45}
+	// policy: typos.json:12:28: rows[0].cancel.window.unit = {"kind": "after-start", "length": 14}: missing: an after-start window needs a unit (days or hours)
+	// policy: typos.json:12:28: rows[0].cancel.window.inclusive = {"kind": "after-start", "length": 14}: missing: say whether the last instant or date is inside the window ([AMBIGUOUS], DC-5, DC-6)
+}
+
+func ExampleTable_With() {
+	// A reseller's Copilot offer keeps the 30-day grace period in Volume
+	// Licensing (§1.1 row 7a), whatever product it is filed under.
+	grace := policy.Override{
+		Row: policy.Row{
+			Channel: policy.VolumeLicensing,
+			Offers:  []string{"contoso-copilot-vl"},
+			From:    time.Date(2025, 2, 6, 0, 0, 0, 0, time.UTC),
+			Rules: policy.Rules{
+				Cite:        policy.Citation{Rules: "§1.1 row 7a", Sources: "[CONTOSO-OFFER-2025]"},
+				ExpiredDays: 30,
+			},
+		},
+		Set: []string{"expired"},
+	}
+	layer, err := policy.NewLayer("contoso", []policy.Override{grace})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tbl, err := policy.Builtin().With(layer)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	at := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+	for _, offer := range []string{"contoso-copilot-vl", "other"} {
+		r, _ := tbl.Lookup(policy.Key{Channel: policy.VolumeLicensing, Term: policy.Annual, Offer: offer}, at)
+		fmt.Println(offer, r.ExpiredDays, r.DisabledDays)
+	}
+	// Output:
+	// contoso-copilot-vl 30 60
+	// other 90 60
+}
+
+func ExampleTable_Effective() {
+	tbl, err := policy.LoadFile("testdata/21vianet.json", policy.LoadOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	e, err := tbl.Effective(policy.Key{Channel: policy.CSPNewCommerce, Term: policy.Annual, Country: "CN"}, time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, v := range e.Values {
+		if strings.HasPrefix(v.Path, "suspension.") {
+			s := e.Sources[v.Source]
+			fmt.Printf("%s = %s (%s rows[%d])\n", v.Path, v.JSON, s.Layer, s.Row)
+		}
+	}
+	// Output:
+	// suspension.allowed = true (builtin rows[18])
+	// suspension.partnerBilled = true (builtin rows[18])
+	// suspension.atTermEnd = "disabled-then-disabled" (builtin rows[18])
+	// suspension.disabled = {"days": 30} (builtin rows[18])
+	// suspension.max = {"days": 60} (21vianet rows[0])
+	// suspension.turnsOffAutoRenew = true (builtin rows[18])
+}
+
+func ExampleDiff() {
+	tbl, err := policy.LoadFile("testdata/reseller-copilot.json", policy.LoadOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	changes, err := policy.Diff(policy.Builtin(), tbl)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range changes {
+		fmt.Printf("%s offer=%s from %s: %s %s → %s (%s)\n", c.Channel, c.Offer, c.From.Format(time.DateOnly), c.Path, c.Old, c.New, c.NewLayer)
+	}
+	// Output:
+	// volume-licensing offer=contoso-copilot-vl from 2025-02-06: expired {"days": 90} → {"days": 30} (contoso-reseller)
+}
+
+func ExampleTable_WriteJSON() {
+	rows := policy.Builtin().Rows()[:1]
+	tbl, err := policy.NewTable(rows)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var b strings.Builder
+	if err := tbl.WriteJSON(&b); err != nil {
+		fmt.Println(err)
+		return
+	}
+	lines := strings.Split(b.String(), "\n")
+	fmt.Println(strings.Join(lines[:12], "\n"))
+	// Output:
+	// {
+	//   "format": "lapse-policy/v1",
+	//   "kind": "table",
+	//   "rows": [
+	//     {
+	//       "channel": "direct-mosa",
+	//       "from": "2011-06-28",
+	//       "until": "2014-01-01",
+	//       "version": "2013",
+	//       "cite": {
+	//         "rules": "§1.3 (~2011–2013), C-13, C-21; durations 30/90 [INFERRED] from §1.1 row 1",
+	//         "sources": "[P-O365-2013]"
+}

@@ -1,0 +1,530 @@
+package policy
+
+import (
+	"errors"
+	"fmt"
+	"math/bits"
+	"slices"
+	"time"
+)
+
+// Override is one row of a [Layer]: the scope and period of a [Row] and the
+// rule fields it sets, named by their JSON paths (see [FieldPaths]), such as
+// "this reseller's Copilot offer has 30 days in Expired" or "in China
+// (21Vianet) a CSP subscription may stay suspended 60 days".
+//
+// Only the fields named in Set are taken from Row.Rules; the others are
+// ignored. Row.Rules.Cite is required: it is the citation of the values the
+// row sets. Row.Rules.Version, when not empty, relabels the rules the row
+// applies to. Row.Rules.Channel may be left zero.
+type Override struct {
+	Row
+	// Set names the fields the row sets, such as "expired" or
+	// "suspension.max"; at least one.
+	Set []string
+}
+
+// Layer is a named, validated set of override rows that [Table.With]
+// applies on top of a table. It is immutable and safe for concurrent use.
+// The zero Layer has no name and no rows; build one with [NewLayer] or load
+// one from a policy file of kind "overrides" with [LoadJSON].
+//
+// Within a layer, every row that matches a key and is in force at an
+// instant applies, the least specific first (see [Table.Lookup] for the
+// order), so that an offer row refines a product row; rows of the same
+// specificity must not overlap. Layers apply in the order given to With,
+// each on top of the one before.
+type Layer struct {
+	name  string
+	rows  []Row          // normalized: Rules holds only the set fields
+	spans []span         // spans[i] is the period of rows[i]
+	masks []fieldMask    // masks[i]: the fields rows[i] sets
+	index [16]layerIndex // row indexes by channel
+}
+
+// layerIndex finds the rows of one channel of a layer that may match a
+// key without reading the others: each row is filed under its offers if
+// it names any, else its products, else its countries, else as generic.
+type layerIndex struct {
+	generic   []int32
+	offers    map[string][]int32
+	products  map[Product][]int32
+	countries map[string][]int32
+}
+
+func fileUnder[K comparable](m *map[K][]int32, names []K, i int32) {
+	if *m == nil {
+		*m = make(map[K][]int32)
+	}
+	for _, n := range names {
+		(*m)[n] = append((*m)[n], i)
+	}
+}
+
+// NewLayer validates overrides and returns a layer named name holding a
+// copy of them. Every problem is reported at once (errors.Join), each a
+// *FieldError: a missing name, an invalid channel, scope or period, a
+// missing citation, an empty or unknown field name in Set, a value that is
+// invalid on its own (a negative or absurd duration, a window without a
+// unit), and two rows of equal specificity for the same key whose periods
+// overlap. Whether the values are valid together with the rules they
+// override is checked by [Table.With].
+func NewLayer(name string, overrides []Override) (*Layer, error) {
+	l, problems := newLayer(name, overrides, nil)
+	if len(problems) > 0 {
+		errs := make([]error, len(problems))
+		for i, p := range problems {
+			errs[i] = p.fieldError()
+		}
+		return nil, errors.Join(errs...)
+	}
+	return l, nil
+}
+
+// rowProblem is one problem of a row of a layer or file: field is a path
+// under the row, such as "from" or "cancel.window.unit", or "" for the row.
+type rowProblem struct {
+	row    int
+	field  string
+	value  any
+	reason string
+}
+
+func (p rowProblem) path() string {
+	if p.row < 0 {
+		return p.field
+	}
+	s := fmt.Sprintf("rows[%d]", p.row)
+	if p.field != "" {
+		s += "." + p.field
+	}
+	return s
+}
+
+func (p rowProblem) fieldError() *FieldError {
+	return &FieldError{Field: p.path(), Value: p.value, Reason: p.reason}
+}
+
+// newLayer builds a layer and lists its problems; idx maps the index of an
+// override to the index messages name (nil: the same).
+func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProblem) {
+	var problems []rowProblem
+	bad := func(row int, field string, v any, reason string) {
+		problems = append(problems, rowProblem{row, field, v, reason})
+	}
+	if name == "" {
+		bad(-1, "name", "", "a layer needs a name")
+	}
+	l := &Layer{name: name, rows: make([]Row, len(overrides)), masks: make([]fieldMask, len(overrides))}
+	for i, o := range overrides {
+		r := o.Row
+		if !r.Channel.IsValid() {
+			bad(i, "channel", r.Channel.String(), "not a valid Channel")
+		}
+		if r.Rules.Channel != 0 && r.Rules.Channel != r.Channel {
+			bad(i, "channel", r.Channel.String(), "differs from Rules.Channel "+r.Rules.Channel.String())
+		}
+		if r.From.IsZero() {
+			bad(i, "from", r.From, "every row needs an effective-from instant")
+		}
+		if !r.Until.IsZero() && !r.From.Before(r.Until) {
+			bad(i, "until", r.Until, "must be after from "+r.From.UTC().Format(time.RFC3339))
+		}
+		for _, e := range r.scopeProblems("") {
+			fe := e.(*FieldError)
+			bad(i, lowerPath(fe.Field), fe.Value, fe.Reason)
+		}
+		if r.Rules.Cite.Rules == "" {
+			bad(i, "cite.rules", "", "every row must cite its rule ids")
+		}
+		if r.Rules.Cite.Sources == "" {
+			bad(i, "cite.sources", "", "every row must cite its sources")
+		}
+		if len(o.Set) == 0 {
+			bad(i, "", "", "an override row sets at least one field")
+		}
+		var m fieldMask
+		for _, path := range o.Set {
+			f, ok := fieldIndex[path]
+			switch {
+			case !ok:
+				bad(i, "", path, "unknown field; see policy.FieldPaths")
+			case m.has(f):
+				bad(i, "", path, "field named twice")
+			default:
+				m |= 1 << f
+				if why := fields[f].check(&r.Rules); why != "" {
+					text, _ := fields[f].enc(&r.Rules)
+					bad(i, path, text, why)
+				}
+			}
+		}
+		norm := Rules{Channel: r.Channel, Version: r.Rules.Version, Cite: r.Rules.Cite}
+		for f := 0; f < numFields; f++ {
+			if m.has(f) {
+				copyField(&norm, &r.Rules, f)
+			}
+		}
+		r.Rules = norm
+		r.Products = slices.Clone(r.Products)
+		r.Offers = slices.Clone(r.Offers)
+		r.Countries = slices.Clone(r.Countries)
+		l.rows[i], l.masks[i] = r, m
+	}
+	problems = append(problems, overlapProblems(l.rows, idx)...)
+	l.spans = spansOf(l.rows)
+	for i := range l.rows {
+		r, ix := &l.rows[i], &l.index[l.rows[i].Channel&15]
+		switch {
+		case len(r.Offers) > 0:
+			fileUnder(&ix.offers, r.Offers, int32(i))
+		case len(r.Products) > 0:
+			fileUnder(&ix.products, r.Products, int32(i))
+		case len(r.Countries) > 0:
+			fileUnder(&ix.countries, r.Countries, int32(i))
+		default:
+			ix.generic = append(ix.generic, int32(i))
+		}
+	}
+	return l, problems
+}
+
+// Name returns the layer's name, which [Effective] reports as the origin of
+// the values the layer sets.
+func (l *Layer) Name() string {
+	if l == nil {
+		return ""
+	}
+	return l.name
+}
+
+// Overrides returns a copy of the layer's rows in their original order,
+// each with Set in file order and Rules holding only the set fields.
+func (l *Layer) Overrides() []Override {
+	if l == nil {
+		return nil
+	}
+	out := make([]Override, len(l.rows))
+	for i, r := range l.rows {
+		r.Products = slices.Clone(r.Products)
+		r.Offers = slices.Clone(r.Offers)
+		r.Countries = slices.Clone(r.Countries)
+		var set []string
+		for f := 0; f < numFields; f++ {
+			if l.masks[i].has(f) {
+				set = append(set, fields[f].path)
+			}
+		}
+		out[i] = Override{Row: r, Set: set}
+	}
+	return out
+}
+
+// With returns a table that answers look-ups with t's rules and the values
+// of layers applied on top, in order; t is unchanged. Overrides change the
+// rules t has: they never supply rules where t has none.
+//
+// With checks every combination of key and period that a layer changes:
+// the merged rules must pass [Rules.Validate] (a layer that opens the
+// cancellation window of a channel whose effect is null, for example, is
+// refused), and a layer row must not apply where t has no rule in force.
+// Every problem is reported at once, each a *FieldError naming the layer
+// row and field.
+func (t *Table) With(layers ...*Layer) (*Table, error) {
+	if t == nil {
+		return nil, &FieldError{Field: "Table", Value: "nil", Reason: "cannot add layers to a nil table"}
+	}
+	for i, l := range layers {
+		if l == nil {
+			return nil, &FieldError{Field: fmt.Sprintf("layers[%d]", i), Value: "nil", Reason: "a layer must not be nil"}
+		}
+	}
+	nt := t.withLayers(append(slices.Clip(t.layers), layers...))
+	problems := nt.checkLayers()
+	if len(problems) == 0 {
+		return nt, nil
+	}
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		fe := p.rowProblem.fieldError()
+		if p.layer >= 0 {
+			fe.Field = fmt.Sprintf("layer %q %s", nt.layers[p.layer].name, fe.Field)
+		}
+		errs[i] = fe
+	}
+	return nil, errors.Join(errs...)
+}
+
+// Layers returns the table's override layers, bottom first.
+func (t *Table) Layers() []*Layer {
+	if t == nil {
+		return nil
+	}
+	return slices.Clone(t.layers)
+}
+
+// Base returns the table without its override layers.
+func (t *Table) Base() *Table {
+	if t == nil || len(t.layers) == 0 {
+		return t
+	}
+	return t.withLayers(nil)
+}
+
+// withLayers returns a table of t's own rows with layers on top.
+func (t *Table) withLayers(layers []*Layer) *Table {
+	return &Table{rows: t.rows, spans: t.spans, byChannel: t.byChannel, name: t.name, layers: layers}
+}
+
+// matchesAny reports whether any of t's own rows matches k at some time.
+func (t *Table) matchesAny(k Key) bool {
+	for _, i := range t.byChannel[k.Channel&15] {
+		if t.rows[i].matches(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// origin names the row a value came from: layer -1 is the table's own rows.
+type origin struct{ layer, row int }
+
+// trace records, for Effective, which row set each field and which layer
+// rows applied, in order.
+type trace struct {
+	field   [numFields]origin
+	applied []origin
+}
+
+// resolve returns the rules for k at at: the table's most specific row
+// (base, -1 when none) with the matching layer rows applied, and the last
+// layer row applied (top, layer -1 when none). tr may be nil; Lookup
+// passes nil and allocates nothing.
+func (t *Table) resolve(k Key, at time.Time, tr *trace) (r Rules, base int, top origin) {
+	base = t.find(k, at)
+	if base < 0 {
+		return Rules{}, -1, origin{-1, -1}
+	}
+	r = t.rows[base].Rules
+	top = t.applyLayers(&r, k, at, tr)
+	return r, base, top
+}
+
+// applyLayers applies to r the layer rows that match k at at and returns
+// the last one applied (layer -1 when none); tr may be nil.
+func (t *Table) applyLayers(r *Rules, k Key, at time.Time, tr *trace) (top origin) {
+	top = origin{-1, -1}
+	sec, nsec := at.Unix(), int32(at.Nanosecond())
+	for li, l := range t.layers {
+		// The rows that match at one instant have distinct specificities
+		// (equal ones would overlap), so a slot per specificity orders them.
+		var hit [16]int32
+		found := false
+		ix := &l.index[k.Channel&15]
+		found = l.match(&hit, ix.generic, k, sec, nsec) || found
+		if k.Offer != "" && ix.offers != nil {
+			found = l.match(&hit, ix.offers[k.Offer], k, sec, nsec) || found
+		}
+		if k.Product != "" && ix.products != nil {
+			found = l.match(&hit, ix.products[k.Product], k, sec, nsec) || found
+		}
+		if k.Country != "" && ix.countries != nil {
+			found = l.match(&hit, ix.countries[k.Country], k, sec, nsec) || found
+		}
+		if !found {
+			continue
+		}
+		for _, i := range hit {
+			if i == 0 {
+				continue
+			}
+			i-- // slots hold index+1
+			row := &l.rows[i]
+			for m := uint64(l.masks[i]); m != 0; m &= m - 1 {
+				f := bits.TrailingZeros64(m)
+				copyField(r, &row.Rules, f)
+				if tr != nil {
+					tr.field[f] = origin{li, int(i)}
+				}
+			}
+			r.Cite = row.Rules.Cite
+			if row.Rules.Version != "" {
+				r.Version = row.Rules.Version
+			}
+			top = origin{li, int(i)}
+			if tr != nil {
+				tr.applied = append(tr.applied, top)
+			}
+		}
+	}
+	return top
+}
+
+// match puts each row of rows that matches k at sec.nsec into the slot of
+// its specificity (as index+1) and reports whether any did.
+func (l *Layer) match(hit *[16]int32, rows []int32, k Key, sec int64, nsec int32) bool {
+	found := false
+	for _, i := range rows {
+		if l.spans[i].covers(sec, nsec) && l.rows[i].matches(k) {
+			hit[l.rows[i].specificity()] = i + 1
+			found = true
+		}
+	}
+	return found
+}
+
+// Effective is the rules in force for one key at one instant together with
+// where each value came from: which table or layer, which of its rows, and
+// that row's citation. It is for explanations and inspection; build one
+// with [Table.Effective], which allocates, and use [Table.Lookup] on hot
+// paths.
+type Effective struct {
+	Key   Key
+	At    time.Time
+	Rules Rules // what Lookup returns
+	// Values has one entry per rule field, in the order of a policy file.
+	Values []Value
+	// Sources are the rows that contributed, in the order they applied:
+	// the table's own row first, then the layer rows.
+	Sources []Source
+}
+
+// Value is one rule field of an [Effective] and its origin.
+type Value struct {
+	// Path is the field's JSON path, such as "suspension.max".
+	Path string
+	// JSON is the value as a policy file writes it, such as {"days": 60}.
+	JSON string
+	// Source indexes Effective.Sources: the row that set the value.
+	Source int
+}
+
+// Source is a row that contributed to an [Effective].
+type Source struct {
+	// Layer is the name of the table or layer that holds the row ("" for
+	// an unnamed table).
+	Layer string
+	// Row is the index of the row in that table or layer, as in its file.
+	Row int
+	// Override says whether the row is an override row of a layer.
+	Override bool
+	// Version, From, Until and Cite are the row's.
+	Version     string
+	From, Until time.Time
+	Cite        Citation
+}
+
+// Effective returns what Lookup returns for k at at, with the origin of
+// every value. Its errors are Lookup's.
+func (t *Table) Effective(k Key, at time.Time) (Effective, error) {
+	if err := k.check(); err != nil {
+		return Effective{}, err
+	}
+	if t == nil {
+		return Effective{}, &NoRuleError{Key: k, At: at, Reason: "the table is nil"}
+	}
+	tr := &trace{}
+	for i := range tr.field {
+		tr.field[i] = origin{-1, -1}
+	}
+	r, base, _ := t.resolve(k, at, tr)
+	if base < 0 {
+		return Effective{}, t.noRule(k, at)
+	}
+	e := Effective{Key: k, At: at, Rules: r, Values: make([]Value, numFields)}
+	b := &t.rows[base]
+	e.Sources = append(e.Sources, Source{Layer: t.name, Row: base, Version: b.Rules.Version, From: b.From, Until: b.Until, Cite: b.Rules.Cite})
+	index := map[origin]int{{-1, -1}: 0}
+	for _, o := range tr.applied {
+		row := &t.layers[o.layer].rows[o.row]
+		index[o] = len(e.Sources)
+		e.Sources = append(e.Sources, Source{Layer: t.layers[o.layer].name, Row: o.row, Override: true,
+			Version: row.Rules.Version, From: row.From, Until: row.Until, Cite: row.Rules.Cite})
+	}
+	for f := range fields {
+		text, _ := fields[f].enc(&r)
+		e.Values[f] = Value{Path: fields[f].path, JSON: text, Source: index[tr.field[f]]}
+	}
+	return e, nil
+}
+
+// layerProblem is a problem of a layer row found by checkLayers; layer -1
+// is a problem of the table as a whole.
+type layerProblem struct {
+	layer int
+	rowProblem
+}
+
+// checkLayers checks every key and period at which a layer row applies.
+func (t *Table) checkLayers() []layerProblem {
+	var problems []layerProblem
+	seen := make(map[layerProblem]bool)
+	add := func(p layerProblem) {
+		key := p
+		key.value, key.reason = nil, ""
+		if !seen[key] {
+			seen[key] = true
+			problems = append(problems, p)
+		}
+	}
+	baseName := t.name
+	if baseName == "" {
+		baseName = "the table"
+	}
+	for _, c := range Channels() {
+		touched := false
+		for _, l := range t.layers {
+			for i := range l.rows {
+				touched = touched || l.rows[i].Channel == c
+			}
+		}
+		if !touched {
+			continue
+		}
+		keys, points, err := grid(c, t)
+		if err != nil {
+			add(layerProblem{-1, rowProblem{-1, "", "", err.Error()}})
+			continue
+		}
+		for _, k := range keys {
+			for _, at := range points {
+				r, base, top := t.resolve(k, at, nil)
+				day := at.UTC().Format(time.RFC3339)
+				if base < 0 {
+					if !t.matchesAny(k) {
+						continue // no rule for the key at any time: nothing to override
+					}
+					var nr *NoRuleError
+					if !errors.As(t.noRule(k, at), &nr) {
+						continue
+					}
+					for li, l := range t.layers {
+						for i := range l.rows {
+							if l.rows[i].matches(k) && l.rows[i].covers(at) {
+								add(layerProblem{li, rowProblem{i, "from", l.rows[i].From,
+									fmt.Sprintf("applies to %s at %s, where %s has no rule (%s); start it later", k, day, baseName, nr.Reason)}})
+							}
+						}
+					}
+					continue
+				}
+				if top.layer < 0 {
+					continue
+				}
+				err := r.Validate()
+				if err == nil {
+					continue
+				}
+				for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+					var fe *FieldError
+					if !errors.As(e, &fe) {
+						continue
+					}
+					add(layerProblem{top.layer, rowProblem{top.row, jsonPathOf(fe.Field), fe.Value,
+						fmt.Sprintf("%s, in the rules for %s at %s (%s rows[%d] with the overrides applied)", fe.Reason, k, day, baseName, base)}})
+				}
+			}
+		}
+	}
+	return problems
+}
