@@ -23,6 +23,11 @@ type Spec struct {
 	// Product names the product or offer, for product-specific rules
 	// (policy.Copilot, …); empty for none.
 	Product policy.Product
+	// Offer and Country scope policy overrides (a reseller's SKU, a
+	// sovereign cloud such as 21Vianet's); empty for none. See
+	// policy.Key.
+	Offer   string
+	Country string
 	// Start is the exact purchase (or trial sign-up) instant. Hour-based
 	// windows run from it (DC-5); its UTC date is the first day.
 	Start time.Time
@@ -175,7 +180,7 @@ func (s Subscription) Product() policy.Product { return s.spec.Product }
 
 // Key returns the policy look-up key of the subscription.
 func (s Subscription) Key() policy.Key {
-	return policy.Key{Channel: s.spec.Channel, Term: s.spec.Term, Product: s.spec.Product}
+	return policy.Key{Channel: s.spec.Channel, Term: s.spec.Term, Product: s.spec.Product, Offer: s.spec.Offer, Country: s.spec.Country}
 }
 
 // Start returns the purchase instant.
