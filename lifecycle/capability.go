@@ -127,11 +127,13 @@ type Capabilities struct {
 	PartnerBilled Billing
 }
 
-func (e *engine) capabilities(s *Status, p *phase, term *regime, t int64) Capabilities {
+// capabilities fills s.Capabilities, in place.
+func (e *engine) capabilities(s *Status, p *phase, term *regime, t int64) {
 	r := e.rules
 	ch := e.spec.Channel
 	roles := BillingRoles(ch)
-	c := Capabilities{AdminCenter: true, BuyOtherSubscriptions: true, PartnerBilled: NotApplicable}
+	c := &s.Capabilities
+	*c = Capabilities{AdminCenter: true, BuyOtherSubscriptions: true, PartnerBilled: NotApplicable}
 	switch p.state {
 	case Active:
 		c.Services, c.Data, c.OfficeApps = true, Everyone, AppsNormal
@@ -180,7 +182,6 @@ func (e *engine) capabilities(s *Status, p *phase, term *regime, t int64) Capabi
 	if !c.Cancel {
 		c.CancelRoles = 0
 	}
-	return c
 }
 
 // cancellable reports whether an online cancellation is open at t.
@@ -195,7 +196,7 @@ func (e *engine) cancellable(p *phase, term *regime, t int64) bool {
 	if e.spec.ProductKey && r.Cancel.ProductKeyViaSupport {
 		return false
 	}
-	if !r.Cancel.Window.Open(timeOf(term.winStart), timeOf(t)) {
+	if w := r.Cancel.Window; w.Kind != policy.Anytime && !w.Open(timeOf(term.winStart), timeOf(t)) {
 		return false
 	}
 	n := e.rg.licenses

@@ -28,9 +28,9 @@ const (
 
 // phase is one interval [start, end) of a projection.
 type phase struct {
+	start, end int64
 	state      State
 	cause      Cause
-	start, end int64
 	trial      bool // the phase belongs to a free trial
 	est        bool // the phase is an Extended Service Term
 }
@@ -40,6 +40,12 @@ type regime struct {
 	origin       int64
 	tStart, tEnd int64 // current term: first day and end date E (00:00Z)
 	months       int   // length of the terms that follow
+	// cycle is the first day of the renewal chain: renewed terms are
+	// [addMonths(cycle, j*months), addMonths(cycle, (j+1)*months)-1day],
+	// so a term bought on the 31st renews on the last day of shorter
+	// months and on the 31st again after them, whatever events fall
+	// between (DC-1; the day-of-month anchor is never lost).
+	cycle        int64
 	winStart     int64 // instant the current term's cancellation window opened
 	recurring    bool
 	trial        bool // the current term is a free trial
@@ -50,15 +56,15 @@ type regime struct {
 	deferred     bool // a cancellation takes effect at the term end (C-21)
 	mode         mode
 	modeAt       int64
-	expireAt     int64 // all licenses removed at this instant (R-LIC-4); 0 if not
+	expireAt     int64 // all licenses removed at this instant (R-LIC-4); none if not
 	firstCause   Cause
 	carry        bool // the first phase continues the previous regime's phase
 	carrySince   int64
 	carryCause   Cause
 	licenses     int
 	assigned     int
-	conflictEnd  int64 // end of the license-conflict period (R-LIC-4); 0 if none
-	seatsAddedAt int64 // instant licenses were last added (R-LIC-7); 0 if never
+	conflictEnd  int64 // end of the license-conflict period (R-LIC-4); none if none
+	seatsAddedAt int64 // instant licenses were last added (R-LIC-7); none if never
 	extensions   int
 	reactivated  bool
 }
@@ -71,10 +77,14 @@ type engine struct {
 	n      int
 	csp    bool
 	anchor int64 // days added to E to get the expiry boundary (DC-3a: 0, DC-3b: 1)
+	del    int64 // start of the projection's Deleted phase, set by purge; none if none
 }
 
-func (e *engine) init(s *Spec, r *policy.Rules) {
-	e.spec, e.rules = s, r
+// init starts the fold at the purchase. The caller sets e.spec and
+// e.rules in a composite literal: storing them here, through the pointer
+// receiver, would make them escape to the heap.
+func (e *engine) init() {
+	s, r := e.spec, e.rules
 	e.csp = s.Channel.IsCSP()
 	e.anchor = 0
 	if r.ExpiryAnchor == policy.DayAfterEndDate {
@@ -92,6 +102,11 @@ func (e *engine) init(s *Spec, r *policy.Rules) {
 		firstCause: Purchased,
 		licenses:   s.Licenses,
 		assigned:   s.Assigned,
+
+		cycle:        none, // fixed by chain on first use
+		expireAt:     none,
+		conflictEnd:  none,
+		seatsAddedAt: none,
 	}
 	if s.Trial {
 		e.rg.firstCause = TrialStarted
@@ -103,7 +118,7 @@ func (e *engine) init(s *Spec, r *policy.Rules) {
 // expiry: E (DC-3a) or E+1 (DC-3b); or the instant all licenses were
 // removed (R-LIC-4).
 func (e *engine) boundary(rg *regime) int64 {
-	if rg.expireAt != 0 {
+	if rg.expireAt != none {
 		return rg.expireAt
 	}
 	return rg.tEnd + e.anchor
@@ -113,6 +128,9 @@ func (e *engine) boundary(rg *regime) int64 {
 // bought explicitly, or auto-converting with recurring billing on and (for
 // direct trials) a payment method (R-TRI-1, R-TRI-3, R-TRI-7, C-14).
 func (e *engine) converts(rg *regime) bool {
+	if rg.mode != running || rg.deferred || rg.expireAt != none {
+		return false
+	}
 	if rg.convertTrial {
 		return true
 	}
@@ -121,7 +139,7 @@ func (e *engine) converts(rg *regime) bool {
 
 // renews reports whether the current term rolls into a next one.
 func (e *engine) renews(rg *regime) bool {
-	if rg.mode != running || rg.expireAt != 0 || rg.deferred {
+	if rg.mode != running || rg.expireAt != none || rg.deferred {
 		return false
 	}
 	if rg.trial {
@@ -136,11 +154,12 @@ func (e *engine) rollTo(rg *regime, t int64) {
 		base := rg.tEnd + dayNs
 		switch {
 		case rg.trial:
-			rg.trial, rg.convertTrial = false, false
-			rg.firstCause = TrialConverted
+			e.convert(rg)
+			continue // the paid term may renew in turn
 		case rg.est && !rg.inEST:
 			rg.inEST, rg.months = true, 1
 			rg.firstCause = ExtendedServiceTerm
+			rg.cycle = base
 		default:
 			rg.firstCause = Renewed
 		}
@@ -148,14 +167,39 @@ func (e *engine) rollTo(rg *regime, t int64) {
 		if m <= 0 {
 			m = 1
 		}
-		k := 0
-		if t >= addMonths(base, m) {
-			k = monthsBetween(base, t) / m
-		}
-		rg.tStart = addMonths(base, k*m)
-		rg.tEnd = addMonths(base, (k+1)*m) - dayNs
+		// The chain's term holding t; never one before base.
+		k := monthsBetween(e.chain(rg), dayOf(max(t, base))) / m
+		rg.tStart = addMonths(rg.cycle, k*m)
+		rg.tEnd = addMonths(rg.cycle, (k+1)*m) - dayNs
 		rg.winStart = rg.tStart // DC-1: a renewal starts at 00:00Z of its first day
 	}
+}
+
+// chain returns the first day of rg's renewal chain, fixing it on first
+// use from the first term, which no event has changed yet (every event
+// that starts a new term sets the chain): the first term's start when it
+// is a whole term, so that renewals keep its day of month, else the day
+// after its end (an irregular first term: VL alignment, Open activation).
+// It is computed lazily because only renewing subscriptions need it.
+func (e *engine) chain(rg *regime) int64 {
+	if rg.cycle == none {
+		rg.cycle = rg.tEnd + dayNs
+		if m := rg.months; !rg.trial && m > 0 && addMonths(rg.tStart, m)-dayNs == rg.tEnd {
+			rg.cycle = rg.tStart
+		}
+	}
+	return rg.cycle
+}
+
+// convert turns a trial regime into the paid term it converts to, which
+// starts the day after the trial's end date (R-TRI-1, R-TRI-7).
+func (e *engine) convert(rg *regime) {
+	base := rg.tEnd + dayNs
+	rg.trial, rg.convertTrial = false, false
+	rg.firstCause = TrialConverted
+	rg.cycle, rg.tStart = base, base
+	rg.tEnd = addMonths(base, max(rg.months, 1)) - dayNs
+	rg.winStart = base // DC-1: the paid term starts at 00:00Z of its first day
 }
 
 // project computes the phases of the current regime from its origin on.
@@ -167,12 +211,20 @@ func (e *engine) project() {
 	base := rg.tEnd + dayNs
 	switch rg.mode {
 	case running:
+		from := none // where the (paid) Active phase starts: at the origin
+		if rg.trial && e.converts(rg) {
+			// The trial runs to its end, then the paid term it converts to
+			// follows its own course: it renews, or runs out if recurring
+			// billing was turned off after the trial was bought.
+			e.emit(Active, rg.firstCause, none, base, true, false)
+			paid := *rg
+			e.convert(&paid)
+			rg, from = &paid, base
+			B, base = e.boundary(rg), rg.tEnd+dayNs
+		}
 		switch {
-		case rg.trial && e.converts(rg):
-			e.emit(Active, rg.firstCause, 0, base, true, false)
-			e.emit(Active, TrialConverted, base, never, false, false)
 		case rg.trial:
-			e.emit(Active, rg.firstCause, 0, B, true, false)
+			e.emit(Active, rg.firstCause, none, B, true, false)
 			t := B
 			if te := r.Trial.ExpiredDays; te > 0 {
 				e.emit(Expired, TrialEnded, t, addDays(t, te), true, false)
@@ -182,15 +234,15 @@ func (e *engine) project() {
 				e.emit(Deleted, TrialEnded, t, never, true, false)
 			}
 		case e.renews(rg) && rg.est && !rg.inEST:
-			e.emit(Active, rg.firstCause, 0, base, false, false)
+			e.emit(Active, rg.firstCause, from, base, false, false)
 			e.emit(Active, ExtendedServiceTerm, base, never, false, true)
 		case e.renews(rg):
-			e.emit(Active, rg.firstCause, 0, never, false, rg.inEST)
+			e.emit(Active, rg.firstCause, from, never, false, rg.inEST)
 		default:
-			e.emit(Active, rg.firstCause, 0, B, false, rg.inEST)
+			e.emit(Active, rg.firstCause, from, B, false, rg.inEST)
 			cause := TermEnded
 			switch {
-			case rg.expireAt != 0:
+			case rg.expireAt != none:
 				cause = AllLicensesRemoved
 			case rg.atRenewal:
 				cause = CancelledAtRenewal
@@ -263,21 +315,16 @@ func (e *engine) expiry(B int64, cause Cause) {
 }
 
 // emit appends a phase clipped to start at the regime's origin; phases that
-// end at or before the origin are dropped, and the first kept phase takes
-// the carried start and cause when the regime continues its predecessor.
+// end at or before the origin are dropped. (A regime is projected once,
+// before step decides whether its first phase continues its predecessor's;
+// step then carries the start and cause into ph[0].)
 func (e *engine) emit(st State, c Cause, start, end int64, trial, est bool) {
-	rg := &e.rg
-	if end <= rg.origin || end <= start || e.n == maxPhases {
+	origin, n := e.rg.origin, e.n
+	if end <= origin || end <= start || n >= maxPhases {
 		return
 	}
-	if start < rg.origin {
-		start = rg.origin
-	}
-	if e.n == 0 && rg.carry {
-		start, c = rg.carrySince, rg.carryCause
-	}
-	e.ph[e.n] = phase{state: st, cause: c, start: start, end: end, trial: trial, est: est}
-	e.n++
+	e.ph[n] = phase{start: max(start, origin), end: end, state: st, cause: c, trial: trial, est: est}
+	e.n = n + 1
 }
 
 // at returns the index of the phase holding t (t ≥ origin), or -1.
@@ -302,14 +349,15 @@ func (e *engine) step(i int, ev *Event) error {
 	if err := e.check(i, ev, &old); err != nil {
 		return err
 	}
-	prev := e.rg
-	rg := prev
-	e.rollTo(&rg, t)
+	// What apply needs of the regime before the event, without copying it.
+	prev := before{boundary: e.boundary(&e.rg), mode: e.rg.mode, renews: e.renews(&e.rg)}
+	rg := &e.rg
+	e.rollTo(rg, t)
 	rg.origin, rg.carry = t, false
-	e.apply(&rg, &prev, ev, t, &old)
-	e.rg = rg
+	e.apply(rg, &prev, ev, t, &old)
 	e.project()
-	if k := e.at(t); k >= 0 && e.ph[k].state == old.state && e.ph[k].trial == old.trial && e.ph[k].est == old.est && k == 0 {
+	// The new projection starts at t, so its phase 0 holds t.
+	if e.n > 0 && e.ph[0].state == old.state && e.ph[0].trial == old.trial && e.ph[0].est == old.est {
 		e.rg.carry, e.rg.carrySince, e.rg.carryCause = true, old.start, old.cause
 		e.ph[0].start, e.ph[0].cause = old.start, old.cause
 	}
@@ -335,9 +383,15 @@ func (e *engine) check(i int, ev *Event, old *phase) error {
 		if st != Active {
 			return refuse("recurring billing and scheduled changes can change only while active (R-REN-2, R-REA-6)")
 		}
+		if ev.Kind == ConvertEST && (!e.rules.Renewal.ESTAvailable || old.trial) {
+			return refuse("an Extended Service Term follows only a paid term under rules that offer it (R-LC-13)")
+		}
 	case CancelNow:
 		if st != Active && st != Suspended {
 			return refuse("only an active (or CSP suspended) subscription can be cancelled")
+		}
+		if old.trial && !e.rules.Trial.Cancellable {
+			return refuse("a trial can't be cancelled under these rules (C-13)")
 		}
 	case Reactivate:
 		if old.trial {
@@ -362,6 +416,9 @@ func (e *engine) check(i int, ev *Event, old *phase) error {
 		if !old.trial || st != Active {
 			return refuse("only an active trial can be extended (R-TRI-4)")
 		}
+		if e.rg.extensions >= e.rules.Trial.MaxExtensions {
+			return refuse("the trial has used its extensions (R-TRI-4: once; R-TRI-8: \"Free trials can't be extended\")")
+		}
 	case ConvertTrial:
 		if !old.trial || (st != Active && st != Expired) {
 			return refuse("only an active or expired trial can be converted (R-TRI-1, C-14)")
@@ -374,15 +431,23 @@ func (e *engine) check(i int, ev *Event, old *phase) error {
 	return nil
 }
 
-func (e *engine) apply(rg, prev *regime, ev *Event, t int64, old *phase) {
+// before is what apply needs to know of the regime before an event.
+type before struct {
+	boundary int64 // its expiry boundary
+	mode     mode
+	renews   bool
+}
+
+func (e *engine) apply(rg *regime, prev *before, ev *Event, t int64, old *phase) {
 	r := e.rules
 	newTerm := func(cause Cause) {
 		rg.mode, rg.trial, rg.convertTrial, rg.inEST, rg.est = running, false, false, false, false
 		rg.tStart = dayOf(t)
 		rg.months = e.spec.Term.Months()
 		rg.tEnd = addMonths(rg.tStart, rg.months) - dayNs
+		rg.cycle = rg.tStart
 		rg.winStart = t
-		rg.expireAt, rg.deferred, rg.atRenewal = 0, false, false
+		rg.expireAt, rg.deferred, rg.atRenewal = none, false, false
 		rg.firstCause = cause
 	}
 	switch ev.Kind {
@@ -409,11 +474,11 @@ func (e *engine) apply(rg, prev *regime, ev *Event, t int64, old *phase) {
 			rg.mode, rg.firstCause = running, Reactivated
 			break
 		}
-		if r.Reactivation.CreatesNewSubscription || e.boundary(prev) <= t || prev.mode == deleted {
+		if r.Reactivation.CreatesNewSubscription || prev.boundary <= t || prev.mode == deleted {
 			newTerm(Reactivated)
 		} else {
 			rg.mode, rg.firstCause = running, Reactivated
-			rg.expireAt, rg.deferred, rg.atRenewal = 0, false, false
+			rg.expireAt, rg.deferred, rg.atRenewal = none, false, false
 		}
 		rg.recurring = true
 	case Delete:
@@ -440,7 +505,7 @@ func (e *engine) apply(rg, prev *regime, ev *Event, t int64, old *phase) {
 			rg.seatsAddedAt = t
 		}
 		rg.licenses, rg.assigned = ev.Licenses, ev.Assigned
-		rg.conflictEnd = 0
+		rg.conflictEnd = none
 		if ev.Assigned > ev.Licenses && r.Licenses.ConflictDays > 0 && !e.spec.NonUser {
 			rg.conflictEnd = addDays(dayOf(t), r.Licenses.ConflictDays)
 		}
@@ -451,10 +516,16 @@ func (e *engine) apply(rg, prev *regime, ev *Event, t int64, old *phase) {
 		switch {
 		case old.state == Expired:
 			newTerm(Renewed)
-		case e.renews(prev):
+		case prev.renews:
 			rg.winStart = t // R-CAN-15: the window starts at the renewal's completion
-		default:
-			rg.tEnd = addMonths(rg.tEnd+dayNs, rg.months) - dayNs
+		default: // the current term is extended by one term of the chain
+			m := max(rg.months, 1)
+			next := rg.tEnd + dayNs
+			if next < e.chain(rg) {
+				rg.cycle = next
+			}
+			k := monthsBetween(rg.cycle, next)/m + 1
+			rg.tEnd = addMonths(rg.cycle, k*m) - dayNs
 		}
 	}
 }

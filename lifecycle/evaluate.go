@@ -64,14 +64,11 @@ type Status struct {
 	// Capabilities says who may use what and do what at At (RULES.md §2).
 	Capabilities Capabilities
 
-	channel       policy.Channel
-	version       string
-	cite          policy.Citation
-	purgeByDay    bool
-	deletedAt     time.Time
-	windowOpen    bool
-	onlineAllowed bool
-	viaSupport    bool
+	channel    policy.Channel
+	version    string
+	cite       policy.Citation
+	purgeByDay bool
+	deletedAt  time.Time
 }
 
 // DataGoneBy returns the instant from which the data is guaranteed to be
@@ -92,6 +89,14 @@ func (s Status) DeletedAt() time.Time { return s.deletedAt }
 // judged the subscription.
 func (s Status) RulesVersion() (string, policy.Citation) { return s.version, s.cite }
 
+// Bounds of the rules' day and hour counts, the same as policy.Rules.Validate
+// ("absurd: more than 3660 days"): larger numbers are typos, and they
+// would overflow the engine's nanosecond arithmetic.
+const (
+	maxRuleDays  = 3660
+	maxRuleHours = 24 * maxRuleDays
+)
+
 // checkFit reports rules that cannot judge sub. It allocates only on error.
 func checkFit(sub *Subscription, r *policy.Rules) error {
 	if sub.IsZero() {
@@ -101,32 +106,80 @@ func checkFit(sub *Subscription, r *policy.Rules) error {
 		return &RulesError{Field: "Rules.Channel", Value: r.Channel.String(),
 			Reason: "rules are for another channel than the subscription's " + sub.spec.Channel.String()}
 	}
+	if r.Cite.Rules == "" {
+		return &RulesError{Field: "Rules.Cite.Rules", Value: r.Cite.Rules, Reason: "rules must cite their rule ids"}
+	}
+	if r.Cite.Sources == "" {
+		return &RulesError{Field: "Rules.Cite.Sources", Value: r.Cite.Sources, Reason: "rules must cite their sources"}
+	}
 	if !r.ExpiryAnchor.IsValid() {
 		return &RulesError{Field: "Rules.ExpiryAnchor", Value: r.ExpiryAnchor.String(), Reason: "not a valid expiry anchor"}
 	}
-	switch {
-	case r.ExpiredDays < 0:
-		return &RulesError{Field: "Rules.ExpiredDays", Value: r.ExpiredDays, Reason: "must not be negative"}
-	case r.DisabledDays < 0:
-		return &RulesError{Field: "Rules.DisabledDays", Value: r.DisabledDays, Reason: "must not be negative"}
-	case r.Trial.ExpiredDays < 0:
-		return &RulesError{Field: "Rules.Trial.ExpiredDays", Value: r.Trial.ExpiredDays, Reason: "must not be negative"}
-	case r.Suspension.DisabledDays < 0:
-		return &RulesError{Field: "Rules.Suspension.DisabledDays", Value: r.Suspension.DisabledDays, Reason: "must not be negative"}
-	case r.Suspension.MaxDays < 0:
-		return &RulesError{Field: "Rules.Suspension.MaxDays", Value: r.Suspension.MaxDays, Reason: "must not be negative"}
-	case r.Trial.ExtensionDays < 0:
-		return &RulesError{Field: "Rules.Trial.ExtensionDays", Value: r.Trial.ExtensionDays, Reason: "must not be negative"}
-	case r.Licenses.ConflictDays < 0:
-		return &RulesError{Field: "Rules.Licenses.ConflictDays", Value: r.Licenses.ConflictDays, Reason: "must not be negative"}
-	case r.Reactivation.ExplicitDeleteHours < 0:
-		return &RulesError{Field: "Rules.Reactivation.ExplicitDeleteHours", Value: r.Reactivation.ExplicitDeleteHours, Reason: "must not be negative"}
+	if f, v := badDays(r); f != "" {
+		reason := "must not be negative"
+		if v > 0 {
+			reason = "absurd: more than 3660 days (or 87840 hours)"
+		}
+		return &RulesError{Field: f, Value: v, Reason: reason}
+	}
+	if w := r.Cancel.Window; w.Kind == policy.AfterStart && (w.Length <= 0 || !w.Unit.IsValid()) {
+		return &RulesError{Field: "Rules.Cancel.Window.Length", Value: w.Length, Reason: "an after-start window needs a positive length and a unit"}
 	}
 	if sub.spec.Trial && (!r.Trial.Available || r.Trial.Days <= 0) {
 		return &RulesError{Field: "Rules.Trial.Available", Value: r.Trial.Available,
 			Reason: "the subscription is a trial but the rules offer no trial on " + r.Channel.String()}
 	}
 	return nil
+}
+
+// badDays returns the first day or hour count of r out of range, or "".
+func badDays(r *policy.Rules) (field string, value int) {
+	// The fast path: one unsigned comparison per count (a negative count
+	// converts to a huge one).
+	const d, h = maxRuleDays, maxRuleHours
+	if uint(r.ExpiredDays) <= d && uint(r.DisabledDays) <= d && uint(r.Trial.Days) <= d && uint(r.Trial.ExpiredDays) <= d &&
+		uint(r.Trial.ExtensionDays) <= d && uint(r.Suspension.DisabledDays) <= d && uint(r.Suspension.MaxDays) <= d &&
+		uint(r.Licenses.ConflictDays) <= d && uint(r.Purge.CancelNotBeforeDays) <= d && uint(r.Purge.CancelDeadlineDays) <= d &&
+		uint(r.Purge.ExpiryDeadlineDays) <= d && uint(r.Purge.CancelBackupDays) <= d &&
+		uint(r.Purge.ExplicitDeleteHours) <= h && uint(r.Reactivation.ExplicitDeleteHours) <= h && uint(r.Cancel.Window.Length) <= h {
+		return "", 0
+	}
+	days := [...]struct {
+		f string
+		v int
+	}{
+		{"Rules.ExpiredDays", r.ExpiredDays},
+		{"Rules.DisabledDays", r.DisabledDays},
+		{"Rules.Trial.Days", r.Trial.Days},
+		{"Rules.Trial.ExpiredDays", r.Trial.ExpiredDays},
+		{"Rules.Trial.ExtensionDays", r.Trial.ExtensionDays},
+		{"Rules.Suspension.DisabledDays", r.Suspension.DisabledDays},
+		{"Rules.Suspension.MaxDays", r.Suspension.MaxDays},
+		{"Rules.Licenses.ConflictDays", r.Licenses.ConflictDays},
+		{"Rules.Purge.CancelNotBeforeDays", r.Purge.CancelNotBeforeDays},
+		{"Rules.Purge.CancelDeadlineDays", r.Purge.CancelDeadlineDays},
+		{"Rules.Purge.ExpiryDeadlineDays", r.Purge.ExpiryDeadlineDays},
+		{"Rules.Purge.CancelBackupDays", r.Purge.CancelBackupDays},
+	}
+	for _, d := range days {
+		if d.v < 0 || d.v > maxRuleDays {
+			return d.f, d.v
+		}
+	}
+	hours := [...]struct {
+		f string
+		v int
+	}{
+		{"Rules.Purge.ExplicitDeleteHours", r.Purge.ExplicitDeleteHours},
+		{"Rules.Reactivation.ExplicitDeleteHours", r.Reactivation.ExplicitDeleteHours},
+		{"Rules.Cancel.Window.Length", r.Cancel.Window.Length},
+	}
+	for _, h := range hours {
+		if h.v < 0 || h.v > maxRuleHours {
+			return h.f, h.v
+		}
+	}
+	return "", 0
 }
 
 func checkAt(at time.Time) error {
@@ -138,22 +191,27 @@ func checkAt(at time.Time) error {
 
 // Evaluate returns the status of sub at the instant at under rules. It
 // considers the events of the history up to and including at; the location
-// of at does not matter. It reads no clock, allocates nothing, and returns an
-// error (never a panic) when the rules do not fit the subscription or an
-// event up to at could not have happened in the state it found.
+// of at does not matter, and an instant before the purchase is an error. It
+// reads no clock, allocates nothing, and returns an error (never a panic)
+// when the rules do not fit the subscription or an event up to at could not
+// have happened in the state it found.
 //
 // Choose rules with [RulesFor] (the version in force at the end date,
 // R-LC-14) or policy.Table.Lookup.
-func Evaluate(sub Subscription, rules policy.Rules, at time.Time) (Status, error) {
+func Evaluate(sub Subscription, rules policy.Rules, at time.Time) (st Status, err error) {
 	if err := checkFit(&sub, &rules); err != nil {
 		return Status{}, err
 	}
 	if err := checkAt(at); err != nil {
 		return Status{}, err
 	}
-	var e engine
-	e.init(&sub.spec, &rules)
 	t := ns(at)
+	if t < ns(sub.spec.Start) {
+		return Status{}, &FieldError{Field: "at", Value: at,
+			Reason: "before the subscription started at " + sub.spec.Start.UTC().Format(time.RFC3339Nano)}
+	}
+	e := engine{spec: &sub.spec, rules: &rules}
+	e.init()
 	for i := range sub.spec.History {
 		ev := &sub.spec.History[i]
 		if ns(ev.At) > t {
@@ -163,7 +221,8 @@ func Evaluate(sub Subscription, rules policy.Rules, at time.Time) (Status, error
 			return Status{}, err
 		}
 	}
-	return e.status(t), nil
+	e.status(t, &st) // filled in place: a Status is 400 bytes
+	return st, nil
 }
 
 // RulesFor looks up the rules that judge sub's lifecycle in table: the
@@ -176,35 +235,31 @@ func RulesFor(table *policy.Table, sub Subscription) (policy.Rules, error) {
 	return table.Lookup(sub.Key(), sub.spec.End)
 }
 
-// status reads the projection at t.
-func (e *engine) status(t int64) Status {
+// status reads the projection at t into s, which is zero.
+func (e *engine) status(t int64, s *Status) {
 	r := e.rules
 	k := e.at(t)
 	if k < 0 { // unreachable: the last phase is open or ends after t
-		k = e.n - 1
+		k = max(e.n-1, 0)
 	}
-	p := e.ph[k]
-	term := e.rg
-	e.rollTo(&term, t)
-	s := Status{
-		At:                  timeOf(t),
-		State:               p.state,
-		Since:               timeOf(p.start),
-		Cause:               p.cause,
-		Trial:               p.trial,
-		ExtendedServiceTerm: p.est,
-		TermStart:           timeOf(term.tStart),
-		TermEnd:             timeOf(term.tEnd),
-		RecurringBilling:    term.recurring && e.rg.mode == running,
-		Licenses:            e.rg.licenses,
-		Assigned:            e.rg.assigned,
-		channel:             r.Channel,
-		version:             r.Version,
-		cite:                r.Cite,
+	p := &e.ph[k]
+	term := &e.rg
+	if e.renews(term) && t >= term.tEnd+dayNs { // the term holding t is a later one
+		rolled := *term
+		e.rollTo(&rolled, t)
+		term = &rolled
 	}
+	e.purge(s)
+	s.At = timeOf(t)
+	s.State, s.Since, s.Cause = p.state, e.timeOf(s, p.start), p.cause
+	s.Trial, s.ExtendedServiceTerm = p.trial, p.est
+	s.TermStart, s.TermEnd = timeOf(term.tStart), timeOf(term.tEnd)
+	s.RecurringBilling = term.recurring && e.rg.mode == running
+	s.Licenses, s.Assigned = e.rg.licenses, e.rg.assigned
+	s.channel, s.version, s.cite = r.Channel, r.Version, r.Cite
 	if k+1 < e.n {
-		n := e.ph[k+1]
-		s.Next, s.NextAt, s.NextCause = n.state, timeOf(n.start), n.cause
+		n := &e.ph[k+1]
+		s.Next, s.NextAt, s.NextCause = n.state, e.timeOf(s, n.start), n.cause
 	}
 	if e.rg.conflictEnd > t {
 		s.LicenseConflictUntil = timeOf(e.rg.conflictEnd)
@@ -212,33 +267,47 @@ func (e *engine) status(t int64) Status {
 	if (p.state == Active || p.state == Suspended) && r.Cancel.Window.Kind == policy.AfterStart {
 		s.CancelWindowEnd = r.Cancel.Window.End(timeOf(term.winStart))
 	}
-	e.purge(&s)
-	e.reactivation(&s, k, t)
-	s.Capabilities = e.capabilities(&s, &p, &term, t)
-	return s
+	e.reactivation(s, k, t)
+	e.capabilities(s, p, term, t)
+}
+
+// timeOf converts an instant of s, reusing s.deletedAt (set by purge),
+// which the purge bounds, the next phase and the reactivation deadline
+// often equal: converting an instant costs as much as the rest of a field.
+func (e *engine) timeOf(s *Status, n int64) time.Time {
+	if n == e.del && e.del != none {
+		return s.deletedAt
+	}
+	return timeOf(n)
 }
 
 // purge fills the purge bounds from how the projection reaches Deleted
 // (R-DAT-2…R-DAT-5, DC-7).
 func (e *engine) purge(s *Status) {
 	r := e.rules
-	rg := &e.rg
-	del := int64(-1)
+	rg := &e.rg // the regime that reaches Deleted: a converting trial's paid term
+	if rg.trial && e.converts(rg) {
+		paid := *rg
+		e.convert(&paid)
+		rg = &paid
+	}
+	del := none // an instant before 1970 is negative: none marks "no Deleted phase"
+	e.del = none
 	for i := 0; i < e.n; i++ {
 		if e.ph[i].state == Deleted {
 			del = e.ph[i].start
 			break
 		}
 	}
-	if del < 0 {
+	if del == none {
 		return
 	}
-	s.deletedAt = timeOf(del)
+	e.del, s.deletedAt = del, timeOf(del)
 	set := func(notBefore, deadline int64, byDay bool) {
 		if deadline < notBefore {
 			deadline = notBefore
 		}
-		s.PurgeNotBefore, s.PurgeDeadline, s.purgeByDay = timeOf(notBefore), timeOf(deadline), byDay
+		s.PurgeNotBefore, s.PurgeDeadline, s.purgeByDay = e.timeOf(s, notBefore), e.timeOf(s, deadline), byDay
 	}
 	switch {
 	case rg.mode == deleted: // R-DAT-4: SharePoint and OneDrive at once, everything within 72 hours
@@ -255,7 +324,7 @@ func (e *engine) purge(s *Status) {
 		set(del, del, true)
 	default: // R-DAT-3 [INFERRED]: max(DeletedStart, E+180)
 		from := rg.tEnd
-		if rg.expireAt != 0 {
+		if rg.expireAt != none {
 			from = dayOf(rg.expireAt)
 		}
 		if r.Purge.ExpiryDeadlineFrom == policy.FromExpiredEnd {
@@ -305,6 +374,6 @@ func (e *engine) reactivation(s *Status, k int, t int64) {
 		end = addHours(e.rg.modeAt, e.rules.Reactivation.ExplicitDeleteHours)
 	}
 	if end > t && end != never {
-		s.ReactivateUntil = timeOf(end)
+		s.ReactivateUntil = e.timeOf(s, end)
 	}
 }

@@ -12,6 +12,11 @@ const dayNs = int64(24 * time.Hour)
 // never is later than any supported instant: the end of an open phase.
 const never = int64(1<<63 - 1)
 
+// none is earlier than any supported instant: "no instant" for optional
+// instants, and the start of a phase that begins at the regime's origin.
+// (Zero is 1970-01-01T00:00:00Z, a valid instant.)
+const none = int64(-1 << 63)
+
 func ns(t time.Time) int64 { return t.UnixNano() }
 
 func timeOf(n int64) time.Time {

@@ -36,8 +36,8 @@ func Timeline(sub Subscription, rules policy.Rules) ([]Phase, error) {
 	}
 	h := sub.spec.History
 	out := make([]Phase, 0, (len(h)+1)*maxPhases)
-	var e engine
-	e.init(&sub.spec, &rules)
+	e := engine{spec: &sub.spec, rules: &rules}
+	e.init()
 	for i := range h {
 		t := ns(h[i].At)
 		out = e.appendPhases(out, t)

@@ -1,0 +1,135 @@
+package lifecycle_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/looplab/fsm"
+
+	"github.com/lapse-go/lapse/lifecycle"
+	"github.com/lapse-go/lapse/policy"
+)
+
+// benchLifecycle is a typical annual MOSA subscription with a license
+// change and recurring billing turned off (AC-01…AC-07), and an instant
+// in each of its states.
+func benchLifecycle(tb testing.TB) (lifecycle.Subscription, policy.Rules) {
+	tb.Helper()
+	sub := mustNew(tb, lifecycle.Spec{
+		ID: "bench", Channel: policy.DirectMOSA, Term: policy.Annual,
+		Start: utc(2025, 4, 1, 10, 0), End: date(2026, 3, 31), Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
+		History: []lifecycle.Event{
+			{Kind: lifecycle.ChangeLicenses, At: utc(2025, 6, 1, 9, 0), Licenses: 12, Assigned: 11, Actor: lifecycle.BillingAdmin},
+			{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 2, 1, 12, 0), Actor: lifecycle.BillingAdmin},
+		},
+	})
+	return sub, rulesFor(tb, sub)
+}
+
+var benchStates = []struct {
+	name string
+	at   time.Time
+	// fsmEvents replays the same lifecycle up to at through looplab/fsm.
+	fsmEvents []string
+}{
+	{"active", date(2026, 2, 2), nil},
+	{"expired", date(2026, 4, 15), []string{"expire"}},
+	{"disabled", date(2026, 6, 1), []string{"expire", "disable"}},
+	{"deleted", date(2026, 8, 1), []string{"expire", "disable", "delete"}},
+}
+
+var sinkStatus lifecycle.Status
+
+func BenchmarkEvaluate(b *testing.B) {
+	sub, rules := benchLifecycle(b)
+	for _, s := range benchStates {
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				st, err := lifecycle.Evaluate(sub, rules, s.at)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkStatus = st
+			}
+		})
+	}
+}
+
+var sinkPhases []lifecycle.Phase
+
+func BenchmarkTimeline(b *testing.B) {
+	sub, rules := benchLifecycle(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		ph, err := lifecycle.Timeline(sub, rules)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkPhases = ph
+	}
+}
+
+// fsmEvents is the lifecycle as a looplab/fsm machine with string states
+// and events, as a scheduler-driven billing system would hold it.
+var fsmEvents = fsm.Events{
+	{Name: "turn-off-recurring-billing", Src: []string{"active"}, Dst: "active"},
+	{Name: "cancel", Src: []string{"active"}, Dst: "disabled"},
+	{Name: "expire", Src: []string{"active"}, Dst: "expired"},
+	{Name: "disable", Src: []string{"expired"}, Dst: "disabled"},
+	{Name: "reactivate", Src: []string{"expired", "disabled"}, Dst: "active"},
+	{Name: "delete", Src: []string{"disabled"}, Dst: "deleted"},
+}
+
+var sinkState string
+
+// BenchmarkFSMReplay replays the same lifecycle through a freshly built
+// looplab/fsm machine each iteration, for comparison with
+// BenchmarkEvaluate in the same run. The machine knows no dates: the
+// caller must already know which transitions happened, which is what
+// Evaluate computes.
+func BenchmarkFSMReplay(b *testing.B) {
+	ctx := context.Background()
+	for _, s := range benchStates {
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				m := fsm.NewFSM("active", fsmEvents, nil)
+				_ = m.Event(ctx, "turn-off-recurring-billing") // a self-transition: fsm.NoTransitionError
+				for _, e := range s.fsmEvents {
+					if err := m.Event(ctx, e); err != nil {
+						b.Fatal(err)
+					}
+				}
+				sinkState = m.Current()
+			}
+			if sinkState != s.name {
+				b.Fatalf("fsm ended in %q, want %q", sinkState, s.name)
+			}
+		})
+	}
+}
+
+// TestEvaluateAllocs: Evaluate allocates nothing, in every state and for
+// every acceptance row; Timeline makes at most one allocation. Allocation
+// counts, unlike timings, are deterministic, so they are a test.
+func TestEvaluateAllocs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocation counts in -short mode are skipped")
+	}
+	sub, rules := benchLifecycle(t)
+	for _, s := range benchStates {
+		if n := testing.AllocsPerRun(100, func() { sinkStatus, _ = lifecycle.Evaluate(sub, rules, s.at) }); n != 0 {
+			t.Errorf("Evaluate(%s) allocates %v times, want 0", s.name, n)
+		}
+	}
+	for _, r := range append(acceptanceRows(t), calendarRows(t)...) {
+		if n := testing.AllocsPerRun(20, func() { sinkStatus, _ = lifecycle.Evaluate(r.sub, r.rules, r.at) }); n != 0 {
+			t.Errorf("Evaluate(%s) allocates %v times, want 0", r.name, n)
+		}
+		if n := testing.AllocsPerRun(20, func() { sinkPhases, _ = lifecycle.Timeline(r.sub, r.rules) }); n > 1 {
+			t.Errorf("Timeline(%s) allocates %v times, want at most 1", r.name, n)
+		}
+	}
+}

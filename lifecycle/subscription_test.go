@@ -1,0 +1,85 @@
+package lifecycle_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/lapse-go/lapse/lifecycle"
+	"github.com/lapse-go/lapse/policy"
+)
+
+func TestEndOfTerm(t *testing.T) {
+	for _, c := range []struct {
+		start time.Time
+		term  policy.Term
+		want  time.Time
+		why   string
+	}{
+		{utc(2026, 5, 5, 10, 0), policy.Annual, date(2027, 5, 4), "AC-23"},
+		{utc(2025, 4, 1, 10, 0), policy.Annual, date(2026, 3, 31), "AC-01…07"},
+		{utc(2026, 6, 1, 0, 0), policy.Monthly, date(2026, 6, 30), "AC-25"},
+		{utc(2026, 1, 31, 9, 0), policy.Monthly, date(2026, 2, 27), "month end: clamped to 02-28, minus a day"},
+		{utc(2028, 1, 31, 9, 0), policy.Monthly, date(2028, 2, 28), "leap year: clamped to 02-29, minus a day"},
+		{utc(2028, 2, 29, 9, 0), policy.Annual, date(2029, 2, 27), "leap day: clamped to 2029-02-28, minus a day"},
+		{utc(2023, 7, 1, 9, 0), policy.MultiYear, date(2026, 6, 30), "three years"},
+		{time.Date(2026, 3, 31, 22, 0, 0, 0, time.FixedZone("UTC-10", -10*3600)), policy.Monthly, date(2026, 4, 30), "the UTC date (2026-04-01) counts"},
+		{utc(2026, 1, 1, 0, 0), 0, time.Time{}, "invalid term"},
+	} {
+		if got := lifecycle.EndOfTerm(c.start, c.term); !got.Equal(c.want) {
+			t.Errorf("EndOfTerm(%v, %v) = %v, want %v (%s)", c.start, c.term, got, c.want, c.why)
+		}
+	}
+}
+
+func TestEndOfTrial(t *testing.T) {
+	for _, c := range []struct {
+		start time.Time
+		days  int
+		want  time.Time
+	}{
+		{utc(2026, 5, 1, 8, 0), 30, date(2026, 5, 30)},  // AC-43
+		{utc(2026, 3, 2, 9, 0), 30, date(2026, 3, 31)},  // AC-47
+		{utc(2028, 2, 15, 9, 0), 30, date(2028, 3, 15)}, // across a leap day
+		{utc(2026, 5, 1, 8, 0), 1, date(2026, 5, 1)},
+	} {
+		if got := lifecycle.EndOfTrial(c.start, c.days); !got.Equal(c.want) {
+			t.Errorf("EndOfTrial(%v, %d) = %v, want %v", c.start, c.days, got, c.want)
+		}
+	}
+}
+
+// TestSubscriptionImmutable: New copies the history; Spec and History
+// return copies; nothing a caller does to them changes the subscription.
+func TestSubscriptionImmutable(t *testing.T) {
+	spec := validSpec()
+	spec.History = []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 2, 1, 12, 0)}}
+	sub := mustNew(t, spec)
+	want := sub.Spec()
+
+	spec.History[0].Kind = lifecycle.CancelNow
+	got := sub.Spec()
+	got.History[0].At = time.Time{}
+	h := sub.History()
+	h[0].Kind = lifecycle.Delete
+
+	if diff := cmp.Diff(want, sub.Spec()); diff != "" {
+		t.Errorf("Subscription changed through a caller's slice (-want +got):\n%s", diff)
+	}
+	if e, ok := sub.Event(0); !ok || e.Kind != lifecycle.RecurringBillingOff {
+		t.Errorf("Event(0) = %v, %v; want recurring-billing-off", e, ok)
+	}
+	if _, ok := sub.Event(1); ok {
+		t.Error("Event(1) ok on a one-event history")
+	}
+	if _, ok := sub.Event(-1); ok {
+		t.Error("Event(-1) ok")
+	}
+	if sub.Len() != 1 || sub.IsZero() || !(lifecycle.Subscription{}).IsZero() {
+		t.Errorf("Len() = %d, IsZero() = %v; zero IsZero() = %v", sub.Len(), sub.IsZero(), (lifecycle.Subscription{}).IsZero())
+	}
+	if k := sub.Key(); k != (policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual}) {
+		t.Errorf("Key() = %v", k)
+	}
+}
