@@ -70,16 +70,6 @@ func ParseMoney(amount, currency string) (Money, error) {
 	return Money{Minor: v, Currency: currency}, nil
 }
 
-// MustParseMoney is like ParseMoney but panics on error; it is for
-// constants in tests and examples.
-func MustParseMoney(amount, currency string) Money {
-	m, err := ParseMoney(amount, currency)
-	if err != nil {
-		panic(err)
-	}
-	return m
-}
-
 // IsZero reports whether the amount is zero.
 func (m Money) IsZero() bool { return m.Minor == 0 }
 

@@ -150,9 +150,6 @@ func New(name string, states, titles, events []string, entries []Entry, finals [
 	return m, nil
 }
 
-// Name returns the machine's name.
-func (m *Machine) Name() string { return m.name }
-
 // Step returns the state that event ev leads to from state s, or a
 // *StepError. It reads the precomputed table: no allocation, no lock.
 func (m *Machine) Step(s, ev int) (int, error) {
