@@ -57,6 +57,59 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
+// BenchmarkEvaluateNoHistory evaluates a subscription without events:
+// the fixed cost of Evaluate (validation, projection, Status).
+func BenchmarkEvaluateNoHistory(b *testing.B) {
+	sub := mustNew(b, lifecycle.Spec{
+		ID: "bench-nohistory", Channel: policy.DirectMOSA, Term: policy.Annual,
+		Start: utc(2025, 4, 1, 10, 0), End: date(2026, 3, 31), Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
+	})
+	rules := rulesFor(b, sub)
+	at := date(2026, 2, 2)
+	b.ReportAllocs()
+	for b.Loop() {
+		st, err := lifecycle.Evaluate(sub, rules, at)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkStatus = st
+	}
+}
+
+// BenchmarkEvaluateWindow evaluates a Direct MCA subscription inside its
+// seven-day cancellation window: the window is computed on every call.
+func BenchmarkEvaluateWindow(b *testing.B) {
+	sub := mustNew(b, lifecycle.Spec{
+		ID: "bench-window", Channel: policy.DirectMCA, Term: policy.Annual,
+		Start: utc(2025, 4, 1, 10, 0), End: date(2026, 3, 31), Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
+	})
+	rules := rulesFor(b, sub)
+	at := date(2025, 4, 3)
+	b.ReportAllocs()
+	for b.Loop() {
+		st, err := lifecycle.Evaluate(sub, rules, at)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkStatus = st
+	}
+	if !sinkStatus.Capabilities.Cancel || sinkStatus.CancelWindowEnd.IsZero() {
+		b.Fatalf("not in the cancellation window: %+v", sinkStatus)
+	}
+}
+
+var sinkBool bool
+
+// BenchmarkInstantCompare is a calibration: one comparison of two
+// time.Time values, to give the machine's scale next to Evaluate.
+func BenchmarkInstantCompare(b *testing.B) {
+	t0, t1 := utc(2025, 4, 1, 10, 0), date(2026, 2, 2)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkBool = t0.Before(t1)
+	}
+}
+
 var sinkPhases []lifecycle.Phase
 
 func BenchmarkTimeline(b *testing.B) {

@@ -127,13 +127,15 @@ type Capabilities struct {
 	PartnerBilled Billing
 }
 
-// capabilities fills s.Capabilities, in place.
+// capabilities fills s.Capabilities, which is zero, in place.
 func (e *engine) capabilities(s *Status, p *phase, term *regime, t int64) {
 	r := e.rules
 	ch := e.spec.Channel
 	roles := BillingRoles(ch)
 	c := &s.Capabilities
-	*c = Capabilities{AdminCenter: true, BuyOtherSubscriptions: true, PartnerBilled: NotApplicable}
+	// c is zero: set field by field (a composite literal can stall store
+	// forwarding, see emit).
+	c.AdminCenter, c.BuyOtherSubscriptions, c.PartnerBilled = true, true, NotApplicable
 	switch p.state {
 	case Active:
 		c.Services, c.Data, c.OfficeApps = true, Everyone, AppsNormal
@@ -196,7 +198,7 @@ func (e *engine) cancellable(p *phase, term *regime, t int64) bool {
 	if e.spec.ProductKey && r.Cancel.ProductKeyViaSupport {
 		return false
 	}
-	if w := r.Cancel.Window; w.Kind != policy.Anytime && !w.Open(timeOf(term.winStart), timeOf(t)) {
+	if w := &r.Cancel.Window; w.Kind != policy.Anytime && !windowOpen(w, term.winStart, t) {
 		return false
 	}
 	n := e.rg.licenses

@@ -71,6 +71,8 @@ type regime struct {
 
 type engine struct {
 	spec   *Spec
+	start  int64 // ns(spec.Start)
+	end    int64 // ns(spec.End)
 	rules  *policy.Rules
 	rg     regime
 	ph     [maxPhases]phase
@@ -78,11 +80,15 @@ type engine struct {
 	csp    bool
 	anchor int64 // days added to E to get the expiry boundary (DC-3a: 0, DC-3b: 1)
 	del    int64 // start of the projection's Deleted phase, set by purge; none if none
+	tEnd   int64 // the instant of Status.TermEnd once status set it; none before
+
+	outStart, outEnd int64 // Timeline: the instants of the last phase appended
 }
 
-// init starts the fold at the purchase. The caller sets e.spec and
-// e.rules in a composite literal: storing them here, through the pointer
-// receiver, would make them escape to the heap.
+// init starts the fold at the purchase, in a zero engine. The caller sets
+// e.spec, e.start, e.end and e.rules in a composite literal: storing the
+// pointers here, through the pointer receiver, would make them escape to
+// the heap.
 func (e *engine) init() {
 	s, r := e.spec, e.rules
 	e.csp = s.Channel.IsCSP()
@@ -90,24 +96,18 @@ func (e *engine) init() {
 	if r.ExpiryAnchor == policy.DayAfterEndDate {
 		e.anchor = dayNs
 	}
-	start := ns(s.Start)
-	e.rg = regime{
-		origin:     start,
-		tStart:     dayOf(start),
-		tEnd:       dayOf(ns(s.End)),
-		months:     s.Term.Months(),
-		winStart:   start,
-		recurring:  s.RecurringBilling,
-		trial:      s.Trial,
-		firstCause: Purchased,
-		licenses:   s.Licenses,
-		assigned:   s.Assigned,
-
-		cycle:        none, // fixed by chain on first use
-		expireAt:     none,
-		conflictEnd:  none,
-		seatsAddedAt: none,
-	}
+	// Field by field into the zero engine, for the reason given in emit.
+	start := e.start
+	rg := &e.rg
+	rg.origin = start
+	rg.tStart, rg.tEnd = dayOf(start), dayOf(e.end)
+	rg.months = s.Term.Months()
+	rg.winStart = start
+	rg.recurring, rg.trial = s.RecurringBilling, s.Trial
+	rg.firstCause = Purchased
+	rg.licenses, rg.assigned = s.Licenses, s.Assigned
+	rg.cycle = none // fixed by chain on first use
+	rg.expireAt, rg.conflictEnd, rg.seatsAddedAt = none, none, none
 	if s.Trial {
 		e.rg.firstCause = TrialStarted
 	}
@@ -323,7 +323,12 @@ func (e *engine) emit(st State, c Cause, start, end int64, trial, est bool) {
 	if end <= origin || end <= start || n >= maxPhases {
 		return
 	}
-	e.ph[n] = phase{start: max(start, origin), end: end, state: st, cause: c, trial: trial, est: est}
+	// Field by field: a composite literal is built on the stack with byte
+	// stores and then copied with wide loads, which can stall store
+	// forwarding.
+	p := &e.ph[n]
+	p.start, p.end = max(start, origin), end
+	p.state, p.cause, p.trial, p.est = st, c, trial, est
 	e.n = n + 1
 }
 
@@ -337,15 +342,20 @@ func (e *engine) at(t int64) int {
 	return -1
 }
 
-// step applies the i-th event, checking that it could happen in the state
-// it found.
-func (e *engine) step(i int, ev *Event) error {
-	t := ns(ev.At)
+// step applies the i-th event, at t (ns(ev.At)), checking that it could
+// happen in the state it found.
+func (e *engine) step(i int, ev *Event, t int64) error {
 	k := e.at(t)
 	if k < 0 {
 		return &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
 	}
-	old := e.ph[k]
+	// Field by field: a whole-struct copy reads the phase's flag bytes,
+	// just stored one by one by emit, with one wide load, which can stall
+	// store forwarding.
+	var old phase
+	p := &e.ph[k]
+	old.start, old.end = p.start, p.end
+	old.state, old.cause, old.trial, old.est = p.state, p.cause, p.trial, p.est
 	if err := e.check(i, ev, &old); err != nil {
 		return err
 	}

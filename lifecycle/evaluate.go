@@ -183,7 +183,9 @@ func badDays(r *policy.Rules) (field string, value int) {
 }
 
 func checkAt(at time.Time) error {
-	if at.Before(minInstant) || !at.Before(maxInstant) {
+	// The same as at.Before(minInstant) || !at.Before(maxInstant): both
+	// bounds are whole seconds.
+	if sec := at.Unix(); sec < minUnix || sec >= maxUnix {
 		return &FieldError{Field: "at", Value: at, Reason: "outside the supported range 1900-01-01 to 2200-01-01"}
 	}
 	return nil
@@ -206,22 +208,23 @@ func Evaluate(sub Subscription, rules policy.Rules, at time.Time) (st Status, er
 		return Status{}, err
 	}
 	t := ns(at)
-	if t < ns(sub.spec.Start) {
+	if t < sub.start {
 		return Status{}, &FieldError{Field: "at", Value: at,
 			Reason: "before the subscription started at " + sub.spec.Start.UTC().Format(time.RFC3339Nano)}
 	}
-	e := engine{spec: &sub.spec, rules: &rules}
+	e := engine{spec: &sub.spec, start: sub.start, end: sub.end, rules: &rules}
 	e.init()
 	for i := range sub.spec.History {
 		ev := &sub.spec.History[i]
-		if ns(ev.At) > t {
+		et := ns(ev.At)
+		if et > t {
 			break
 		}
-		if err := e.step(i, ev); err != nil {
+		if err := e.step(i, ev, et); err != nil {
 			return Status{}, err
 		}
 	}
-	e.status(t, &st) // filled in place: a Status is 400 bytes
+	e.status(t, at, &st) // filled in place: a Status is 400 bytes
 	return st, nil
 }
 
@@ -235,8 +238,8 @@ func RulesFor(table *policy.Table, sub Subscription) (policy.Rules, error) {
 	return table.Lookup(sub.Key(), sub.spec.End)
 }
 
-// status reads the projection at t into s, which is zero.
-func (e *engine) status(t int64, s *Status) {
+// status reads the projection at t (the instant at) into s, which is zero.
+func (e *engine) status(t int64, at time.Time, s *Status) {
 	r := e.rules
 	k := e.at(t)
 	if k < 0 { // unreachable: the last phase is open or ends after t
@@ -249,11 +252,20 @@ func (e *engine) status(t int64, s *Status) {
 		e.rollTo(&rolled, t)
 		term = &rolled
 	}
+	e.tEnd = none
 	e.purge(s)
-	s.At = timeOf(t)
-	s.State, s.Since, s.Cause = p.state, e.timeOf(s, p.start), p.cause
+	s.At = at.UTC() // the same value as timeOf(t), converted more cheaply
+	s.TermStart, s.TermEnd = timeOf(term.tStart), e.timeOf(s, term.tEnd)
+	e.tEnd = term.tEnd
+	s.State, s.Cause = p.state, p.cause
+	if p.start == e.rg.origin && p.start == t {
+		s.Since = s.At
+	} else if p.start == e.start {
+		s.Since = e.spec.Start.UTC() // the same value as timeOf(e.start)
+	} else {
+		s.Since = e.timeOf(s, p.start)
+	}
 	s.Trial, s.ExtendedServiceTerm = p.trial, p.est
-	s.TermStart, s.TermEnd = timeOf(term.tStart), timeOf(term.tEnd)
 	s.RecurringBilling = term.recurring && e.rg.mode == running
 	s.Licenses, s.Assigned = e.rg.licenses, e.rg.assigned
 	s.channel, s.version, s.cite = r.Channel, r.Version, r.Cite
@@ -265,7 +277,7 @@ func (e *engine) status(t int64, s *Status) {
 		s.LicenseConflictUntil = timeOf(e.rg.conflictEnd)
 	}
 	if (p.state == Active || p.state == Suspended) && r.Cancel.Window.Kind == policy.AfterStart {
-		s.CancelWindowEnd = r.Cancel.Window.End(timeOf(term.winStart))
+		s.CancelWindowEnd = timeOf(windowEnd(&r.Cancel.Window, term.winStart)) // policy.Window.End
 	}
 	e.reactivation(s, k, t)
 	e.capabilities(s, p, term, t)
@@ -273,10 +285,14 @@ func (e *engine) status(t int64, s *Status) {
 
 // timeOf converts an instant of s, reusing s.deletedAt (set by purge),
 // which the purge bounds, the next phase and the reactivation deadline
-// often equal: converting an instant costs as much as the rest of a field.
+// often equal, and s.TermEnd, which the next phase often starts at (DC-3a):
+// converting an instant costs as much as the rest of a field.
 func (e *engine) timeOf(s *Status, n int64) time.Time {
-	if n == e.del && e.del != none {
+	switch {
+	case n == e.del && n != none:
 		return s.deletedAt
+	case n == e.tEnd && n != none:
+		return s.TermEnd
 	}
 	return timeOf(n)
 }
@@ -303,25 +319,21 @@ func (e *engine) purge(s *Status) {
 		return
 	}
 	e.del, s.deletedAt = del, timeOf(del)
-	set := func(notBefore, deadline int64, byDay bool) {
-		if deadline < notBefore {
-			deadline = notBefore
-		}
-		s.PurgeNotBefore, s.PurgeDeadline, s.purgeByDay = e.timeOf(s, notBefore), e.timeOf(s, deadline), byDay
-	}
+	var notBefore, deadline int64
+	byDay := true
 	switch {
 	case rg.mode == deleted: // R-DAT-4: SharePoint and OneDrive at once, everything within 72 hours
-		set(rg.modeAt, addHours(rg.modeAt, r.Purge.ExplicitDeleteHours), false)
+		notBefore, deadline, byDay = rg.modeAt, addHours(rg.modeAt, r.Purge.ExplicitDeleteHours), false
 	case rg.mode == cancelled && r.Cancel.Effect == policy.CancelToDeleted: // R-DAT-5
-		set(addDays(rg.modeAt, r.Purge.CancelBackupDays), addDays(dayOf(rg.modeAt), r.Purge.CancelDeadlineDays), true)
+		notBefore, deadline = addDays(rg.modeAt, r.Purge.CancelBackupDays), addDays(dayOf(rg.modeAt), r.Purge.CancelDeadlineDays)
 	case rg.mode == cancelled: // R-DAT-2, DC-7
 		c := dayOf(rg.modeAt)
-		set(addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays), true)
+		notBefore, deadline = addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays)
 	case rg.mode == running && rg.deferred: // C-21: "deleted 90 days after cancellation"
 		c := e.boundary(rg)
-		set(addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays), true)
+		notBefore, deadline = addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays)
 	case rg.mode == running && rg.trial: // R-TRI-5, R-TRI-6: deleted when the Expired state ends
-		set(del, del, true)
+		notBefore, deadline = del, del
 	default: // R-DAT-3 [INFERRED]: max(DeletedStart, E+180)
 		from := rg.tEnd
 		if rg.expireAt != none {
@@ -330,14 +342,24 @@ func (e *engine) purge(s *Status) {
 		if r.Purge.ExpiryDeadlineFrom == policy.FromExpiredEnd {
 			from = addDays(e.boundary(rg), r.ExpiredDays)
 		}
-		set(del, addDays(from, r.Purge.ExpiryDeadlineDays), true)
+		notBefore, deadline = del, addDays(from, r.Purge.ExpiryDeadlineDays)
 	}
+	if deadline < notBefore {
+		deadline = notBefore
+	}
+	s.PurgeNotBefore = e.timeOf(s, notBefore)
+	if deadline == notBefore {
+		s.PurgeDeadline = s.PurgeNotBefore
+	} else {
+		s.PurgeDeadline = e.timeOf(s, deadline)
+	}
+	s.purgeByDay = byDay
 }
 
 // reactivatable reports whether a phase admits reactivation under the rules
 // (R-REA-1, R-REA-7, C-6).
 func (e *engine) reactivatable(p *phase) bool {
-	r := e.rules.Reactivation
+	r := &e.rules.Reactivation
 	if p.trial {
 		return false
 	}
@@ -370,7 +392,7 @@ func (e *engine) reactivation(s *Status, k int, t int64) {
 		j++
 	}
 	end := e.ph[j].end
-	if p := e.ph[j]; p.state == Deleted {
+	if e.ph[j].state == Deleted { // not a copy of the phase: see step
 		end = addHours(e.rg.modeAt, e.rules.Reactivation.ExplicitDeleteHours)
 	}
 	if end > t && end != never {

@@ -66,6 +66,9 @@ type Spec struct {
 // changes the one it is given.
 type Subscription struct {
 	spec Spec // History is owned: never aliased by a caller
+	// start and end are ns(spec.Start) and ns(spec.End), computed once by
+	// New for Evaluate's path.
+	start, end int64
 }
 
 // Earliest and latest instants lapse accepts; every instant is converted to
@@ -73,6 +76,12 @@ type Subscription struct {
 var (
 	minInstant = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
 	maxInstant = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// The same bounds in Unix seconds (both are whole seconds).
+const (
+	minUnix = -2208988800 // 1900-01-01T00:00:00Z
+	maxUnix = 7258118400  // 2200-01-01T00:00:00Z
 )
 
 func checkInstant(field string, t time.Time) error {
@@ -127,7 +136,7 @@ func New(spec Spec) (Subscription, error) {
 		prev = e.At
 	}
 	spec.History = slices.Clone(spec.History)
-	return Subscription{spec: spec}, nil
+	return Subscription{spec: spec, start: ns(spec.Start), end: ns(spec.End)}, nil
 }
 
 func checkEvent(i int, e Event, prev time.Time) error {

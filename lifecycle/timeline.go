@@ -36,12 +36,12 @@ func Timeline(sub Subscription, rules policy.Rules) ([]Phase, error) {
 	}
 	h := sub.spec.History
 	out := make([]Phase, 0, (len(h)+1)*maxPhases)
-	e := engine{spec: &sub.spec, rules: &rules}
+	e := engine{spec: &sub.spec, start: sub.start, end: sub.end, rules: &rules}
 	e.init()
 	for i := range h {
 		t := ns(h[i].At)
 		out = e.appendPhases(out, t)
-		if err := e.step(i, &h[i]); err != nil {
+		if err := e.step(i, &h[i], t); err != nil {
 			return nil, err
 		}
 	}
@@ -50,23 +50,30 @@ func Timeline(sub Subscription, rules policy.Rules) ([]Phase, error) {
 
 // appendPhases appends the current projection's phases up to limit,
 // merging the first one into the last phase already out when the regime
-// continues it.
+// continues it. A phase's Start is converted once: it is the End of the
+// phase before (e.outStart and e.outEnd are the instants of the last
+// phase out).
 func (e *engine) appendPhases(out []Phase, limit int64) []Phase {
 	for i := 0; i < e.n; i++ {
-		p := e.ph[i]
+		p := &e.ph[i] // not a copy: see step
 		if p.start >= limit {
 			break
 		}
-		end := p.end
-		if end > limit {
-			end = limit
-		}
-		if i == 0 && e.rg.carry && len(out) > 0 && ns(out[len(out)-1].Start) == p.start {
+		end := min(p.end, limit)
+		if i == 0 && e.rg.carry && len(out) > 0 && e.outStart == p.start {
 			out[len(out)-1].End = timeOf(end)
+			e.outEnd = end
 			continue
 		}
-		out = append(out, Phase{State: p.state, Cause: p.cause, Start: timeOf(p.start), End: timeOf(end),
+		var start time.Time
+		if len(out) > 0 && e.outEnd == p.start {
+			start = out[len(out)-1].End
+		} else {
+			start = timeOf(p.start)
+		}
+		out = append(out, Phase{State: p.state, Cause: p.cause, Start: start, End: timeOf(end),
 			Trial: p.trial, ExtendedServiceTerm: p.est})
+		e.outStart, e.outEnd = p.start, end
 	}
 	return out
 }

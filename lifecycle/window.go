@@ -1,0 +1,45 @@
+package lifecycle
+
+import "github.com/lapse-go/lapse/policy"
+
+// windowEnd is policy.Window.End on nanosecond instants, for a window of
+// kind AfterStart that started at t0: for Days, the 00:00Z of t0's UTC
+// date plus Length days; otherwise (Hours) t0 plus Length hours. It avoids
+// the calendar conversions of time.Time on Evaluate's path.
+func windowEnd(w *policy.Window, t0 int64) int64 {
+	if w.Unit == policy.Days {
+		return addDays(dayOf(t0), w.Length)
+	}
+	return addHours(t0, w.Length)
+}
+
+// windowOpen is policy.Window.Open on nanosecond instants: whether the
+// window that started at t0 is open at now. Days windows compare UTC
+// dates, Hours windows instants; Inclusive says whether the boundary is
+// inside.
+func windowOpen(w *policy.Window, t0, now int64) bool {
+	switch w.Kind {
+	case policy.Anytime:
+		return true
+	case policy.AfterStart:
+		end := windowEnd(w, t0)
+		if w.Unit == policy.Days {
+			d := dayOf(now)
+			if d < dayOf(t0) {
+				return false
+			}
+			if w.Inclusive {
+				return d <= end
+			}
+			return d < end
+		}
+		if now < t0 {
+			return false
+		}
+		if w.Inclusive {
+			return now <= end
+		}
+		return now < end
+	}
+	return false
+}
