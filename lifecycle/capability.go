@@ -1,8 +1,7 @@
 package lifecycle
 
 import (
-	"fmt"
-
+	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -24,10 +23,7 @@ var dataAccessNames = []string{"", "everyone", "admins-only", "nobody"}
 
 // String returns the level's text name.
 func (d DataAccess) String() string {
-	if d >= Everyone && d <= Nobody {
-		return dataAccessNames[d]
-	}
-	return fmt.Sprintf("%%!DataAccess(%d)", uint8(d))
+	return enumtext.String(d, dataAccessNames, "DataAccess")
 }
 
 // AppsMode is how the Office desktop apps behave (§2). The zero value is
@@ -50,10 +46,7 @@ var appsModeNames = []string{"", "normal", "reduced-functionality", "undocumente
 
 // String returns the mode's text name.
 func (a AppsMode) String() string {
-	if a >= AppsNormal && a <= AppsUndocumented {
-		return appsModeNames[a]
-	}
-	return fmt.Sprintf("%%!AppsMode(%d)", uint8(a))
+	return enumtext.String(a, appsModeNames, "AppsMode")
 }
 
 // Billing says whether the CSP partner is billed (§1.2). The zero value is
@@ -74,10 +67,7 @@ var billingNames = []string{"", "billed", "not-billed", "not-applicable"}
 
 // String returns the value's text name.
 func (b Billing) String() string {
-	if b >= Billed && b <= NotApplicable {
-		return billingNames[b]
-	}
-	return fmt.Sprintf("%%!Billing(%d)", uint8(b))
+	return enumtext.String(b, billingNames, "Billing")
 }
 
 // Capabilities says who may use what and do what at one instant (RULES.md

@@ -2,7 +2,8 @@ package lifecycle
 
 import (
 	"fmt"
-	"slices"
+
+	"github.com/lapse-go/lapse/internal/enumtext"
 )
 
 // CommandKind is what an admin, a partner or support asks to do to a
@@ -79,15 +80,12 @@ func CommandKinds() []CommandKind {
 // String returns the kind's text name, such as "cancel-now", or
 // "%!CommandKind(n)" for an invalid value.
 func (k CommandKind) String() string {
-	if k.IsValid() {
-		return commandKindNames[k]
-	}
-	return fmt.Sprintf("%%!CommandKind(%d)", uint8(k))
+	return enumtext.String(k, commandKindNames, "CommandKind")
 }
 
 // IsValid reports whether k is a declared kind.
 func (k CommandKind) IsValid() bool {
-	return k >= CmdTurnOffRecurringBilling && int(k) < len(commandKindNames)
+	return enumtext.Valid(k, commandKindNames)
 }
 
 // MarshalText implements encoding.TextMarshaler.
@@ -109,7 +107,7 @@ func (k *CommandKind) UnmarshalText(b []byte) error {
 
 // ParseCommandKind parses a kind's text name.
 func ParseCommandKind(name string) (CommandKind, error) {
-	if i := slices.Index(commandKindNames, name); i > 0 {
+	if i := enumtext.Index(commandKindNames, name); i > 0 {
 		return CommandKind(i), nil
 	}
 	return 0, &FieldError{Field: "CommandKind", Value: name, Reason: "unknown command kind"}

@@ -1,8 +1,9 @@
 package lifecycle
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/lapse-go/lapse/internal/enumtext"
 )
 
 // EventKind is what happened to a subscription. The zero value is invalid.
@@ -64,14 +65,11 @@ func EventKinds() []EventKind {
 
 // String returns the kind's text name, such as "cancel-now".
 func (k EventKind) String() string {
-	if k.IsValid() {
-		return eventKindNames[k]
-	}
-	return fmt.Sprintf("%%!EventKind(%d)", uint8(k))
+	return enumtext.String(k, eventKindNames, "EventKind")
 }
 
 // IsValid reports whether k is a declared kind.
-func (k EventKind) IsValid() bool { return k >= RecurringBillingOff && int(k) < len(eventKindNames) }
+func (k EventKind) IsValid() bool { return enumtext.Valid(k, eventKindNames) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k EventKind) MarshalText() ([]byte, error) {
@@ -83,11 +81,9 @@ func (k EventKind) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *EventKind) UnmarshalText(b []byte) error {
-	for i := 1; i < len(eventKindNames); i++ {
-		if eventKindNames[i] == string(b) {
-			*k = EventKind(i)
-			return nil
-		}
+	if i := enumtext.Index(eventKindNames, string(b)); i > 0 {
+		*k = EventKind(i)
+		return nil
 	}
 	return &FieldError{Field: "EventKind", Value: string(b), Reason: "unknown event kind"}
 }

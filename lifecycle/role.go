@@ -1,9 +1,9 @@
 package lifecycle
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -42,14 +42,11 @@ var roleNames = []string{"", "global-admin", "billing-admin", "billing-account-o
 
 // String returns the role's text name, such as "billing-admin".
 func (r Role) String() string {
-	if r.IsValid() {
-		return roleNames[r]
-	}
-	return fmt.Sprintf("%%!Role(%d)", uint8(r))
+	return enumtext.String(r, roleNames, "Role")
 }
 
 // IsValid reports whether r is a declared role.
-func (r Role) IsValid() bool { return r >= GlobalAdmin && int(r) < len(roleNames) }
+func (r Role) IsValid() bool { return enumtext.Valid(r, roleNames) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (r Role) MarshalText() ([]byte, error) {
@@ -70,10 +67,8 @@ func (r *Role) UnmarshalText(b []byte) error {
 
 // ParseRole parses a role's text name.
 func ParseRole(name string) (Role, error) {
-	for i := 1; i < len(roleNames); i++ {
-		if roleNames[i] == name {
-			return Role(i), nil
-		}
+	if i := enumtext.Index(roleNames, name); i > 0 {
+		return Role(i), nil
 	}
 	return 0, &FieldError{Field: "Role", Value: name, Reason: "unknown role; want one of " + strings.Join(roleNames[1:], ", ")}
 }

@@ -1,6 +1,6 @@
 package lifecycle
 
-import "fmt"
+import "github.com/lapse-go/lapse/internal/enumtext"
 
 // State is a subscription's lifecycle state. The zero value is invalid.
 type State uint8
@@ -28,14 +28,11 @@ var stateNames = []string{"", "active", "expired", "disabled", "deleted", "suspe
 // String returns the state's text name, such as "expired", or
 // "%!State(n)" for an invalid value.
 func (s State) String() string {
-	if s.IsValid() {
-		return stateNames[s]
-	}
-	return fmt.Sprintf("%%!State(%d)", uint8(s))
+	return enumtext.String(s, stateNames, "State")
 }
 
 // IsValid reports whether s is a declared state.
-func (s State) IsValid() bool { return s >= Active && s <= Suspended }
+func (s State) IsValid() bool { return enumtext.Valid(s, stateNames) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s State) MarshalText() ([]byte, error) {
@@ -65,10 +62,8 @@ func ParseState(name string) (State, error) {
 	case "deprovisioned":
 		return Deleted, nil
 	}
-	for i := 1; i < len(stateNames); i++ {
-		if stateNames[i] == name {
-			return State(i), nil
-		}
+	if i := enumtext.Index(stateNames, name); i > 0 {
+		return State(i), nil
 	}
 	return 0, &FieldError{Field: "State", Value: name, Reason: "unknown state; want active, expired, disabled, deleted or suspended"}
 }
@@ -138,10 +133,7 @@ var capabilityStatusNames = []string{"", "Enabled", "Warning", "Suspended", "Loc
 
 // String returns Graph's spelling, such as "Warning".
 func (c CapabilityStatus) String() string {
-	if c >= Enabled && c <= GraphDeleted {
-		return capabilityStatusNames[c]
-	}
-	return fmt.Sprintf("%%!CapabilityStatus(%d)", uint8(c))
+	return enumtext.String(c, capabilityStatusNames, "CapabilityStatus")
 }
 
 // CapabilityStatus maps s to Graph's capabilityStatus (AC-60): Active →
@@ -215,14 +207,11 @@ var causeNames = []string{"", "purchased", "trial-started", "trial-converted", "
 
 // String returns the cause's text name, such as "term-ended".
 func (c Cause) String() string {
-	if c.IsValid() {
-		return causeNames[c]
-	}
-	return fmt.Sprintf("%%!Cause(%d)", uint8(c))
+	return enumtext.String(c, causeNames, "Cause")
 }
 
 // IsValid reports whether c is a declared cause.
-func (c Cause) IsValid() bool { return c >= Purchased && int(c) < len(causeNames) }
+func (c Cause) IsValid() bool { return enumtext.Valid(c, causeNames) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (c Cause) MarshalText() ([]byte, error) {

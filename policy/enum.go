@@ -1,8 +1,9 @@
 package policy
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/lapse-go/lapse/internal/enumtext"
 )
 
 // enum is the set of small named integer types of this package whose zero
@@ -13,15 +14,10 @@ type enum interface {
 }
 
 func enumString[T enum](v T, names []string, typ string) string {
-	if int(v) > 0 && int(v) < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%%!%s(%d)", typ, uint8(v))
+	return enumtext.String(v, names, typ)
 }
 
-func enumValid[T enum](v T, names []string) bool {
-	return int(v) > 0 && int(v) < len(names)
-}
+func enumValid[T enum](v T, names []string) bool { return enumtext.Valid(v, names) }
 
 func enumMarshal[T enum](v T, names []string, typ string) ([]byte, error) {
 	if !enumValid(v, names) {
@@ -31,10 +27,8 @@ func enumMarshal[T enum](v T, names []string, typ string) ([]byte, error) {
 }
 
 func enumParse[T enum](s string, names []string, typ string) (T, error) {
-	for i := 1; i < len(names); i++ {
-		if names[i] == s {
-			return T(i), nil
-		}
+	if i := enumtext.Index(names, s); i > 0 {
+		return T(i), nil
 	}
 	return 0, &FieldError{Field: typ, Value: s, Reason: "unknown " + typ + "; want one of " + strings.Join(names[1:], ", ")}
 }

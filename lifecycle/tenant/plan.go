@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/lifecycle"
 )
 
@@ -381,17 +382,13 @@ func instant(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// enum helpers, as in package policy: names[0] is "" so that the zero value
-// never has a name.
+// enum helpers over internal/enumtext, with this package's errors.
 
 func enumString[T ~uint8](v T, names []string, typ string) string {
-	if int(v) > 0 && int(v) < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%%!%s(%d)", typ, uint8(v))
+	return enumtext.String(v, names, typ)
 }
 
-func enumValid[T ~uint8](v T, names []string) bool { return int(v) > 0 && int(v) < len(names) }
+func enumValid[T ~uint8](v T, names []string) bool { return enumtext.Valid(v, names) }
 
 func enumMarshal[T ~uint8](v T, names []string, typ string) ([]byte, error) {
 	if !enumValid(v, names) {
@@ -401,11 +398,9 @@ func enumMarshal[T ~uint8](v T, names []string, typ string) ([]byte, error) {
 }
 
 func enumUnmarshal[T ~uint8](v *T, b []byte, names []string, typ string) error {
-	for i := 1; i < len(names); i++ {
-		if names[i] == string(b) {
-			*v = T(i)
-			return nil
-		}
+	if i := enumtext.Index(names, string(b)); i > 0 {
+		*v = T(i)
+		return nil
 	}
 	return &EntryError{Path: typ, Entry: string(b), Reason: "unknown " + typ + "; want one of " + strings.Join(names[1:], ", ")}
 }
