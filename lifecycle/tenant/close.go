@@ -67,8 +67,10 @@ func CloseAccountPlan(snap Snapshot, actor UserID, at time.Time) (Plan, error) {
 		{Step: cancelStep(subs, at), after: []StepID{RemoveCustomDomains}},
 		{Step: deleteSubsStep(subs, at), after: []StepID{CancelSubscriptions}},
 		{Step: mfaStep(others, actor), after: []StepID{DeleteUsers}},
-		{Step: appsStep(snap.spec.Applications), after: []StepID{BackUp}},
-		{Step: providersStep(snap.spec.MFAProviders), after: []StepID{BackUp}},
+		{Step: obstacleStep(RemoveApplications, "Delete the applications registered in the tenant.",
+			"No application is registered.", "applications", snap.spec.Applications), after: []StepID{BackUp}},
+		{Step: obstacleStep(RemoveMFAProviders, "Delete the multifactor authentication providers.",
+			"No MFA provider exists.", "MFA providers", snap.spec.MFAProviders), after: []StepID{BackUp}},
 		{Step: invoicesStep(snap.spec.UnpaidInvoices)},
 		{Step: deleteTenantStep(snap, subs, at), after: all},
 	}
@@ -356,27 +358,16 @@ func mfaStep(others []User, actor UserID) Step {
 	return s
 }
 
-func appsStep(apps []string) Step {
-	s := Step{ID: RemoveApplications, Rule: "R-CLO-4", Sources: srcEntra,
-		Text: "Delete the applications registered in the tenant."}
-	if len(apps) == 0 {
-		s.Status, s.Reason = Done, "No application is registered."
+// obstacleStep is a tenant-deletion check of R-CLO-4 that lists what is
+// still in the way: done when the list is empty, next otherwise.
+func obstacleStep(id StepID, text, none, what string, items []string) Step {
+	s := Step{ID: id, Rule: "R-CLO-4", Sources: srcEntra, Text: text}
+	if len(items) == 0 {
+		s.Status, s.Reason = Done, none
 		return s
 	}
-	s.Status, s.Targets = Next, apps
-	s.Reason = "The tenant can't be deleted while applications exist: " + list(apps) + "."
-	return s
-}
-
-func providersStep(ps []string) Step {
-	s := Step{ID: RemoveMFAProviders, Rule: "R-CLO-4", Sources: srcEntra,
-		Text: "Delete the multifactor authentication providers."}
-	if len(ps) == 0 {
-		s.Status, s.Reason = Done, "No MFA provider exists."
-		return s
-	}
-	s.Status, s.Targets = Next, ps
-	s.Reason = "The tenant can't be deleted while MFA providers exist: " + list(ps) + "."
+	s.Status, s.Targets = Next, items
+	s.Reason = "The tenant can't be deleted while " + what + " exist: " + list(items) + "."
 	return s
 }
 
