@@ -14,9 +14,9 @@ func windowEnd(w *policy.Window, t0 int64) int64 {
 }
 
 // windowOpen is policy.Window.Open on nanosecond instants: whether the
-// window that started at t0 is open at now. Days windows compare UTC
-// dates, Hours windows instants; Inclusive says whether the boundary is
-// inside.
+// window that started at t0 is open at now. Days windows compare UTC dates
+// (DC-6), Hours windows instants from the exact start (DC-5); Inclusive
+// says whether the boundary is inside ([AMBIGUOUS] in both).
 func windowOpen(w *policy.Window, t0, now int64) bool {
 	switch w.Kind {
 	case policy.Anytime:
