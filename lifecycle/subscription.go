@@ -64,11 +64,40 @@ type Spec struct {
 // is invalid (every function given one returns an error). A Subscription is
 // safe to share between goroutines; [Apply] returns new values and never
 // changes the one it is given.
+//
+// A Subscription is a handle to data that New fills once and nothing
+// changes: copying one copies a pointer, which keeps Evaluate's calls cheap.
 type Subscription struct {
+	*sub // nil in the zero Subscription: every method checks IsZero first
+}
+
+// sub is what a Subscription holds.
+type sub struct {
 	spec Spec // History is owned: never aliased by a caller
-	// start and end are ns(spec.Start) and ns(spec.End), computed once by
-	// New for Evaluate's path.
+	// start and end are ns(spec.Start) and ns(spec.End), and ts[i] is
+	// ns(spec.History[i].At), computed once by New for Evaluate's path.
 	start, end int64
+	ts         []int64
+}
+
+// zeroSub is what the accessors of the zero Subscription read.
+var zeroSub sub
+
+// data returns what s holds, or zeroSub for the zero Subscription.
+func (s Subscription) data() *sub {
+	if s.sub == nil {
+		return &zeroSub
+	}
+	return s.sub
+}
+
+// build returns the Subscription holding spec, whose History it owns.
+func build(spec Spec) Subscription {
+	d := &sub{spec: spec, start: ns(spec.Start), end: ns(spec.End), ts: make([]int64, len(spec.History))}
+	for i := range spec.History {
+		d.ts[i] = ns(spec.History[i].At)
+	}
+	return Subscription{d}
 }
 
 // Earliest and latest instants lapse accepts; every instant is converted to
@@ -136,7 +165,7 @@ func New(spec Spec) (Subscription, error) {
 		prev = e.At
 	}
 	spec.History = slices.Clone(spec.History)
-	return Subscription{spec: spec, start: ns(spec.Start), end: ns(spec.End)}, nil
+	return build(spec), nil
 }
 
 func checkEvent(i int, e Event, prev time.Time) error {
@@ -166,50 +195,52 @@ func checkEvent(i int, e Event, prev time.Time) error {
 }
 
 // IsZero reports whether s is the zero (invalid) Subscription.
-func (s Subscription) IsZero() bool { return !s.spec.Channel.IsValid() }
+func (s Subscription) IsZero() bool { return s.sub == nil }
 
 // Spec returns the subscription's description; its History is a copy.
 func (s Subscription) Spec() Spec {
-	sp := s.spec
+	sp := s.data().spec
 	sp.History = slices.Clone(sp.History)
 	return sp
 }
 
 // ID returns the caller's identifier.
-func (s Subscription) ID() string { return s.spec.ID }
+func (s Subscription) ID() string { return s.data().spec.ID }
 
 // Channel returns the purchase channel.
-func (s Subscription) Channel() policy.Channel { return s.spec.Channel }
+func (s Subscription) Channel() policy.Channel { return s.data().spec.Channel }
 
 // Term returns the commitment term.
-func (s Subscription) Term() policy.Term { return s.spec.Term }
+func (s Subscription) Term() policy.Term { return s.data().spec.Term }
 
 // Product returns the product name.
-func (s Subscription) Product() policy.Product { return s.spec.Product }
+func (s Subscription) Product() policy.Product { return s.data().spec.Product }
 
 // Key returns the policy look-up key of the subscription.
 func (s Subscription) Key() policy.Key {
-	return policy.Key{Channel: s.spec.Channel, Term: s.spec.Term, Product: s.spec.Product, Offer: s.spec.Offer, Country: s.spec.Country}
+	sp := &s.data().spec
+	return policy.Key{Channel: sp.Channel, Term: sp.Term, Product: sp.Product, Offer: sp.Offer, Country: sp.Country}
 }
 
 // Start returns the purchase instant.
-func (s Subscription) Start() time.Time { return s.spec.Start }
+func (s Subscription) Start() time.Time { return s.data().spec.Start }
 
 // End returns the end date of the first term.
-func (s Subscription) End() time.Time { return s.spec.End }
+func (s Subscription) End() time.Time { return s.data().spec.End }
 
 // History returns a copy of the history.
-func (s Subscription) History() []Event { return slices.Clone(s.spec.History) }
+func (s Subscription) History() []Event { return slices.Clone(s.data().spec.History) }
 
 // Len returns the number of events in the history.
-func (s Subscription) Len() int { return len(s.spec.History) }
+func (s Subscription) Len() int { return len(s.data().spec.History) }
 
 // Event returns the i-th event; ok is false when i is out of range.
 func (s Subscription) Event(i int) (e Event, ok bool) {
-	if i < 0 || i >= len(s.spec.History) {
+	h := s.data().spec.History
+	if i < 0 || i >= len(h) {
 		return Event{}, false
 	}
-	return s.spec.History[i], true
+	return h[i], true
 }
 
 // append returns a new Subscription with e appended; the receiver's
@@ -224,9 +255,9 @@ func (s Subscription) append(e Event) (Subscription, error) {
 	}
 	h := make([]Event, len(s.spec.History), len(s.spec.History)+1)
 	copy(h, s.spec.History)
-	out := s
-	out.spec.History = append(h, e)
-	return out, nil
+	spec := s.spec
+	spec.History = append(h, e)
+	return build(spec), nil
 }
 
 // EndOfTerm returns the end date of a term that starts on start's UTC
