@@ -78,7 +78,7 @@ type phaseView struct {
 }
 
 func phaseOf(s lifecycle.Status) any {
-	return phaseView{State: s.State, Since: s.Since, Cause: s.Cause, Next: s.Next, NextAt: s.NextAt}
+	return phaseView{State: s.State(), Since: s.Since(), Cause: s.Cause(), Next: s.Next(), NextAt: s.NextAt()}
 }
 
 type purgeView struct {
@@ -88,7 +88,7 @@ type purgeView struct {
 }
 
 func purgeOf(s lifecycle.Status) any {
-	return purgeView{PurgeNotBefore: s.PurgeNotBefore, PurgeDeadline: s.PurgeDeadline, DataGoneBy: s.DataGoneBy()}
+	return purgeView{PurgeNotBefore: s.PurgeNotBefore(), PurgeDeadline: s.PurgeDeadline(), DataGoneBy: s.DataGoneBy()}
 }
 
 type reactivationView struct {
@@ -99,8 +99,8 @@ type reactivationView struct {
 }
 
 func reactivationOf(s lifecycle.Status) any {
-	return reactivationView{State: s.State, Reactivate: s.Capabilities.Reactivate,
-		ReactivateRoles: s.Capabilities.ReactivateRoles, ReactivateUntil: s.ReactivateUntil}
+	return reactivationView{State: s.State(), Reactivate: s.Capabilities().Reactivate,
+		ReactivateRoles: s.Capabilities().ReactivateRoles, ReactivateUntil: s.ReactivateUntil()}
 }
 
 type termView struct {
@@ -112,7 +112,7 @@ type termView struct {
 }
 
 func termOf(s lifecycle.Status) any {
-	return termView{State: s.State, Cause: s.Cause, Trial: s.Trial, TermStart: s.TermStart, TermEnd: s.TermEnd}
+	return termView{State: s.State(), Cause: s.Cause(), Trial: s.Trial(), TermStart: s.TermStart(), TermEnd: s.TermEnd()}
 }
 
 type accessView struct {
@@ -122,7 +122,7 @@ type accessView struct {
 }
 
 func accessOf(s lifecycle.Status) any {
-	return accessView{State: s.State, Services: s.Capabilities.Services, Data: s.Capabilities.Data}
+	return accessView{State: s.State(), Services: s.Capabilities().Services, Data: s.Capabilities().Data}
 }
 
 type licenseView struct {
@@ -133,8 +133,8 @@ type licenseView struct {
 }
 
 func licensesOf(s lifecycle.Status) any {
-	return licenseView{State: s.State, Services: s.Capabilities.Services, Licenses: s.Licenses,
-		Assigned: s.Assigned, LicenseConflictUntil: s.LicenseConflictUntil}
+	return licenseView{State: s.State(), Services: s.Capabilities().Services, Licenses: s.Licenses(),
+		Assigned: s.Assigned(), LicenseConflictUntil: s.LicenseConflictUntil()}
 }
 
 type cancelView struct {
@@ -144,10 +144,10 @@ type cancelView struct {
 }
 
 func cancelOf(s lifecycle.Status) any {
-	return cancelView{State: s.State, Cancel: s.Capabilities.Cancel, CancelWindowEnd: s.CancelWindowEnd}
+	return cancelView{State: s.State(), Cancel: s.Capabilities().Cancel, CancelWindowEnd: s.CancelWindowEnd()}
 }
 
-func capabilitiesOf(s lifecycle.Status) any { return s.Capabilities }
+func capabilitiesOf(s lifecycle.Status) any { return s.Capabilities() }
 
 type namesView struct {
 	State      lifecycle.State
@@ -156,7 +156,7 @@ type namesView struct {
 }
 
 func namesOf(s lifecycle.Status) any {
-	return namesView{State: s.State, Enterprise: s.State.EnterpriseName(), Graph: s.State.CapabilityStatus()}
+	return namesView{State: s.State(), Enterprise: s.State().EnterpriseName(), Graph: s.State().CapabilityStatus()}
 }
 
 // acRow is one acceptance row: a subscription, rules, an instant, the
@@ -219,9 +219,9 @@ func acceptanceRows(t *testing.T) []acRow {
 
 	a.row("AC-01", date(2026, 2, 2), phaseOf, active, "R-LC-3, R-LC-4: turning recurring billing off does not start Expired")
 	a.row("AC-01/billing", date(2026, 2, 2), func(s lifecycle.Status) any {
-		return []any{s.RecurringBilling, s.Capabilities.ChangeRecurringBilling, s.Capabilities.ChangeRecurringBillingRoles, s.Capabilities.Services, s.Capabilities.Data}
+		return []any{s.RecurringBilling(), s.Capabilities().ChangeRecurringBilling, s.Capabilities().ChangeRecurringBillingRoles, s.Capabilities().Services, s.Capabilities().Data}
 	}, []any{false, true, mosa, true, lifecycle.Everyone}, "R-REN-2: recurring billing can be turned back on while Active; users and admins normal")
-	a.edge("AC-01/billing-off", utc(2026, 2, 1, 12, 0), func(s lifecycle.Status) any { return []any{s.State, s.RecurringBilling} },
+	a.edge("AC-01/billing-off", utc(2026, 2, 1, 12, 0), func(s lifecycle.Status) any { return []any{s.State(), s.RecurringBilling()} },
 		[]any{lifecycle.Active, true}, []any{lifecycle.Active, false}, "R-LC-4: the event takes effect at its instant and the state stays Active")
 	a.row("AC-02/2026-03-30", date(2026, 3, 30), phaseOf, active, "R-LC-3: still Active the day before the end date")
 	a.edge("AC-02", E, phaseOf, active, expired, "R-LC-3, DC-3a: Expired \"starts on the subscription end date\"")
@@ -452,7 +452,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		accessView{State: lifecycle.Deleted, Data: lifecycle.AdminsOnly}, "§1.2, R-DAT-5: customers lose access at once; the partner admin may back up")
 	csp.edge("AC-35/backup", backup, accessOf, accessView{State: lifecycle.Deleted, Data: lifecycle.AdminsOnly},
 		accessView{State: lifecycle.Deleted, Data: lifecycle.Nobody}, "R-DAT-5: 7 days to back up, until 2026-01-27T09:00Z")
-	csp.row("AC-35/purge", cspCancel, func(s lifecycle.Status) any { return s.PurgeNotBefore }, backup, "R-DAT-5: PurgeNotBefore = C+7 days")
+	csp.row("AC-35/purge", cspCancel, func(s lifecycle.Status) any { return s.PurgeNotBefore() }, backup, "R-DAT-5: PurgeNotBefore = C+7 days")
 	csp.row("AC-35/reactivation", cspCancel, reactivationOf, reactivationView{State: lifecycle.Deleted}, "§1.2: \"The service can't be restored\"")
 
 	// AC-36: the 168-hour window on instants (DC-5, inclusive default).
@@ -487,7 +487,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		termView{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Trial: true, TermStart: date(2026, 5, 1), TermEnd: date(2026, 5, 30)},
 		termView{State: lifecycle.Active, Cause: lifecycle.TrialConverted, TermStart: date(2026, 5, 31), TermEnd: date(2027, 5, 30)},
 		"R-TRI-7: converts after 30 days to a paid one-year subscription")
-	t43.row("AC-43/next", date(2026, 5, 30), func(s lifecycle.Status) any { return []any{s.Next, s.NextAt, s.NextCause} },
+	t43.row("AC-43/next", date(2026, 5, 30), func(s lifecycle.Status) any { return []any{s.Next(), s.NextAt(), s.NextCause()} },
 		[]any{lifecycle.Active, date(2026, 5, 31), lifecycle.TrialConverted}, "R-TRI-7: the conversion is announced as the next phase")
 	open43 := cancelView{State: lifecycle.Active, Cancel: true, CancelWindowEnd: date(2026, 6, 7)}
 	t43.row("AC-43/window/before", date(2026, 6, 7).Add(-time.Nanosecond), cancelOf, open43,
@@ -523,13 +523,13 @@ func acceptanceRows(t *testing.T) []acRow {
 		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 3, 1, 10, 0), Actor: lifecycle.BillingAccountOwner}}})
 	m54.row("AC-54/cancel", utc(2026, 3, 1, 9, 0), func(s lifecycle.Status) any {
-		return []any{s.State, s.Capabilities.Cancel, s.Capabilities.ChangeRecurringBilling}
+		return []any{s.State(), s.Capabilities().Cancel, s.Capabilities().ChangeRecurringBilling}
 	}, []any{lifecycle.Active, false, true}, "R-CAN-3: the seven-day window has passed; turning off recurring billing is the only option")
 	dis54 := phaseView{State: lifecycle.Disabled, Since: date(2026, 8, 31), Cause: lifecycle.TermEnded, Next: lifecycle.Deleted, NextAt: date(2026, 11, 29)}
 	m54.edge("AC-54/disabled", date(2026, 8, 31), phaseOf,
 		phaseView{State: lifecycle.Active, Since: m54Start, Cause: lifecycle.Purchased, Next: lifecycle.Disabled, NextAt: date(2026, 8, 31)}, dis54,
 		"R-LC-13, R-LC-14: no Expired after 2026-02-09; Disabled from E [INFERRED]")
-	m54.row("AC-54/delete", date(2026, 9, 1), func(s lifecycle.Status) any { return []any{s.State, s.Capabilities.Delete} },
+	m54.row("AC-54/delete", date(2026, 9, 1), func(s lifecycle.Status) any { return []any{s.State(), s.Capabilities().Delete} },
 		[]any{lifecycle.Disabled, false}, "R-LC-9: an MCA admin can't delete a disabled subscription")
 	m54.edge("AC-54/deleted", date(2026, 11, 29), phaseOf, dis54,
 		phaseView{State: lifecycle.Deleted, Since: date(2026, 11, 29), Cause: lifecycle.DisabledEnded}, "R-LC-13: deleted at E+90 = 2026-11-29 [INFERRED]")

@@ -34,7 +34,7 @@ func ExampleApply() {
 		panic(err)
 	}
 	st, _ := lifecycle.Evaluate(next, rules, time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC))
-	fmt.Println(st.State, "since", st.Since.Format(time.DateOnly))
+	fmt.Println(st.State(), "since", st.Since().Format(time.DateOnly))
 	// Output:
 	// true R-CAN-3, R-REF-2, DC-6
 	// cancel within the window after the start or renewal; its last day was 2026-01-17

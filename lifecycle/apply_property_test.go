@@ -189,7 +189,7 @@ func TestApplyStateMachine(t *testing.T) {
 			next, err := lifecycle.Apply(sub, r, cmd, now)
 			want := m.apply(cmd, now)
 			if (err == nil) != want {
-				t.Fatalf("Apply(%v at %v) = %v; model accepts: %v (state %v)", cmd, now, err, want, before.State)
+				t.Fatalf("Apply(%v at %v) = %v; model accepts: %v (state %v)", cmd, now, err, want, before.State())
 			}
 			if err != nil {
 				if !errors.Is(err, lifecycle.ErrRefused) {
@@ -238,11 +238,11 @@ func TestApplyStateMachine(t *testing.T) {
 					if err != nil {
 						t.Fatalf("Evaluate at %v: %v", at, err)
 					}
-					if want := m.state(at); st.State != want {
-						t.Fatalf("at %v: Evaluate says %v, the model %v (history %v)", at, st.State, want, sub.History())
+					if want := m.state(at); st.State() != want {
+						t.Fatalf("at %v: Evaluate says %v, the model %v (history %v)", at, st.State(), want, sub.History())
 					}
-					if at.Equal(now) && (st.Licenses != m.licenses || st.Assigned != m.assigned) {
-						t.Fatalf("at %v: licenses %d/%d, model %d/%d", at, st.Licenses, st.Assigned, m.licenses, m.assigned)
+					if at.Equal(now) && (st.Licenses() != m.licenses || st.Assigned() != m.assigned) {
+						t.Fatalf("at %v: licenses %d/%d, model %d/%d", at, st.Licenses(), st.Assigned(), m.licenses, m.assigned)
 					}
 				}
 			},
@@ -346,31 +346,31 @@ func propApplyAnyChannel(t *rapid.T) {
 		// (no tenant facts, no support path). It differs for a CSP trial,
 		// which Apply refuses by R-TRI-7 ("during the trial quantity and
 		// status can't be changed").
-		cspTrial := sub.Channel().IsCSP() && before.Trial
+		cspTrial := sub.Channel().IsCSP() && before.Trial()
 		if cmd.Kind == lifecycle.CmdCancelNow && cmd.CustomDomains == nil && lifecycle.BillingRoles(sub.Channel()).Has(cmd.Actor) &&
-			!cspTrial && (err == nil) != before.Capabilities.Cancel {
-			t.Fatalf("Apply(%v at %v) = %v but Capabilities.Cancel = %v (state %v, trial %v)", cmd, now, err, before.Capabilities.Cancel, before.State, before.Trial)
+			!cspTrial && (err == nil) != before.Capabilities().Cancel {
+			t.Fatalf("Apply(%v at %v) = %v but Capabilities.Cancel = %v (state %v, trial %v)", cmd, now, err, before.Capabilities().Cancel, before.State(), before.Trial())
 		}
-		caps := before.Capabilities
+		caps := before.Capabilities()
 		switch {
 		// Only MOSA can be explicitly deleted (R-LC-9), so only its graph
 		// has the C-6 reactivation after a deletion; a history that records
 		// a deletion on another channel is not reactivated by Apply.
 		case cmd.Kind == lifecycle.CmdReactivate && caps.ReactivateRoles.Has(cmd.Actor) && (err == nil) != caps.Reactivate &&
-			(before.State != lifecycle.Deleted || sub.Channel() == policy.DirectMOSA):
-			t.Fatalf("Apply(%v at %v) = %v but Capabilities.Reactivate = %v (state %v)", cmd, now, err, caps.Reactivate, before.State)
+			(before.State() != lifecycle.Deleted || sub.Channel() == policy.DirectMOSA):
+			t.Fatalf("Apply(%v at %v) = %v but Capabilities.Reactivate = %v (state %v)", cmd, now, err, caps.Reactivate, before.State())
 		case cmd.Kind == lifecycle.CmdDelete && lifecycle.BillingRoles(sub.Channel()).Has(cmd.Actor) && (err == nil) != caps.Delete:
-			t.Fatalf("Apply(%v at %v) = %v but Capabilities.Delete = %v (state %v)", cmd, now, err, caps.Delete, before.State)
+			t.Fatalf("Apply(%v at %v) = %v but Capabilities.Delete = %v (state %v)", cmd, now, err, caps.Delete, before.State())
 		case (cmd.Kind == lifecycle.CmdTurnOffRecurringBilling || cmd.Kind == lifecycle.CmdTurnOnRecurringBilling) && err == nil && !caps.ChangeRecurringBilling:
-			t.Fatalf("Apply(%v at %v) accepted but Capabilities.ChangeRecurringBilling is false (state %v)", cmd, now, before.State)
+			t.Fatalf("Apply(%v at %v) accepted but Capabilities.ChangeRecurringBilling is false (state %v)", cmd, now, before.State())
 		}
 		if err != nil {
 			var re *lifecycle.RefusalError
 			if !errors.As(err, &re) || !errors.Is(err, lifecycle.ErrRefused) || errors.Is(err, lifecycle.ErrInvalid) {
-				t.Fatalf("Apply(%v at %v) in %v: %v is not a refusal", cmd, now, before.State, err)
+				t.Fatalf("Apply(%v at %v) in %v: %v is not a refusal", cmd, now, before.State(), err)
 			}
-			if re.State != before.State || !re.At.Equal(now) || re.Rule == "" || re.Sources == "" || re.Reason() == "" {
-				t.Fatalf("refusal %+v does not describe the state %v at %v", re, before.State, now)
+			if re.State != before.State() || !re.At.Equal(now) || re.Rule == "" || re.Sources == "" || re.Reason() == "" {
+				t.Fatalf("refusal %+v does not describe the state %v at %v", re, before.State(), now)
 			}
 			continue
 		}
@@ -386,58 +386,58 @@ func propApplyAnyChannel(t *rapid.T) {
 // checkEffect checks what an accepted command visibly did at its instant.
 func checkEffect(t *rapid.T, r policy.Rules, cmd lifecycle.Command, before, after lifecycle.Status) {
 	fail := func(what string) {
-		t.Fatalf("%v: %s (before %v, after %v)", cmd, what, before.State, after.State)
+		t.Fatalf("%v: %s (before %v, after %v)", cmd, what, before.State(), after.State())
 	}
 	switch cmd.Kind {
 	case lifecycle.CmdCancelNow:
-		if after.State != lifecycle.Disabled && after.State != lifecycle.Deleted && r.Cancel.Effect != policy.CancelAtTermEnd {
+		if after.State() != lifecycle.Disabled && after.State() != lifecycle.Deleted && r.Cancel.Effect != policy.CancelAtTermEnd {
 			fail("a cancellation did not disable or delete")
 		}
 	case lifecycle.CmdDelete:
-		if after.State != lifecycle.Deleted {
+		if after.State() != lifecycle.Deleted {
 			fail("a deletion did not delete")
 		}
 	case lifecycle.CmdReactivate, lifecycle.CmdUnsuspend:
-		if after.State != lifecycle.Active {
+		if after.State() != lifecycle.Active {
 			fail("a reactivation did not activate")
 		}
 	case lifecycle.CmdSuspend:
 		// On the end date itself (under DC-3a) the suspended term ends at once.
-		if after.State != lifecycle.Suspended && !mDay(after.At).Equal(before.TermEnd) {
+		if after.State() != lifecycle.Suspended && !mDay(after.At()).Equal(before.TermEnd()) {
 			fail("a suspension did not suspend")
 		}
 	case lifecycle.CmdTurnOffRecurringBilling, lifecycle.CmdCancelAtRenewal:
 		// On the end date itself (DC-3a) the term ends at once.
-		onEnd := mDay(after.At).Equal(before.TermEnd)
-		if after.RecurringBilling || (after.State != before.State && !onEnd) {
+		onEnd := mDay(after.At()).Equal(before.TermEnd())
+		if after.RecurringBilling() || (after.State() != before.State() && !onEnd) {
 			fail("recurring billing is still on, or the state changed before the end date")
 		}
 	case lifecycle.CmdTurnOnRecurringBilling:
-		if !after.RecurringBilling || after.State != before.State {
+		if !after.RecurringBilling() || after.State() != before.State() {
 			fail("recurring billing is still off")
 		}
 	case lifecycle.CmdAddLicenses:
-		if after.Licenses != before.Licenses+cmd.Licenses {
+		if after.Licenses() != before.Licenses()+cmd.Licenses {
 			fail("licenses not added")
 		}
 	case lifecycle.CmdRemoveLicenses:
-		if after.Licenses != before.Licenses-cmd.Licenses || after.Licenses < after.Assigned && r.Licenses.ConflictDays == 0 {
+		if after.Licenses() != before.Licenses()-cmd.Licenses || after.Licenses() < after.Assigned() && r.Licenses.ConflictDays == 0 {
 			fail("licenses not removed, or removed below the assigned count")
 		}
 	case lifecycle.CmdAssignLicenses:
-		if after.Assigned != cmd.Assigned || after.Assigned > after.Licenses {
+		if after.Assigned() != cmd.Assigned || after.Assigned() > after.Licenses() {
 			fail("assignment not recorded")
 		}
 	case lifecycle.CmdRenew, lifecycle.CmdConvertTrial:
-		if after.State != lifecycle.Active {
+		if after.State() != lifecycle.Active {
 			fail("not active after a renewal or a purchase")
 		}
 	case lifecycle.CmdExtendTrial:
-		if !after.TermEnd.After(before.TermEnd) || !after.Trial {
+		if !after.TermEnd().After(before.TermEnd()) || !after.Trial() {
 			fail("the trial was not extended")
 		}
 	case lifecycle.CmdConvertToEST:
-		if after.State != before.State {
+		if after.State() != before.State() {
 			fail("an EST conversion changed the state")
 		}
 	}

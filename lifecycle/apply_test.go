@@ -116,7 +116,7 @@ func applyOutcome(t *testing.T, sub lifecycle.Subscription, r policy.Rules, cmd 
 	if err != nil {
 		t.Fatalf("Evaluate after Apply: %v", err)
 	}
-	return outcome{State: st.State}
+	return outcome{State: st.State()}
 }
 
 type applyRow struct {
@@ -452,7 +452,7 @@ func TestApplyAC12(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return view{st.State, st.Licenses, st.Capabilities.Services}
+		return view{st.State(), st.Licenses(), st.Capabilities().Services}
 	}
 	if diff := cmp.Diff(view{lifecycle.Disabled, 10, false}, get(s1c)); diff != "" {
 		t.Errorf("S1 mismatch (-want +got):\n%s", diff)
@@ -670,9 +670,9 @@ func TestApplyTermEffects(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got.State, got.Trial = st.State, st.Trial
+			got.State, got.Trial = st.State(), st.Trial()
 			if got.Refused == "" || got.Refused == "window" {
-				got.TermStart, got.TermEnd = st.TermStart, st.TermEnd
+				got.TermStart, got.TermEnd = st.TermStart(), st.TermEnd()
 			}
 			if diff := cmp.Diff(row.want, got); diff != "" {
 				t.Errorf("mismatch (-want +got):\n%s\nreason: %s", diff, row.reason)

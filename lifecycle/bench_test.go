@@ -93,7 +93,7 @@ func BenchmarkEvaluateWindow(b *testing.B) {
 		}
 		sinkStatus = st
 	}
-	if !sinkStatus.Capabilities.Cancel || sinkStatus.CancelWindowEnd.IsZero() {
+	if !sinkStatus.Capabilities().Cancel || sinkStatus.CancelWindowEnd().IsZero() {
 		b.Fatalf("not in the cancellation window: %+v", sinkStatus)
 	}
 }

@@ -117,12 +117,12 @@ type Capabilities struct {
 	PartnerBilled Billing
 }
 
-// capabilities fills s.Capabilities, which is zero, in place.
+// capabilities fills s.caps, which is zero, in place.
 func (e *engine) capabilities(s *Status, p *phase, term *regime, t int64) {
 	r := e.rules
 	ch := e.spec.Channel
 	roles := BillingRoles(ch)
-	c := &s.Capabilities
+	c := &s.caps
 	// c is zero: set field by field (a composite literal can stall store
 	// forwarding, see emit).
 	c.AdminCenter, c.BuyOtherSubscriptions, c.PartnerBilled = true, true, NotApplicable
@@ -146,7 +146,7 @@ func (e *engine) capabilities(s *Status, p *phase, term *regime, t int64) {
 	case Deleted:
 		c.Data, c.OfficeApps = Nobody, AppsReducedFunctionality
 		c.RemovePaymentMethod = true
-		if e.rg.mode == cancelled && r.Cancel.Effect == policy.CancelToDeleted && t < ns(s.PurgeNotBefore) {
+		if e.rg.mode == cancelled && r.Cancel.Effect == policy.CancelToDeleted && t < s.purgeNotBefore.ns() {
 			c.Data = AdminsOnly // R-DAT-5: the partner administrator may back up for 7 days
 		}
 	}
@@ -163,7 +163,7 @@ func (e *engine) capabilities(s *Status, p *phase, term *regime, t int64) {
 	if c.ChangeRecurringBilling {
 		c.ChangeRecurringBillingRoles = roles
 	}
-	if !s.ReactivateUntil.IsZero() && p.state != Active && e.reactivatable(p) && t < ns(s.ReactivateUntil) {
+	if s.reactivateUntil != 0 && p.state != Active && e.reactivatable(p) && t < s.reactivateUntil.ns() {
 		c.Reactivate = true
 		c.ReactivateRoles = roles
 		if r.Reactivation.ViaSupport {

@@ -83,7 +83,7 @@ func graphRefusal(cmd *Command, ch policy.Channel, st *Status, n node) *RefusalE
 	case refDeleteNotOffered:
 		e.Until = st.DeletedAt()
 	case refDeleteNotYet:
-		e.Until = st.NextAt
+		e.Until = st.NextAt()
 	}
 	return e
 }
@@ -152,11 +152,11 @@ func guard(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Eve
 	}
 	switch cmd.Kind {
 	case CmdTurnOffRecurringBilling:
-		if !st.RecurringBilling {
+		if !st.RecurringBilling() {
 			return refuse(refAlready, cmd, ch, st)
 		}
 	case CmdTurnOnRecurringBilling:
-		if st.RecurringBilling {
+		if st.RecurringBilling() {
 			return refuse(refAlready, cmd, ch, st)
 		}
 	case CmdCancelNow:
@@ -166,11 +166,11 @@ func guard(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Eve
 			return e
 		}
 	case CmdReactivate:
-		if !st.Capabilities.Reactivate {
+		if !st.Capabilities().Reactivate {
 			return refuse(refReactivateClosed, cmd, ch, st)
 		}
 	case CmdDelete:
-		if !r.ExplicitDelete || !st.Capabilities.Delete {
+		if !r.ExplicitDelete || !st.Capabilities().Delete {
 			e := refuse(refDeleteNotOffered, cmd, ch, st)
 			e.Until = st.DeletedAt()
 			return e
@@ -182,26 +182,26 @@ func guard(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Eve
 	case CmdExtendTrial:
 		return guardExtendTrial(sub, r, cmd, st)
 	case CmdAddLicenses:
-		if st.ExtendedServiceTerm {
+		if st.ExtendedServiceTerm() {
 			return refuse(refESTQuantity, cmd, ch, st)
 		}
-		ev.Licenses, ev.Assigned = st.Licenses+cmd.Licenses, st.Assigned
+		ev.Licenses, ev.Assigned = st.Licenses()+cmd.Licenses, st.Assigned()
 	case CmdRemoveLicenses:
 		return guardRemoveLicenses(sub, r, cmd, st, ev)
 	case CmdAssignLicenses:
-		if cmd.Assigned > st.Licenses {
+		if cmd.Assigned > st.Licenses() {
 			e := refuse(refAssignTooMany, cmd, ch, st)
-			e.Limit, e.count = st.Licenses, cmd.Assigned
+			e.Limit, e.count = st.Licenses(), cmd.Assigned
 			return e
 		}
-		if cmd.Assigned == st.Assigned {
+		if cmd.Assigned == st.Assigned() {
 			e := refuse(refAlready, cmd, ch, st)
 			e.Rule, e.Sources = "R-LIC-1", "[D-LIC-2024-02]"
 			return e
 		}
-		ev.Licenses, ev.Assigned = st.Licenses, cmd.Assigned
+		ev.Licenses, ev.Assigned = st.Licenses(), cmd.Assigned
 	case CmdRenew:
-		if !r.SalesEnd.IsZero() && !st.At.Before(r.SalesEnd) {
+		if !r.SalesEnd.IsZero() && !st.At().Before(r.SalesEnd) {
 			e := refuse(refSalesEnded, cmd, ch, st)
 			e.Until = r.SalesEnd
 			return e
@@ -210,7 +210,7 @@ func guard(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Eve
 		if !r.Renewal.ESTAvailable {
 			return refuse(refESTNotOffered, cmd, ch, st)
 		}
-		if st.ExtendedServiceTerm || st.NextCause == ExtendedServiceTerm {
+		if st.ExtendedServiceTerm() || st.NextCause() == ExtendedServiceTerm {
 			e := refuse(refAlready, cmd, ch, st)
 			e.Rule, e.Sources = "R-LC-13", "[D-WIF-2025-12], [D-EST-2026-03]"
 			return e
@@ -232,7 +232,7 @@ func guardDomains(cmd *Command, ch policy.Channel, st *Status) *RefusalError {
 // limit and the custom domain precondition.
 func guardCancel(sub *Subscription, r *policy.Rules, cmd *Command, st *Status) *RefusalError {
 	ch := sub.spec.Channel
-	if st.Trial && !r.Trial.Cancellable {
+	if st.Trial() && !r.Trial.Cancellable {
 		return refuse(refTrialNotCancellable, cmd, ch, st)
 	}
 	if sub.spec.ProductKey && r.Cancel.ProductKeyViaSupport && cmd.Actor != Support {
@@ -244,7 +244,7 @@ func guardCancel(sub *Subscription, r *policy.Rules, cmd *Command, st *Status) *
 		return refuse(refNoCancel, cmd, ch, st)
 	case policy.AfterStart:
 		t0 := windowStart(sub, r, st)
-		if !w.Open(t0, st.At) {
+		if !w.Open(t0, st.At()) {
 			e := refuse(refCancelWindow, cmd, ch, st)
 			e.Until, e.unit = w.LastOpen(t0), w.Unit
 			switch {
@@ -259,9 +259,9 @@ func guardCancel(sub *Subscription, r *policy.Rules, cmd *Command, st *Status) *
 		}
 	}
 	if lim := r.Cancel.Online; lim.Max > 0 {
-		n := st.Licenses
+		n := st.Licenses()
 		if lim.Count == policy.Assigned {
-			n = st.Assigned
+			n = st.Assigned()
 		}
 		if !lim.Allows(n) && !(cmd.Actor == Support && lim.Over != policy.ReduceFirst) {
 			e := refuse(refOnlineLimit, cmd, ch, st)
@@ -301,8 +301,8 @@ func guardExtendTrial(sub *Subscription, r *policy.Rules, cmd *Command, st *Stat
 		return e
 	}
 	// DC-6: "within 15 days of expiring" on dates: date(end) − date(now) ≤ N.
-	from := st.TermEnd.AddDate(0, 0, -t.ExtensionWithinDays)
-	if dayOf(ns(st.At)) < ns(from) {
+	from := st.TermEnd().AddDate(0, 0, -t.ExtensionWithinDays)
+	if dayOf(ns(st.At())) < ns(from) {
 		e := refuse(refTrialExtendEarly, cmd, ch, st)
 		e.Until, e.Limit = from, t.ExtensionWithinDays
 		return e
@@ -314,7 +314,7 @@ func guardExtendTrial(sub *Subscription, r *policy.Rules, cmd *Command, st *Stat
 // licenses, recurring billing and the removal window per seats added.
 func guardRemoveLicenses(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Event) *RefusalError {
 	ch := sub.spec.Channel
-	if st.ExtendedServiceTerm {
+	if st.ExtendedServiceTerm() {
 		return refuse(refESTQuantity, cmd, ch, st)
 	}
 	if sub.spec.ProductKey {
@@ -323,18 +323,18 @@ func guardRemoveLicenses(sub *Subscription, r *policy.Rules, cmd *Command, st *S
 	if !r.Licenses.RemovableInAdminCenter && !ch.IsCSP() {
 		return refuse(refPartnerChannel, cmd, ch, st)
 	}
-	left := st.Licenses - cmd.Licenses
+	left := st.Licenses() - cmd.Licenses
 	if min := max(r.Licenses.Min, 0); left < min {
 		e := refuse(refLicensesMin, cmd, ch, st)
 		e.Limit = min
 		return e
 	}
-	if left < st.Assigned && r.Licenses.ConflictDays == 0 {
+	if left < st.Assigned() && r.Licenses.ConflictDays == 0 {
 		e := refuse(refLicensesAssigned, cmd, ch, st)
-		e.Limit = st.Assigned - left
+		e.Limit = st.Assigned() - left
 		return e
 	}
-	if r.Licenses.RemoveRequiresRecurringBilling && !st.RecurringBilling {
+	if r.Licenses.RemoveRequiresRecurringBilling && !st.RecurringBilling() {
 		return refuse(refLicensesRecurring, cmd, ch, st)
 	}
 	switch w := r.Licenses.RemoveWindow; w.Kind {
@@ -347,7 +347,7 @@ func guardRemoveLicenses(sub *Subscription, r *policy.Rules, cmd *Command, st *S
 			return e
 		}
 	}
-	ev.Licenses, ev.Assigned = left, st.Assigned
+	ev.Licenses, ev.Assigned = left, st.Assigned()
 	return nil
 }
 
@@ -356,22 +356,22 @@ func guardRemoveLicenses(sub *Subscription, r *policy.Rules, cmd *Command, st *S
 // or a renewal's completion (R-CAN-15). It inverts Status.CancelWindowEnd
 // when the engine reported it, and otherwise derives it from the history.
 func windowStart(sub *Subscription, r *policy.Rules, st *Status) time.Time {
-	if w := r.Cancel.Window; w.Kind == policy.AfterStart && !st.CancelWindowEnd.IsZero() && w.Length > 0 {
+	if w := r.Cancel.Window; w.Kind == policy.AfterStart && !st.CancelWindowEnd().IsZero() && w.Length > 0 {
 		if w.Unit == policy.Hours {
-			return st.CancelWindowEnd.Add(-time.Duration(w.Length) * time.Hour)
+			return st.CancelWindowEnd().Add(-time.Duration(w.Length) * time.Hour)
 		}
-		return st.CancelWindowEnd.AddDate(0, 0, -w.Length)
+		return st.CancelWindowEnd().AddDate(0, 0, -w.Length)
 	}
-	t0 := st.TermStart
-	if dayOf(ns(sub.spec.Start)) == ns(st.TermStart) {
+	t0 := st.TermStart()
+	if dayOf(ns(sub.spec.Start)) == ns(st.TermStart()) {
 		t0 = sub.spec.Start
 	}
 	for i := range sub.spec.History {
 		e := &sub.spec.History[i]
-		if e.At.After(st.At) {
+		if e.At.After(st.At()) {
 			break
 		}
-		if e.At.Before(st.TermStart) {
+		if e.At.Before(st.TermStart()) {
 			continue
 		}
 		switch e.Kind {
@@ -406,7 +406,7 @@ func seatLots(sub *Subscription, r *policy.Rules, st *Status, buf []seatLot) []s
 		}
 	}
 	lots = append(lots, seatLot{t0, cur})
-	for ; i < len(h) && !h[i].At.After(st.At); i++ {
+	for ; i < len(h) && !h[i].At.After(st.At()); i++ {
 		if h[i].Kind != ChangeLicenses {
 			continue
 		}
@@ -434,7 +434,7 @@ func removableSeats(sub *Subscription, r *policy.Rules, st *Status) int {
 	var buf [8]seatLot
 	n := 0
 	for _, l := range seatLots(sub, r, st, buf[:0]) {
-		if l.n > 0 && r.Licenses.RemoveWindow.Open(l.at, st.At) {
+		if l.n > 0 && r.Licenses.RemoveWindow.Open(l.at, st.At()) {
 			n += l.n
 		}
 	}

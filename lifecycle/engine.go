@@ -79,8 +79,6 @@ type engine struct {
 	n      int
 	csp    bool
 	anchor int64 // days added to E to get the expiry boundary (DC-3a: 0, DC-3b: 1)
-	del    int64 // start of the projection's Deleted phase, set by purge; none if none
-	tEnd   int64 // the instant of Status.TermEnd once status set it; none before
 
 	outStart, outEnd int64 // Timeline: the instants of the last phase appended
 }

@@ -9,81 +9,151 @@ import (
 // Status is the answer of [Evaluate]: a subscription's state at one instant,
 // since when, what comes next and when, its deadlines and what may be done.
 // Instants are in UTC. A zero time.Time means "none": no next state (the
-// subscription renews, or is Deleted), no deadline scheduled. Status is a
-// plain value, safe to copy and share.
+// subscription renews, or is Deleted), no deadline scheduled. Status is an
+// immutable value, safe to copy and share; the zero Status (returned with
+// an error) answers zero everywhere.
+//
+// A Status holds its instants as integers and converts one only when its
+// method is called, so that Evaluate does not pay for the instants a
+// caller does not read.
 type Status struct {
-	// At is the instant judged, in UTC.
-	At time.Time
-	// State is the lifecycle state at At; Since the instant it began (the
-	// start of the current phase); Cause why it began.
-	State State
-	Since time.Time
-	Cause Cause
-	// Trial reports whether the subscription is in (or expiring from) its
-	// free trial.
-	Trial bool
-	// ExtendedServiceTerm reports whether it runs on an Extended Service
-	// Term (R-LC-13).
-	ExtendedServiceTerm bool
-	// Next is the state that follows absent further events, NextAt when it
-	// begins and NextCause why; zero when nothing follows.
-	Next      State
-	NextAt    time.Time
-	NextCause Cause
-	// TermStart and TermEnd are the first day and the end date of the
-	// current term (00:00Z).
-	TermStart time.Time
-	TermEnd   time.Time
-	// RecurringBilling reports whether recurring billing (auto-renew) is on.
-	RecurringBilling bool
-	// Licenses and Assigned are the purchased and assigned license counts.
-	Licenses int
-	Assigned int
-	// LicenseConflictUntil is the first day after the period in which
-	// assigned licenses in excess of a reduced quantity must be resolved
-	// without service interruption (R-LIC-4); zero if none. AC-33's
-	// "2026-03-01…2026-05-29" is LicenseConflictUntil 2026-05-30.
-	LicenseConflictUntil time.Time
-	// CancelWindowEnd is the boundary of the current term's cancellation
-	// window (policy.Window.End; inclusive per Window.Inclusive); zero when
-	// the window is "any time" or "never".
-	CancelWindowEnd time.Time
-	// ReactivateUntil is the first instant at which reactivation is no
-	// longer possible (AC-08: a cancellation on 2026-05-10 can be
-	// reactivated through 2026-08-07, ReactivateUntil 2026-08-08); zero if
-	// the subscription cannot be (or need not be) reactivated.
-	ReactivateUntil time.Time
-	// PurgeNotBefore is the earliest instant customer data may be deleted
-	// and PurgeDeadline the latest (R-DAT-*), zero while none is scheduled.
-	// Day-based deadlines (DC-7: "no later than 180 days") are the 00:00Z of
-	// the last day, meaning by the end of that day; hour-based ones (R-DAT-4)
-	// are exact. [Status.DataGoneBy] gives the instant from which the data
-	// is guaranteed gone.
-	PurgeNotBefore time.Time
-	PurgeDeadline  time.Time
-	// Capabilities says who may use what and do what at At (RULES.md §2).
-	Capabilities Capabilities
+	// Instants, as stamps (see stamp): the zero stamp is "none".
+	at, since, nextAt, termStart, termEnd stamp
+	conflictUntil, cancelWindowEnd        stamp
+	reactivateUntil                       stamp
+	purgeNotBefore, purgeDeadline         stamp
+	deletedAt                             stamp
 
-	channel    policy.Channel
-	version    string
-	cite       policy.Citation
-	purgeByDay bool
-	deletedAt  time.Time
+	licenses, assigned int
+	caps               Capabilities
+	state, next        State
+	cause, nextCause   Cause
+	trial, est         bool
+	recurring          bool
+	purgeByDay         bool
+
+	channel policy.Channel
+	version string
+	cite    policy.Citation
 }
+
+// stamp is an instant as a Status stores it: its nanoseconds since 1970
+// with the sign bit flipped, so that the zero stamp is none (the engine's
+// "no instant", which flips to 0) and a zero Status has no instants.
+type stamp int64
+
+// stampOf returns the stamp of n; none and never (an open end) are the zero
+// stamp.
+func stampOf(n int64) stamp {
+	if n == never {
+		return 0
+	}
+	return stamp(n ^ none)
+}
+
+// ns returns the instant of a non-zero stamp.
+func (s stamp) ns() int64 { return int64(s) ^ none }
+
+// time returns the instant of s in UTC, or the zero time for the zero stamp.
+func (s stamp) time() time.Time {
+	if s == 0 {
+		return time.Time{}
+	}
+	return timeOf(s.ns())
+}
+
+// At returns the instant judged, in UTC.
+func (s Status) At() time.Time { return s.at.time() }
+
+// State returns the lifecycle state at At.
+func (s Status) State() State { return s.state }
+
+// Since returns the instant the current state began (the start of the
+// current phase).
+func (s Status) Since() time.Time { return s.since.time() }
+
+// Cause returns why the current state began.
+func (s Status) Cause() Cause { return s.cause }
+
+// Trial reports whether the subscription is in (or expiring from) its free
+// trial.
+func (s Status) Trial() bool { return s.trial }
+
+// ExtendedServiceTerm reports whether the subscription runs on an Extended
+// Service Term (R-LC-13).
+func (s Status) ExtendedServiceTerm() bool { return s.est }
+
+// Next returns the state that follows absent further events; zero (an
+// invalid State) when nothing follows.
+func (s Status) Next() State { return s.next }
+
+// NextAt returns when the next state begins; zero when nothing follows.
+func (s Status) NextAt() time.Time { return s.nextAt.time() }
+
+// NextCause returns why the next state begins; zero when nothing follows.
+func (s Status) NextCause() Cause { return s.nextCause }
+
+// TermStart returns the first day of the current term (00:00Z).
+func (s Status) TermStart() time.Time { return s.termStart.time() }
+
+// TermEnd returns the end date of the current term (00:00Z).
+func (s Status) TermEnd() time.Time { return s.termEnd.time() }
+
+// RecurringBilling reports whether recurring billing (auto-renew) is on.
+func (s Status) RecurringBilling() bool { return s.recurring }
+
+// Licenses returns the purchased license count.
+func (s Status) Licenses() int { return s.licenses }
+
+// Assigned returns the assigned license count.
+func (s Status) Assigned() int { return s.assigned }
+
+// LicenseConflictUntil returns the first day after the period in which
+// assigned licenses in excess of a reduced quantity must be resolved
+// without service interruption (R-LIC-4); zero if none. AC-33's
+// "2026-03-01…2026-05-29" is LicenseConflictUntil 2026-05-30.
+func (s Status) LicenseConflictUntil() time.Time { return s.conflictUntil.time() }
+
+// CancelWindowEnd returns the boundary of the current term's cancellation
+// window (policy.Window.End; inclusive per Window.Inclusive); zero when the
+// window is "any time" or "never", or the subscription is neither Active
+// nor Suspended.
+func (s Status) CancelWindowEnd() time.Time { return s.cancelWindowEnd.time() }
+
+// ReactivateUntil returns the first instant at which reactivation is no
+// longer possible (AC-08: a cancellation on 2026-05-10 can be reactivated
+// through 2026-08-07, ReactivateUntil 2026-08-08); zero if the
+// subscription cannot be (or need not be) reactivated.
+func (s Status) ReactivateUntil() time.Time { return s.reactivateUntil.time() }
+
+// PurgeNotBefore returns the earliest instant customer data may be deleted
+// (R-DAT-*); zero while no purge is scheduled.
+func (s Status) PurgeNotBefore() time.Time { return s.purgeNotBefore.time() }
+
+// PurgeDeadline returns the latest instant by which customer data is
+// deleted (R-DAT-*); zero while no purge is scheduled. Day-based deadlines
+// (DC-7: "no later than 180 days") are the 00:00Z of the last day, meaning
+// by the end of that day; hour-based ones (R-DAT-4) are exact.
+// [Status.DataGoneBy] gives the instant from which the data is guaranteed
+// gone.
+func (s Status) PurgeDeadline() time.Time { return s.purgeDeadline.time() }
+
+// Capabilities returns who may use what and do what at At (RULES.md §2).
+func (s Status) Capabilities() Capabilities { return s.caps }
 
 // DataGoneBy returns the instant from which the data is guaranteed to be
 // deleted: the end of PurgeDeadline's day for day-based rules, the
 // deadline itself for hour-based ones; zero while no purge is scheduled.
 func (s Status) DataGoneBy() time.Time {
-	if s.PurgeDeadline.IsZero() || !s.purgeByDay {
-		return s.PurgeDeadline
+	if s.purgeDeadline == 0 || !s.purgeByDay {
+		return s.purgeDeadline.time()
 	}
-	return s.PurgeDeadline.AddDate(0, 0, 1)
+	return timeOf(s.purgeDeadline.ns() + dayNs)
 }
 
 // DeletedAt returns the instant the subscription is (or will be, absent
 // further events) Deleted; zero if it renews.
-func (s Status) DeletedAt() time.Time { return s.deletedAt }
+func (s Status) DeletedAt() time.Time { return s.deletedAt.time() }
 
 // RulesVersion returns the version label and citation of the rules that
 // judged the subscription.
@@ -224,7 +294,7 @@ func Evaluate(sub Subscription, rules policy.Rules, at time.Time) (st Status, er
 			return Status{}, err
 		}
 	}
-	e.status(t, at, &st) // filled in place: a Status is 400 bytes
+	e.status(t, &st)
 	return st, nil
 }
 
@@ -239,7 +309,7 @@ func RulesFor(table *policy.Table, sub Subscription) (policy.Rules, error) {
 }
 
 // status reads the projection at t (the instant at) into s, which is zero.
-func (e *engine) status(t int64, at time.Time, s *Status) {
+func (e *engine) status(t int64, s *Status) {
 	r := e.rules
 	k := e.at(t)
 	if k < 0 { // unreachable: the last phase is open or ends after t
@@ -252,49 +322,26 @@ func (e *engine) status(t int64, at time.Time, s *Status) {
 		e.rollTo(&rolled, t)
 		term = &rolled
 	}
-	e.tEnd = none
 	e.purge(s)
-	s.At = at.UTC() // the same value as timeOf(t), converted more cheaply
-	s.TermStart, s.TermEnd = timeOf(term.tStart), e.timeOf(s, term.tEnd)
-	e.tEnd = term.tEnd
-	s.State, s.Cause = p.state, p.cause
-	if p.start == e.rg.origin && p.start == t {
-		s.Since = s.At
-	} else if p.start == e.start {
-		s.Since = e.spec.Start.UTC() // the same value as timeOf(e.start)
-	} else {
-		s.Since = e.timeOf(s, p.start)
-	}
-	s.Trial, s.ExtendedServiceTerm = p.trial, p.est
-	s.RecurringBilling = term.recurring && e.rg.mode == running
-	s.Licenses, s.Assigned = e.rg.licenses, e.rg.assigned
+	s.at = stampOf(t)
+	s.termStart, s.termEnd = stampOf(term.tStart), stampOf(term.tEnd)
+	s.state, s.cause, s.since = p.state, p.cause, stampOf(p.start)
+	s.trial, s.est = p.trial, p.est
+	s.recurring = term.recurring && e.rg.mode == running
+	s.licenses, s.assigned = e.rg.licenses, e.rg.assigned
 	s.channel, s.version, s.cite = r.Channel, r.Version, r.Cite
 	if k+1 < e.n {
 		n := &e.ph[k+1]
-		s.Next, s.NextAt, s.NextCause = n.state, e.timeOf(s, n.start), n.cause
+		s.next, s.nextAt, s.nextCause = n.state, stampOf(n.start), n.cause
 	}
 	if e.rg.conflictEnd > t {
-		s.LicenseConflictUntil = timeOf(e.rg.conflictEnd)
+		s.conflictUntil = stampOf(e.rg.conflictEnd)
 	}
 	if (p.state == Active || p.state == Suspended) && r.Cancel.Window.Kind == policy.AfterStart {
-		s.CancelWindowEnd = timeOf(windowEnd(&r.Cancel.Window, term.winStart)) // policy.Window.End
+		s.cancelWindowEnd = stampOf(windowEnd(&r.Cancel.Window, term.winStart)) // policy.Window.End
 	}
 	e.reactivation(s, k, t)
 	e.capabilities(s, p, term, t)
-}
-
-// timeOf converts an instant of s, reusing s.deletedAt (set by purge),
-// which the purge bounds, the next phase and the reactivation deadline
-// often equal, and s.TermEnd, which the next phase often starts at (DC-3a):
-// converting an instant costs as much as the rest of a field.
-func (e *engine) timeOf(s *Status, n int64) time.Time {
-	switch {
-	case n == e.del && n != none:
-		return s.deletedAt
-	case n == e.tEnd && n != none:
-		return s.TermEnd
-	}
-	return timeOf(n)
 }
 
 // purge fills the purge bounds from how the projection reaches Deleted
@@ -308,7 +355,6 @@ func (e *engine) purge(s *Status) {
 		rg = &paid
 	}
 	del := none // an instant before 1970 is negative: none marks "no Deleted phase"
-	e.del = none
 	for i := 0; i < e.n; i++ {
 		if e.ph[i].state == Deleted {
 			del = e.ph[i].start
@@ -318,7 +364,7 @@ func (e *engine) purge(s *Status) {
 	if del == none {
 		return
 	}
-	e.del, s.deletedAt = del, timeOf(del)
+	s.deletedAt = stampOf(del)
 	var notBefore, deadline int64
 	byDay := true
 	switch {
@@ -344,15 +390,7 @@ func (e *engine) purge(s *Status) {
 		}
 		notBefore, deadline = del, addDays(from, r.Purge.ExpiryDeadlineDays)
 	}
-	if deadline < notBefore {
-		deadline = notBefore
-	}
-	s.PurgeNotBefore = e.timeOf(s, notBefore)
-	if deadline == notBefore {
-		s.PurgeDeadline = s.PurgeNotBefore
-	} else {
-		s.PurgeDeadline = e.timeOf(s, deadline)
-	}
+	s.purgeNotBefore, s.purgeDeadline = stampOf(notBefore), stampOf(max(deadline, notBefore))
 	s.purgeByDay = byDay
 }
 
@@ -396,6 +434,6 @@ func (e *engine) reactivation(s *Status, k int, t int64) {
 		end = addHours(e.rg.modeAt, e.rules.Reactivation.ExplicitDeleteHours)
 	}
 	if end > t && end != never {
-		s.ReactivateUntil = e.timeOf(s, end)
+		s.reactivateUntil = stampOf(end)
 	}
 }

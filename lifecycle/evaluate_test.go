@@ -23,7 +23,7 @@ func calendarRows(t *testing.T) []acRow {
 		return fixture{sub: sub, rules: rulesFor(t, sub), rows: &rows}
 	}
 	type term struct{ Start, End time.Time }
-	termOf := func(s lifecycle.Status) any { return term{s.TermStart, s.TermEnd} }
+	termOf := func(s lifecycle.Status) any { return term{s.TermStart(), s.TermEnd()} }
 	monthly := func(start time.Time) fixture {
 		return fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start,
 			End: lifecycle.EndOfTerm(start, policy.Monthly), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
@@ -390,8 +390,8 @@ func TestTrialExtensions(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Evaluate(extended once): %v", err)
 	}
-	if st.State != lifecycle.Active || !st.Trial || !st.TermEnd.Equal(date(2026, 6, 29)) {
-		t.Errorf("extended trial at 2026-06-15: state %v trial %v end %v, want an active trial ending 2026-06-29", st.State, st.Trial, st.TermEnd)
+	if st.State() != lifecycle.Active || !st.Trial() || !st.TermEnd().Equal(date(2026, 6, 29)) {
+		t.Errorf("extended trial at 2026-06-15: state %v trial %v end %v, want an active trial ending 2026-06-29", st.State(), st.Trial(), st.TermEnd())
 	}
 	twice := ext(policy.DirectMOSA, 2)
 	if _, err := lifecycle.Evaluate(twice, rulesFor(t, twice), date(2026, 6, 15)); !errors.Is(err, lifecycle.ErrHistory) {

@@ -54,12 +54,12 @@ func ExampleEvaluate() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(st.State, "since", st.Since.Format(time.DateOnly), "because", st.Cause)
-	fmt.Println("next:", st.Next, "on", st.NextAt.Format(time.DateOnly))
-	fmt.Println("services:", st.Capabilities.Services, "data:", st.Capabilities.Data)
-	fmt.Println("reactivate:", st.Capabilities.Reactivate, "by", st.Capabilities.ReactivateRoles, "until", st.ReactivateUntil.Format(time.DateOnly))
-	fmt.Println("change recurring billing:", st.Capabilities.ChangeRecurringBilling)
-	fmt.Println("purge between", st.PurgeNotBefore.Format(time.DateOnly), "and", st.PurgeDeadline.Format(time.DateOnly))
+	fmt.Println(st.State(), "since", st.Since().Format(time.DateOnly), "because", st.Cause())
+	fmt.Println("next:", st.Next(), "on", st.NextAt().Format(time.DateOnly))
+	fmt.Println("services:", st.Capabilities().Services, "data:", st.Capabilities().Data)
+	fmt.Println("reactivate:", st.Capabilities().Reactivate, "by", st.Capabilities().ReactivateRoles, "until", st.ReactivateUntil().Format(time.DateOnly))
+	fmt.Println("change recurring billing:", st.Capabilities().ChangeRecurringBilling)
+	fmt.Println("purge between", st.PurgeNotBefore().Format(time.DateOnly), "and", st.PurgeDeadline().Format(time.DateOnly))
 	// Output:
 	// expired since 2026-03-31 because term-ended
 	// next: disabled on 2026-04-30
@@ -76,7 +76,7 @@ func ExampleEvaluate_location() {
 	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
 	honolulu := time.FixedZone("HST", -10*3600)
 	st, _ := lifecycle.Evaluate(sub, rules, time.Date(2026, 3, 30, 20, 0, 0, 0, honolulu))
-	fmt.Println(st.At, st.State)
+	fmt.Println(st.At(), st.State())
 	// Output:
 	// 2026-03-31 06:00:00 +0000 UTC expired
 }
@@ -156,13 +156,13 @@ func ExampleStatus_DataGoneBy() {
 	sub, _ := lifecycle.New(spec)
 	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
 	st, _ := lifecycle.Evaluate(sub, rules, cancel)
-	fmt.Println("cancelled: deadline", st.PurgeDeadline.Format(time.DateOnly), "gone by", st.DataGoneBy().Format(time.RFC3339))
+	fmt.Println("cancelled: deadline", st.PurgeDeadline().Format(time.DateOnly), "gone by", st.DataGoneBy().Format(time.RFC3339))
 
 	deleted := cancel.AddDate(0, 0, 10)
 	spec.History = append(spec.History, lifecycle.Event{Kind: lifecycle.Delete, At: deleted})
 	sub, _ = lifecycle.New(spec)
 	st, _ = lifecycle.Evaluate(sub, rules, deleted)
-	fmt.Println("deleted: deadline", st.PurgeDeadline.Format(time.RFC3339), "gone by", st.DataGoneBy().Format(time.RFC3339))
+	fmt.Println("deleted: deadline", st.PurgeDeadline().Format(time.RFC3339), "gone by", st.DataGoneBy().Format(time.RFC3339))
 	// Output:
 	// cancelled: deadline 2026-11-06 gone by 2026-11-07T00:00:00Z
 	// deleted: deadline 2026-05-23T09:00:00Z gone by 2026-05-23T09:00:00Z
@@ -188,7 +188,7 @@ func ExampleState_CapabilityStatus() {
 	for _, d := range []string{"2026-03-15", "2026-04-15", "2026-06-01", "2026-07-29"} {
 		at, _ := time.Parse(time.DateOnly, d)
 		st, _ := lifecycle.Evaluate(sub, rules, at)
-		fmt.Println(d, st.State.CapabilityStatus())
+		fmt.Println(d, st.State().CapabilityStatus())
 	}
 	// Output:
 	// 2026-03-15 Enabled

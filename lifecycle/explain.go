@@ -117,24 +117,24 @@ func causeReason(st State, c Cause, since time.Time) (text, rules, sources strin
 // agent can read to a customer. It is computed on demand and allocates;
 // Evaluate does not.
 func (s Status) Explain() []Reason {
-	if !s.State.IsValid() {
+	if !s.State().IsValid() {
 		return nil
 	}
 	var out []Reason
 	add := func(topic, text, rules, sources string) {
 		out = append(out, Reason{Topic: topic, Text: text, Rules: rules, Sources: sources})
 	}
-	text, rules, sources := causeReason(s.State, s.Cause, s.Since)
+	text, rules, sources := causeReason(s.State(), s.Cause(), s.Since())
 	add("state", text, rules, sources)
 
-	if s.Next.IsValid() {
-		t, r, src := nextReason(s.NextCause)
-		add("next", fmt.Sprintf("Unless something changes, it becomes %s on %s, %s.", s.Next, day(s.NextAt), t), r, src)
-	} else if s.State == Active {
+	if s.Next().IsValid() {
+		t, r, src := nextReason(s.NextCause())
+		add("next", fmt.Sprintf("Unless something changes, it becomes %s on %s, %s.", s.Next(), day(s.NextAt()), t), r, src)
+	} else if s.State() == Active {
 		add("next", "Recurring billing is on, so the subscription renews at the end of each term and no other state is scheduled.", "R-REN-1, R-REN-5", "[D-RENEW-2025-07], [PC-SUB-2023-10]")
 	}
 
-	c := s.Capabilities
+	c := s.Capabilities()
 	switch c.Data {
 	case Everyone:
 		add("access", "Users keep normal access to their apps, files and email, and the data is accessible to everyone.", "§2", "[D-WIF-2025-02], [S004]")
@@ -143,38 +143,38 @@ func (s Status) Explain() []Reason {
 	case Nobody:
 		add("access", "The data is deleted or being deleted; nobody can access it, and buying a new subscription doesn't restore it.", "R-DAT-7, R-DAT-8", "[D-WIF-2025-02], [S004]")
 	}
-	if s.State == Expired && !c.Services {
+	if s.State() == Expired && !c.Services {
 		add("access", "Under this version of the Volume Licensing rules, services became unavailable when the Expired status started.", "C-1", "[D-WIF-2024-03]")
 	}
 
 	if c.Reactivate {
-		add("reactivation", fmt.Sprintf("It can be reactivated by %s before %s.", c.ReactivateRoles.Phrase(), instant(s.ReactivateUntil)),
+		add("reactivation", fmt.Sprintf("It can be reactivated by %s before %s.", c.ReactivateRoles.Phrase(), instant(s.ReactivateUntil())),
 			"R-REA-1…R-REA-5, R-REA-7, R-REA-8, C-6", "[D-WIF-2025-02], [D-REACT-2025-07], [PC-LIFE-2023-08], [E-TENANT-2024-01]")
-	} else if s.State != Active {
+	} else if s.State() != Active {
 		add("reactivation", "It can't be reactivated in this state.", "R-REA-1, R-REA-7", "[D-WIF-2025-02], [PC-LIFE-2023-08]")
 	}
 
-	if !s.PurgeDeadline.IsZero() {
-		deadline := instant(s.PurgeDeadline)
+	if !s.PurgeDeadline().IsZero() {
+		deadline := instant(s.PurgeDeadline())
 		if s.purgeByDay {
-			deadline = "the end of " + day(s.PurgeDeadline)
+			deadline = "the end of " + day(s.PurgeDeadline())
 		}
-		add("purge", fmt.Sprintf("Customer data may be deleted from %s and will be deleted no later than %s.", instant(s.PurgeNotBefore), deadline),
+		add("purge", fmt.Sprintf("Customer data may be deleted from %s and will be deleted no later than %s.", instant(s.PurgeNotBefore()), deadline),
 			"R-DAT-2…R-DAT-5, DC-7, C-3", "[D-WIF-2025-02], [S002], [S003], [E-TENANT-2024-01], [PC-LIFE-2023-08], [P-TRUST]")
 	}
 
 	switch {
-	case c.Cancel && !s.CancelWindowEnd.IsZero():
-		add("cancel", fmt.Sprintf("It can be cancelled by %s within the cancellation window, which ends %s.", c.CancelRoles.Phrase(), instant(s.CancelWindowEnd)),
+	case c.Cancel && !s.CancelWindowEnd().IsZero():
+		add("cancel", fmt.Sprintf("It can be cancelled by %s within the cancellation window, which ends %s.", c.CancelRoles.Phrase(), instant(s.CancelWindowEnd())),
 			"R-CAN-3, R-CAN-14, DC-5, DC-6", "[D-CAN-2024-09], [PC-LIFE-2023-08]")
 	case c.Cancel:
 		add("cancel", fmt.Sprintf("It can be cancelled online by %s.", c.CancelRoles.Phrase()), "R-CAN-1, R-CAN-9", "[D-CAN-2024-09]")
-	case s.State == Active:
+	case s.State() == Active:
 		add("cancel", "It can't be cancelled online now; turn off recurring billing to let it expire at the end of its term, or contact support.", "R-CAN-1, R-CAN-3, R-CAN-14", "[D-CAN-2024-09], [PC-LIFE-2023-08]")
 	}
 
-	if !s.LicenseConflictUntil.IsZero() {
-		add("licenses", fmt.Sprintf("More licenses are assigned than bought; resolve the conflict before %s. Per-user services are not interrupted in the meantime.", day(s.LicenseConflictUntil)),
+	if !s.LicenseConflictUntil().IsZero() {
+		add("licenses", fmt.Sprintf("More licenses are assigned than bought; resolve the conflict before %s. Per-user services are not interrupted in the meantime.", day(s.LicenseConflictUntil())),
 			"R-LIC-4, C-15", "[D-WIF-2025-02], [S004]")
 	}
 

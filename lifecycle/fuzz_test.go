@@ -149,8 +149,8 @@ func FuzzEvaluate(f *testing.F) {
 		}
 		for _, p := range ph {
 			if p.Contains(at) {
-				if p.State != st.State || !p.Start.Equal(st.Since) || p.Cause != st.Cause {
-					t.Fatalf("Evaluate(%v) = %v since %v (%v); Timeline %v since %v (%v)", at, st.State, st.Since, st.Cause, p.State, p.Start, p.Cause)
+				if p.State != st.State() || !p.Start.Equal(st.Since()) || p.Cause != st.Cause() {
+					t.Fatalf("Evaluate(%v) = %v since %v (%v); Timeline %v since %v (%v)", at, st.State(), st.Since(), st.Cause(), p.State, p.Start, p.Cause)
 				}
 				return
 			}

@@ -45,14 +45,14 @@ func (n node) String() string {
 
 // nodeOf returns the graph vertex of a status.
 func nodeOf(st *Status) node {
-	switch st.State {
+	switch st.State() {
 	case Active:
-		if st.Trial {
+		if st.Trial() {
 			return nodeTrial
 		}
 		return nodeActive
 	case Expired:
-		if st.Trial {
+		if st.Trial() {
 			return nodeTrialExpired
 		}
 		return nodeExpired

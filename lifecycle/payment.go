@@ -52,11 +52,11 @@ func CanRemovePaymentMethod(actor Role, uses []PaymentUse, at time.Time) error {
 			e.Rule, e.Sources = "§3.12", "[D-PAY-2024-02]"
 			return e
 		}
-		if st.Capabilities.RemovePaymentMethod {
+		if st.Capabilities().RemovePaymentMethod {
 			continue
 		}
 		why := refPaymentAttached
-		if st.State == Disabled {
+		if st.State() == Disabled {
 			why = refPaymentCancelled
 		}
 		e := paymentRefusal(why, actor, &u.Subscription, &st)
@@ -69,8 +69,8 @@ func CanRemovePaymentMethod(actor Role, uses []PaymentUse, at time.Time) error {
 func paymentRefusal(why refusal, actor Role, sub *Subscription, st *Status) *RefusalError {
 	info := refusals[why]
 	return &RefusalError{
-		Actor: actor, Channel: sub.spec.Channel, State: st.State, Trial: st.Trial, At: st.At,
+		Actor: actor, Channel: sub.spec.Channel, State: st.State(), Trial: st.Trial(), At: st.At(),
 		Rule: info.rule, Sources: info.sources, SubscriptionID: sub.spec.ID,
-		why: why, end: st.TermEnd, action: "remove-payment-method",
+		why: why, end: st.TermEnd(), action: "remove-payment-method",
 	}
 }

@@ -57,8 +57,8 @@ func propPolicyTimeline(t *rapid.T) {
 			if err != nil {
 				t.Fatalf("Evaluate(%v): %v", at, err)
 			}
-			if st.State != p.State {
-				t.Fatalf("Evaluate(%v).State = %v, but Timeline phase %d is %v [%v, %v)", at, st.State, i, p.State, p.Start, p.End)
+			if st.State() != p.State {
+				t.Fatalf("Evaluate(%v).State = %v, but Timeline phase %d is %v [%v, %v)", at, st.State(), i, p.State, p.Start, p.End)
 			}
 		}
 	}

@@ -99,7 +99,7 @@ func propTimelineAgrees(t *rapid.T) {
 		st := evaluate(t, c, at)
 		i := phaseAt(t, ph, at)
 		p := ph[i]
-		got := lifecycle.Phase{State: st.State, Cause: st.Cause, Start: st.Since, End: p.End, Trial: st.Trial, ExtendedServiceTerm: st.ExtendedServiceTerm}
+		got := lifecycle.Phase{State: st.State(), Cause: st.Cause(), Start: st.Since(), End: p.End, Trial: st.Trial(), ExtendedServiceTerm: st.ExtendedServiceTerm()}
 		if diff := cmp.Diff(p, got); diff != "" {
 			t.Fatalf("Evaluate(%v) disagrees with Timeline phase %d (-timeline +evaluate):\n%s", at, i, diff)
 		}
@@ -118,7 +118,7 @@ func propTimelineAgrees(t *rapid.T) {
 			State lifecycle.State
 			At    time.Time
 			Cause lifecycle.Cause
-		}{st.Next, st.NextAt, st.NextCause}); diff != "" {
+		}{st.Next(), st.NextAt(), st.NextCause()}); diff != "" {
 			t.Fatalf("Evaluate(%v).Next disagrees with Timeline (-timeline +evaluate):\n%s", at, diff)
 		}
 	}
@@ -151,11 +151,11 @@ func propNeverBackward(t *rapid.T) {
 		t1, t2 = t2, t1
 	}
 	s1, s2 := evaluate(t, c, t1), evaluate(t, c, t2)
-	if rank(s2.State) < rank(s1.State) {
-		t.Fatalf("state moved backward without events: %v at %v, %v at %v", s1.State, t1, s2.State, t2)
+	if rank(s2.State()) < rank(s1.State()) {
+		t.Fatalf("state moved backward without events: %v at %v, %v at %v", s1.State(), t1, s2.State(), t2)
 	}
-	if s1.State == lifecycle.Deleted && s2.State != lifecycle.Deleted {
-		t.Fatalf("Deleted at %v but %v at %v", t1, s2.State, t2)
+	if s1.State() == lifecycle.Deleted && s2.State() != lifecycle.Deleted {
+		t.Fatalf("Deleted at %v but %v at %v", t1, s2.State(), t2)
 	}
 	// Along the projection after the last event, too.
 	for i := phaseAt(t, ph, last); i+1 < len(ph); i++ {
@@ -201,7 +201,7 @@ func propDeletedTerminal(t *rapid.T) {
 		if err != nil {
 			t.Fatalf("Evaluate(history[:%d], %v): %v", i, e.At, err)
 		}
-		if st.State == lifecycle.Deleted && e.Kind != lifecycle.Reactivate {
+		if st.State() == lifecycle.Deleted && e.Kind != lifecycle.Reactivate {
 			t.Fatalf("event %d %v accepted after the subscription was deleted", i, e)
 		}
 	}
@@ -213,16 +213,16 @@ func propPurgeOrder(t *rapid.T) {
 	c, ph := drawCase(t)
 	for _, at := range probes(t, c, ph) {
 		st := evaluate(t, c, at)
-		if st.PurgeDeadline.IsZero() != st.PurgeNotBefore.IsZero() {
-			t.Fatalf("Evaluate(%v): PurgeNotBefore %v, PurgeDeadline %v: both or neither", at, st.PurgeNotBefore, st.PurgeDeadline)
+		if st.PurgeDeadline().IsZero() != st.PurgeNotBefore().IsZero() {
+			t.Fatalf("Evaluate(%v): PurgeNotBefore %v, PurgeDeadline %v: both or neither", at, st.PurgeNotBefore(), st.PurgeDeadline())
 		}
-		if st.PurgeDeadline.Before(st.PurgeNotBefore) {
-			t.Fatalf("Evaluate(%v): PurgeDeadline %v before PurgeNotBefore %v", at, st.PurgeDeadline, st.PurgeNotBefore)
+		if st.PurgeDeadline().Before(st.PurgeNotBefore()) {
+			t.Fatalf("Evaluate(%v): PurgeDeadline %v before PurgeNotBefore %v", at, st.PurgeDeadline(), st.PurgeNotBefore())
 		}
-		if st.DataGoneBy().Before(st.PurgeDeadline) {
-			t.Fatalf("Evaluate(%v): DataGoneBy %v before PurgeDeadline %v", at, st.DataGoneBy(), st.PurgeDeadline)
+		if st.DataGoneBy().Before(st.PurgeDeadline()) {
+			t.Fatalf("Evaluate(%v): DataGoneBy %v before PurgeDeadline %v", at, st.DataGoneBy(), st.PurgeDeadline())
 		}
-		if st.State == lifecycle.Deleted && st.PurgeNotBefore.IsZero() {
+		if st.State() == lifecycle.Deleted && st.PurgeNotBefore().IsZero() {
 			t.Fatalf("Evaluate(%v): Deleted without purge bounds", at)
 		}
 	}
@@ -280,11 +280,11 @@ func propNoOpEvent(t *rapid.T) {
 	c, ph := drawCase(t)
 	at := lifecycletest.Instant(lastEvent(c.Sub), horizon(c.Sub, ph)).Draw(t, "event at")
 	st := evaluate(t, c, at)
-	if st.State == lifecycle.Deleted || st.Licenses == 0 || st.Assigned > st.Licenses {
+	if st.State() == lifecycle.Deleted || st.Licenses() == 0 || st.Assigned() > st.Licenses() {
 		return // a change on a deleted subscription is refused; reductions to 0 and conflicts restart windows
 	}
 	spec := c.Sub.Spec()
-	spec.History = append(spec.History, lifecycle.Event{Kind: lifecycle.ChangeLicenses, At: at, Licenses: st.Licenses, Assigned: st.Assigned})
+	spec.History = append(spec.History, lifecycle.Event{Kind: lifecycle.ChangeLicenses, At: at, Licenses: st.Licenses(), Assigned: st.Assigned()})
 	noop, err := lifecycle.New(spec)
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -296,7 +296,7 @@ func propNoOpEvent(t *rapid.T) {
 		CancelWindowEnd                        time.Time
 	}
 	view := func(s lifecycle.Status) dates {
-		return dates{s.State, s.Next, s.Since, s.NextAt, s.TermStart, s.TermEnd, s.PurgeNotBefore, s.PurgeDeadline, s.ReactivateUntil, s.CancelWindowEnd}
+		return dates{s.State(), s.Next(), s.Since(), s.NextAt(), s.TermStart(), s.TermEnd(), s.PurgeNotBefore(), s.PurgeDeadline(), s.ReactivateUntil(), s.CancelWindowEnd()}
 	}
 	later := lifecycletest.Instant(at, at.AddDate(5, 0, 0)).Draw(t, "later")
 	want := view(evaluate(t, c, later))

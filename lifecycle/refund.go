@@ -122,7 +122,7 @@ func Quote(sub Subscription, rules policy.Rules, cmd Command, price Price, at ti
 	q.DaysUsed = int((dayOf(ns(at)) - p) / dayNs)
 	ch := sub.spec.Channel
 	if cmd.Kind == CmdCancelNow {
-		q.Licenses = st.Licenses
+		q.Licenses = st.Licenses()
 	} else {
 		q.Licenses = cmd.Licenses
 	}
@@ -131,7 +131,7 @@ func Quote(sub Subscription, rules policy.Rules, cmd Command, price Price, at ti
 		q.Fee = monthlyPrice(price, sub.spec.Term).Times(int64(q.Licenses))
 	}
 	switch {
-	case st.Trial:
+	case st.Trial():
 		q.Kind, q.Rule, q.Sources = NoRefund, "R-TRI-1, R-TRI-3", "[D-TRY-2025-06], [D-CAN-2024-09]"
 		q.Note = "nothing was charged for the free trial"
 		q.Fee = zero
@@ -222,7 +222,7 @@ func quoteLicenses(sub *Subscription, r *policy.Rules, cmd *Command, at time.Tim
 		return cmd.Licenses
 	}
 	if st, err := Evaluate(*sub, *r, at); err == nil {
-		return st.Licenses
+		return st.Licenses()
 	}
 	return 0
 }
@@ -231,7 +231,7 @@ func quoteLicenses(sub *Subscription, r *policy.Rules, cmd *Command, at time.Tim
 // the term's first day for monthly billing, years for annual billing, the
 // term for multi-year (up-front) billing.
 func billingPeriod(st *Status, billing policy.Term, at time.Time) (p, e int64) {
-	t0 := ns(st.TermStart)
+	t0 := ns(st.TermStart())
 	d := dayOf(ns(at))
 	switch billing {
 	case policy.Monthly, policy.Annual:
@@ -242,7 +242,7 @@ func billingPeriod(st *Status, billing policy.Term, at time.Time) (p, e int64) {
 		}
 		return addMonths(t0, k*m), addMonths(t0, (k+1)*m)
 	}
-	return t0, ns(st.TermEnd) + dayNs
+	return t0, ns(st.TermEnd()) + dayNs
 }
 
 // monthlyPrice returns the price of one license for one month.

@@ -426,9 +426,9 @@ func refuse(why refusal, cmd *Command, ch policy.Channel, st *Status) *RefusalEr
 	info := refusals[why]
 	return &RefusalError{
 		Command: cmd.Kind, Actor: cmd.Actor, Channel: ch,
-		State: st.State, Trial: st.Trial, At: st.At,
+		State: st.State(), Trial: st.Trial(), At: st.At(),
 		Rule: info.rule, Sources: info.sources,
-		why: why, end: st.TermEnd,
+		why: why, end: st.TermEnd(),
 	}
 }
 

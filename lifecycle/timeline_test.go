@@ -146,8 +146,8 @@ func TestTimeline(t *testing.T) {
 						j = i - 1
 					}
 					q := got[j]
-					if st.State != q.State || !st.Since.Equal(q.Start) || st.Cause != q.Cause || st.Trial != q.Trial {
-						t.Errorf("Evaluate(%v) = %v since %v (%v), Timeline phase %d = %v since %v (%v)", at, st.State, st.Since, st.Cause, j, q.State, q.Start, q.Cause)
+					if st.State() != q.State || !st.Since().Equal(q.Start) || st.Cause() != q.Cause || st.Trial() != q.Trial {
+						t.Errorf("Evaluate(%v) = %v since %v (%v), Timeline phase %d = %v since %v (%v)", at, st.State(), st.Since(), st.Cause(), j, q.State, q.Start, q.Cause)
 					}
 				}
 			}
@@ -171,8 +171,8 @@ func TestTimelineAcceptance(t *testing.T) {
 		for _, p := range ph {
 			if p.Contains(tt.at) {
 				found = true
-				if p.State != st.State || !p.Start.Equal(st.Since) || p.Cause != st.Cause {
-					t.Errorf("%s: Timeline phase %v since %v (%v), Evaluate %v since %v (%v)", tt.name, p.State, p.Start, p.Cause, st.State, st.Since, st.Cause)
+				if p.State != st.State() || !p.Start.Equal(st.Since()) || p.Cause != st.Cause() {
+					t.Errorf("%s: Timeline phase %v since %v (%v), Evaluate %v since %v (%v)", tt.name, p.State, p.Start, p.Cause, st.State(), st.Since(), st.Cause())
 				}
 			}
 		}
@@ -244,8 +244,8 @@ func TestTimelineBefore1970(t *testing.T) {
 			t.Fatalf("%s: Evaluate(84 years earlier): %v", tt.name, err)
 		}
 		type v struct{ NotBefore, Deadline, Conflict, Reactivate, TermEnd time.Time }
-		if diff := cmp.Diff(v{back(st.PurgeNotBefore), back(st.PurgeDeadline), back(st.LicenseConflictUntil), back(st.ReactivateUntil), back(st.TermEnd)},
-			v{sto.PurgeNotBefore, sto.PurgeDeadline, sto.LicenseConflictUntil, sto.ReactivateUntil, sto.TermEnd}); diff != "" {
+		if diff := cmp.Diff(v{back(st.PurgeNotBefore()), back(st.PurgeDeadline()), back(st.LicenseConflictUntil()), back(st.ReactivateUntil()), back(st.TermEnd())},
+			v{sto.PurgeNotBefore(), sto.PurgeDeadline(), sto.LicenseConflictUntil(), sto.ReactivateUntil(), sto.TermEnd()}); diff != "" {
 			t.Errorf("%s: Evaluate 84 years earlier mismatch (-want +got):\n%s", tt.name, diff)
 		}
 	}

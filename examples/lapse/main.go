@@ -187,19 +187,19 @@ func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Subscription, rul
 			continue
 		}
 		next := "-"
-		if st.Next.IsValid() {
-			next = st.Next.String() + " " + ymd(st.NextAt)
+		if st.Next().IsValid() {
+			next = st.Next().String() + " " + ymd(st.NextAt())
 		}
-		state := st.State.String()
-		if st.Trial {
+		state := st.State().String()
+		if st.Trial() {
 			state += " (trial)"
 		}
 		users := "no access"
-		if st.Capabilities.Services {
+		if st.Capabilities().Services {
 			users = "normal"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", sub.ID(), sub.Channel(), state, ymd(st.Since), next,
-			ymd(st.ReactivateUntil), ymd(st.DataGoneBy()), users, st.Capabilities.Data)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", sub.ID(), sub.Channel(), state, ymd(st.Since()), next,
+			ymd(st.ReactivateUntil()), ymd(st.DataGoneBy()), users, st.Capabilities().Data)
 	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintln(stderr, err)

@@ -175,7 +175,7 @@ func drawHistory(t *rapid.T, spec lifecycle.Spec, rules policy.Rules) lifecycle.
 			ev := lifecycle.Event{Kind: k, At: at, Actor: rapid.SampledFrom(roles).Draw(t, "actor")}
 			if k == lifecycle.ChangeLicenses {
 				ev.Licenses = rapid.IntRange(0, 60).Draw(t, "event licenses")
-				ev.Assigned = rapid.IntRange(0, max(st.Assigned, ev.Licenses)+5).Draw(t, "event assigned")
+				ev.Assigned = rapid.IntRange(0, max(st.Assigned(), ev.Licenses)+5).Draw(t, "event assigned")
 			}
 			next := sub.Spec()
 			next.History = append(next.History, ev)
@@ -207,9 +207,9 @@ func nextInstant(t *rapid.T, sub lifecycle.Subscription, rules policy.Rules, pre
 		return prev.Add(time.Duration(rapid.IntRange(1, 24*60).Draw(t, "gap minutes")) * time.Minute)
 	case 2:
 		st, err := lifecycle.Evaluate(sub, rules, prev)
-		if err == nil && !st.NextAt.IsZero() {
+		if err == nil && !st.NextAt().IsZero() {
 			d := rapid.SampledFrom([]time.Duration{-time.Nanosecond, 0, time.Nanosecond, time.Hour, 24 * time.Hour}).Draw(t, "around next")
-			if at := st.NextAt.Add(d); at.After(prev) {
+			if at := st.NextAt().Add(d); at.After(prev) {
 				return at
 			}
 		}

@@ -113,7 +113,7 @@ func TestInstantAndLocation(t *testing.T) {
 // same function to rapid.Check(t, …); here a few drawn cases are checked
 // directly.
 func Example() {
-	billable := func(s lifecycle.Status) bool { return s.State == lifecycle.Active && !s.Trial }
+	billable := func(s lifecycle.Status) bool { return s.State() == lifecycle.Active && !s.Trial() }
 	property := func(t *rapid.T) {
 		c := lifecycletest.Cases(policy.Builtin(), false).Draw(t, "case")
 		at := lifecycletest.Instant(c.Sub.Start(), c.Sub.Start().AddDate(3, 0, 0)).Draw(t, "at")
@@ -121,7 +121,7 @@ func Example() {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if billable(st) && !st.Capabilities.Services {
+		if billable(st) && !st.Capabilities().Services {
 			t.Fatalf("billing %s at %v without services", c.Sub.ID(), at)
 		}
 	}

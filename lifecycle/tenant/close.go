@@ -176,15 +176,15 @@ const (
 
 func cancelAction(e evaluated) subAction {
 	st := e.status
-	if st.State != lifecycle.Active && st.State != lifecycle.Suspended {
+	if st.State() != lifecycle.Active && st.State() != lifecycle.Suspended {
 		return noAction
 	}
 	switch {
-	case st.Capabilities.Cancel:
+	case st.Capabilities().Cancel:
 		return cancelNow
 	case !st.DeletedAt().IsZero():
 		return noAction
-	case st.Capabilities.ChangeRecurringBilling && st.RecurringBilling:
+	case st.Capabilities().ChangeRecurringBilling && st.RecurringBilling():
 		return billOff
 	}
 	return stuck
@@ -210,9 +210,9 @@ func cancelStep(subs []evaluated, at time.Time) Step {
 			off = append(off, e.id)
 			why := "it can't be cancelled online now"
 			online := e.Rules.Cancel.Online
-			n := e.status.Licenses
+			n := e.status.Licenses()
 			if online.Count == policy.Assigned {
-				n = e.status.Assigned
+				n = e.status.Assigned()
 			}
 			if last, ok := windowLastOpen(e); ok && at.After(last) {
 				why = fmt.Sprintf("its cancellation window closed after %s (R-CAN-3)", instant(last))
@@ -220,12 +220,12 @@ func cancelStep(subs []evaluated, at time.Time) Step {
 				why = fmt.Sprintf("it has %d %s licenses, more than the %d that can be cancelled online; the other way is to reduce them to %d and cancel (R-CAN-1)",
 					n, online.Count, online.Max, online.Max)
 			}
-			reasons = append(reasons, fmt.Sprintf("%s stays active until its end date %s: %s.", e.id, day(e.status.TermEnd), why))
+			reasons = append(reasons, fmt.Sprintf("%s stays active until its end date %s: %s.", e.id, day(e.status.TermEnd()), why))
 		case stuck:
 			stuckIDs = append(stuckIDs, e.id)
 		default:
-			if e.status.State != lifecycle.Deleted && !e.status.DeletedAt().IsZero() && e.status.State == lifecycle.Active {
-				ending = append(ending, fmt.Sprintf("%s ends on %s", e.id, day(e.status.TermEnd)))
+			if e.status.State() != lifecycle.Deleted && !e.status.DeletedAt().IsZero() && e.status.State() == lifecycle.Active {
+				ending = append(ending, fmt.Sprintf("%s ends on %s", e.id, day(e.status.TermEnd())))
 			}
 		}
 	}
@@ -263,10 +263,10 @@ func cancelStep(subs []evaluated, at time.Time) Step {
 // deletableFrom returns the first instant at or after at when an admin can
 // explicitly delete e (zero if never before it is Deleted anyway).
 func deletableFrom(e evaluated, at time.Time) time.Time {
-	if !e.Rules.ExplicitDelete || e.status.State == lifecycle.Deleted {
+	if !e.Rules.ExplicitDelete || e.status.State() == lifecycle.Deleted {
 		return time.Time{}
 	}
-	if e.status.Capabilities.Delete {
+	if e.status.Capabilities().Delete {
 		return at
 	}
 	phases, err := lifecycle.Timeline(e.Sub, e.Rules)
@@ -296,7 +296,7 @@ func deleteSubsStep(subs []evaluated, at time.Time) Step {
 	var cannot, renew []string
 	deleted := 0
 	for _, e := range subs {
-		if e.status.State == lifecycle.Deleted {
+		if e.status.State() == lifecycle.Deleted {
 			deleted++
 			continue
 		}
@@ -402,8 +402,8 @@ func clearAt(subs []evaluated) (t time.Time, last string, ok bool) {
 }
 
 func explicitlyDeleted(e evaluated) bool {
-	if e.status.State == lifecycle.Deleted {
-		return e.status.Cause == lifecycle.ExplicitlyDeleted
+	if e.status.State() == lifecycle.Deleted {
+		return e.status.Cause() == lifecycle.ExplicitlyDeleted
 	}
 	return false
 }
@@ -456,7 +456,7 @@ func deleteTenantStep(snap Snapshot, subs []evaluated, at time.Time) Step {
 // current term's cancellation window, when the window is after-start.
 func windowLastOpen(e evaluated) (time.Time, bool) {
 	w := e.Rules.Cancel.Window
-	end := e.status.CancelWindowEnd
+	end := e.status.CancelWindowEnd()
 	if w.Kind != policy.AfterStart || end.IsZero() {
 		return time.Time{}, false
 	}

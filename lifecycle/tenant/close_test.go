@@ -304,8 +304,8 @@ func TestCloseAccountWalk(t *testing.T) {
 		// 2026-03-31, Disabled from 2026-04-30 (30 days Expired), deleted
 		// then; the tenant 72 hours later.
 		st, err := lifecycle.Evaluate(end.Subscriptions()[1].Sub, end.Subscriptions()[1].Rules, last.At)
-		if err != nil || st.State != lifecycle.Deleted || st.Cause != lifecycle.ExplicitlyDeleted {
-			t.Errorf("S2 = %v %v, %v", st.State, st.Cause, err)
+		if err != nil || st.State() != lifecycle.Deleted || st.Cause() != lifecycle.ExplicitlyDeleted {
+			t.Errorf("S2 = %v %v, %v", st.State(), st.Cause(), err)
 		}
 		if want := date(2026, 4, 30).Add(tenant.TenantDeletionWait); !last.At.Equal(want) {
 			t.Errorf("tenant deleted at %s; want %s\n%s", last.At, want, last)
