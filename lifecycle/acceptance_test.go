@@ -56,6 +56,13 @@ func rulesFor(tb testing.TB, sub lifecycle.Subscription) policy.Rules {
 	return r
 }
 
+// rulesPtr is rulesFor for a call that takes the rules' address at once.
+func rulesPtr(tb testing.TB, sub lifecycle.Subscription) *policy.Rules {
+	tb.Helper()
+	r := rulesFor(tb, sub)
+	return &r
+}
+
 // rulesAt looks up the built-in rules in force at an instant, for the
 // historical versions an acceptance case names.
 func rulesAt(tb testing.TB, sub lifecycle.Subscription, at time.Time) policy.Rules {
@@ -540,7 +547,7 @@ func TestAcceptance(t *testing.T) {
 	locs := locations(t)
 	for _, tt := range acceptanceRows(t) {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := lifecycle.Evaluate(tt.sub, tt.rules, tt.at)
+			got, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at)
 			if err != nil {
 				t.Fatalf("Evaluate(%s, %v): %v\nreason: %s", tt.sub.ID(), tt.at, err, tt.reason)
 			}
@@ -548,7 +555,7 @@ func TestAcceptance(t *testing.T) {
 				t.Errorf("Evaluate() mismatch (-want +got):\n%s\nreason: %s", diff, tt.reason)
 			}
 			for _, loc := range locs {
-				in, err := lifecycle.Evaluate(tt.sub, tt.rules, tt.at.In(loc))
+				in, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at.In(loc))
 				if err != nil {
 					t.Fatalf("Evaluate(at.In(%v)): %v", loc, err)
 				}

@@ -35,8 +35,8 @@ import (
 // *FieldError or *RulesError (ErrInvalid).
 //
 // Reactivate on a Suspended CSP subscription is recorded as Unsuspend.
-func Apply(sub Subscription, rules policy.Rules, cmd Command, at time.Time) (Subscription, error) {
-	ev, err := check(&sub, &rules, &cmd, at)
+func Apply(sub Subscription, rules *policy.Rules, cmd Command, at time.Time) (Subscription, error) {
+	ev, err := check(&sub, rules, &cmd, at)
 	if err != nil {
 		return Subscription{}, err
 	}
@@ -53,8 +53,8 @@ func Apply(sub Subscription, rules policy.Rules, cmd Command, at time.Time) (Sub
 // Check reports whether Apply would accept cmd against sub at the instant
 // at under rules, without building the new subscription: nil, or the error
 // Apply would return.
-func Check(sub Subscription, rules policy.Rules, cmd Command, at time.Time) error {
-	_, err := check(&sub, &rules, &cmd, at)
+func Check(sub Subscription, rules *policy.Rules, cmd Command, at time.Time) error {
+	_, err := check(&sub, rules, &cmd, at)
 	return err
 }
 
@@ -73,7 +73,7 @@ func check(sub *Subscription, rules *policy.Rules, cmd *Command, at time.Time) (
 				Reason: "a command can't be issued before the start or the last event at " + prev.UTC().Format(time.RFC3339Nano)}
 		}
 	}
-	st, err := Evaluate(*sub, *rules, at)
+	st, err := Evaluate(*sub, rules, at)
 	if err != nil {
 		return Event{}, err
 	}
@@ -100,12 +100,12 @@ func check(sub *Subscription, rules *policy.Rules, cmd *Command, at time.Time) (
 // the subscription at spec.Start: Open License sells nothing on or after
 // 2022-01-01 (C-23, AC-32), a refusal matching ErrSalesEnded. rules must be
 // for spec's channel.
-func Purchase(spec Spec, rules policy.Rules) (Subscription, error) {
+func Purchase(spec Spec, rules *policy.Rules) (Subscription, error) {
 	sub, err := New(spec)
 	if err != nil {
 		return Subscription{}, err
 	}
-	if err := checkFit(&sub, &rules); err != nil {
+	if err := checkFit(&sub, rules); err != nil {
 		return Subscription{}, err
 	}
 	if !rules.SalesEnd.IsZero() && !spec.Start.Before(rules.SalesEnd) {

@@ -32,12 +32,12 @@ func benchSub(b *testing.B, channel policy.Channel) (lifecycle.Subscription, pol
 
 func benchApply(b *testing.B, channel policy.Channel, cmd lifecycle.Command, at time.Time, wantErr bool) {
 	sub, r := benchSub(b, channel)
-	if _, err := lifecycle.Apply(sub, r, cmd, at); (err != nil) != wantErr {
+	if _, err := lifecycle.Apply(sub, &r, cmd, at); (err != nil) != wantErr {
 		b.Fatalf("Apply: %v", err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		lifecycle.Apply(sub, r, cmd, at)
+		lifecycle.Apply(sub, &r, cmd, at)
 	}
 }
 
@@ -58,17 +58,17 @@ func BenchmarkApplyCancelMCAWindow(b *testing.B) {
 
 func BenchmarkApplyReactivate(b *testing.B) {
 	sub, r := benchSub(b, policy.DirectMOSA)
-	sub, err := lifecycle.Apply(sub, r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	sub, err := lifecycle.Apply(sub, &r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		b.Fatal(err)
 	}
 	cmd, at := lifecycle.Command{Kind: lifecycle.CmdReactivate, Actor: lifecycle.GlobalAdmin}, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
-	if _, err := lifecycle.Apply(sub, r, cmd, at); err != nil {
+	if _, err := lifecycle.Apply(sub, &r, cmd, at); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		lifecycle.Apply(sub, r, cmd, at)
+		lifecycle.Apply(sub, &r, cmd, at)
 	}
 }
 
@@ -98,6 +98,6 @@ func BenchmarkQuoteCancel(b *testing.B) {
 	at := time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
 	b.ReportAllocs()
 	for b.Loop() {
-		lifecycle.Quote(sub, r, cmd, price, at)
+		lifecycle.Quote(sub, &r, cmd, price, at)
 	}
 }

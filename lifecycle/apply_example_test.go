@@ -21,7 +21,7 @@ func ExampleApply() {
 	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
 	cancel := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.BillingAccountOwner}
 
-	_, err := lifecycle.Apply(sub, rules, cancel, time.Date(2026, 1, 18, 9, 0, 0, 0, time.UTC))
+	_, err := lifecycle.Apply(sub, &rules, cancel, time.Date(2026, 1, 18, 9, 0, 0, 0, time.UTC))
 	var refusal *lifecycle.RefusalError
 	if errors.As(err, &refusal) {
 		fmt.Println(errors.Is(err, lifecycle.ErrWindowClosed), refusal.Rule)
@@ -29,11 +29,11 @@ func ExampleApply() {
 		fmt.Println(refusal.Instead())
 	}
 
-	next, err := lifecycle.Apply(sub, rules, cancel, time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC))
+	next, err := lifecycle.Apply(sub, &rules, cancel, time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC))
 	if err != nil {
 		panic(err)
 	}
-	st, _ := lifecycle.Evaluate(next, rules, time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC))
+	st, _ := lifecycle.Evaluate(next, &rules, time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC))
 	fmt.Println(st.State(), "since", st.Since().Format(time.DateOnly))
 	// Output:
 	// true R-CAN-3, R-REF-2, DC-6
@@ -53,7 +53,7 @@ func ExampleApply_customDomain() {
 	})
 	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
 	cmd := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin, CustomDomains: []string{"contoso.com"}}
-	err := lifecycle.Check(sub, rules, cmd, time.Date(2026, 4, 10, 12, 0, 0, 0, time.UTC))
+	err := lifecycle.Check(sub, &rules, cmd, time.Date(2026, 4, 10, 12, 0, 0, 0, time.UTC))
 	fmt.Println(errors.Is(err, lifecycle.ErrPrecondition))
 	fmt.Println(err)
 	// Output:
@@ -74,9 +74,9 @@ func ExampleQuote() {
 	cancel := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.BillingProfileOwner}
 	price := lifecycle.Price{PerLicense: lifecycle.USD(2000), Billing: policy.Monthly}
 
-	q, _ := lifecycle.Quote(sub, rules, cancel, price, time.Date(2022, 2, 3, 11, 0, 0, 0, time.UTC))
+	q, _ := lifecycle.Quote(sub, &rules, cancel, price, time.Date(2022, 2, 3, 11, 0, 0, 0, time.UTC))
 	fmt.Println(q.Kind, q.Paid, "-", q.Used, "=", q.Amount, q.Rule)
-	q, _ = lifecycle.Quote(sub, rules, cancel, price, time.Date(2022, 2, 4, 11, 0, 1, 0, time.UTC))
+	q, _ = lifecycle.Quote(sub, &rules, cancel, price, time.Date(2022, 2, 4, 11, 0, 1, 0, time.UTC))
 	fmt.Println(q.Kind, q.Amount)
 	// Output:
 	// prorated-refund $20.00 - $1.43 = $18.57 R-REF-3, R-CAN-5
@@ -142,7 +142,7 @@ func ExamplePurchase() {
 	spec := lifecycle.Spec{Channel: policy.OpenLicense, Term: policy.Annual, Start: start,
 		End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 5}
 	rules, _ := policy.Builtin().Lookup(policy.Key{Channel: policy.OpenLicense, Term: policy.Annual}, start)
-	_, err := lifecycle.Purchase(spec, rules)
+	_, err := lifecycle.Purchase(spec, &rules)
 	fmt.Println(errors.Is(err, lifecycle.ErrSalesEnded))
 	fmt.Println(err)
 	// Output:

@@ -185,8 +185,8 @@ func TestApplyStateMachine(t *testing.T) {
 		}
 		issue := func(t *rapid.T, cmd lifecycle.Command) {
 			advance(t)
-			before, errBefore := lifecycle.Evaluate(sub, r, now)
-			next, err := lifecycle.Apply(sub, r, cmd, now)
+			before, errBefore := lifecycle.Evaluate(sub, &r, now)
+			next, err := lifecycle.Apply(sub, &r, cmd, now)
 			want := m.apply(cmd, now)
 			if (err == nil) != want {
 				t.Fatalf("Apply(%v at %v) = %v; model accepts: %v (state %v)", cmd, now, err, want, before.State())
@@ -195,7 +195,7 @@ func TestApplyStateMachine(t *testing.T) {
 				if !errors.Is(err, lifecycle.ErrRefused) {
 					t.Fatalf("Apply(%v at %v): %v is not a refusal", cmd, now, err)
 				}
-				after, errAfter := lifecycle.Evaluate(sub, r, now)
+				after, errAfter := lifecycle.Evaluate(sub, &r, now)
 				if errBefore != nil || errAfter != nil || after != before {
 					t.Fatalf("a refused command changed the subscription: %+v → %+v", before, after)
 				}
@@ -234,7 +234,7 @@ func TestApplyStateMachine(t *testing.T) {
 			},
 			"": func(t *rapid.T) {
 				for _, at := range []time.Time{now, now.AddDate(0, 0, 45), now.AddDate(0, 0, 200)} {
-					st, err := lifecycle.Evaluate(sub, r, at)
+					st, err := lifecycle.Evaluate(sub, &r, at)
 					if err != nil {
 						t.Fatalf("Evaluate at %v: %v", at, err)
 					}
@@ -257,7 +257,7 @@ func TestApplyConcurrent(t *testing.T) {
 	base := newSub(t, lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: inst(2026, 1, 15, 10, 0, 0),
 		End: day(2027, 1, 14), Licenses: 20, Assigned: 5, RecurringBilling: true})
 	r := builtinRules(t, base)
-	base, err := lifecycle.Apply(base, r, lifecycle.Command{Kind: lifecycle.CmdAddLicenses, Actor: lifecycle.Partner, Licenses: 5}, inst(2026, 1, 16, 0, 0, 0))
+	base, err := lifecycle.Apply(base, &r, lifecycle.Command{Kind: lifecycle.CmdAddLicenses, Actor: lifecycle.Partner, Licenses: 5}, inst(2026, 1, 16, 0, 0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +280,7 @@ func TestApplyConcurrent(t *testing.T) {
 			for i := range 50 {
 				at := inst(2026, 1, 17, 0, 0, 0).Add(time.Duration(i) * time.Minute)
 				cmd := cmds[(g+i)%len(cmds)]
-				if next, err := lifecycle.Apply(sub, r, cmd, at); err == nil && i%7 == 0 {
+				if next, err := lifecycle.Apply(sub, &r, cmd, at); err == nil && i%7 == 0 {
 					sub = next
 				}
 				if _, err := lifecycle.Diagram(policy.CSPNewCommerce, lifecycle.Mermaid); err != nil {
@@ -334,12 +334,12 @@ func propApplyAnyChannel(t *rapid.T) {
 		if rapid.IntRange(0, 9).Draw(t, "domain") == 0 {
 			cmd.CustomDomains = []string{"contoso.com"}
 		}
-		before, err := lifecycle.Evaluate(sub, r, now)
+		before, err := lifecycle.Evaluate(sub, &r, now)
 		if err != nil {
 			t.Fatalf("Evaluate before: %v", err)
 		}
-		next, err := lifecycle.Apply(sub, r, cmd, now)
-		if cerr := lifecycle.Check(sub, r, cmd, now); (cerr == nil) != (err == nil) || (err != nil && cerr.Error() != err.Error()) {
+		next, err := lifecycle.Apply(sub, &r, cmd, now)
+		if cerr := lifecycle.Check(sub, &r, cmd, now); (cerr == nil) != (err == nil) || (err != nil && cerr.Error() != err.Error()) {
 			t.Fatalf("Check = %v, Apply = %v", cerr, err)
 		}
 		// Capabilities.Cancel answers the same question for one subscription
@@ -374,7 +374,7 @@ func propApplyAnyChannel(t *rapid.T) {
 			}
 			continue
 		}
-		after, err := lifecycle.Evaluate(next, r, now)
+		after, err := lifecycle.Evaluate(next, &r, now)
 		if err != nil {
 			t.Fatalf("Evaluate after Apply(%v): %v", cmd, err)
 		}

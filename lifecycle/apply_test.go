@@ -88,12 +88,12 @@ func sentinelOf(err error) string {
 // applyOutcome issues cmd and reduces the answer to an outcome.
 func applyOutcome(t *testing.T, sub lifecycle.Subscription, r policy.Rules, cmd lifecycle.Command, at time.Time) outcome {
 	t.Helper()
-	next, err := lifecycle.Apply(sub, r, cmd, at)
+	next, err := lifecycle.Apply(sub, &r, cmd, at)
 	if err != nil {
 		if errors.Is(err, lifecycle.ErrRefused) != errors.As(err, new(*lifecycle.RefusalError)) {
 			t.Errorf("errors.Is(ErrRefused) and errors.As(*RefusalError) disagree for %v", err)
 		}
-		if cerr := lifecycle.Check(sub, r, cmd, at); cerr == nil || cerr.Error() != err.Error() {
+		if cerr := lifecycle.Check(sub, &r, cmd, at); cerr == nil || cerr.Error() != err.Error() {
 			t.Errorf("Check = %v, Apply = %v", cerr, err)
 		}
 		o := outcome{Refused: sentinelOf(err)}
@@ -106,13 +106,13 @@ func applyOutcome(t *testing.T, sub lifecycle.Subscription, r policy.Rules, cmd 
 		}
 		return o
 	}
-	if cerr := lifecycle.Check(sub, r, cmd, at); cerr != nil {
+	if cerr := lifecycle.Check(sub, &r, cmd, at); cerr != nil {
 		t.Errorf("Check = %v, Apply accepted", cerr)
 	}
 	if next.Len() != sub.Len()+1 {
 		t.Errorf("Apply appended %d events, want 1", next.Len()-sub.Len())
 	}
-	st, err := lifecycle.Evaluate(next, r, at)
+	st, err := lifecycle.Evaluate(next, &r, at)
 	if err != nil {
 		t.Fatalf("Evaluate after Apply: %v", err)
 	}
@@ -408,7 +408,7 @@ func TestApplyAcceptance(t *testing.T) {
 			sub := newSub(t, row.spec)
 			r := builtinRules(t, sub)
 			for _, s := range row.setup {
-				next, err := lifecycle.Apply(sub, r, s.cmd, s.at)
+				next, err := lifecycle.Apply(sub, &r, s.cmd, s.at)
 				if err != nil {
 					t.Fatalf("setup Apply(%v, %v): %v", s.cmd, s.at, err)
 				}
@@ -438,7 +438,7 @@ func TestApplyAC12(t *testing.T) {
 	s2 := newSub(t, spec)
 	r := builtinRules(t, s1)
 	at := day(2026, 4, 1)
-	s1c, err := lifecycle.Apply(s1, r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, at)
+	s1c, err := lifecycle.Apply(s1, &r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, at)
 	if err != nil {
 		t.Fatalf("cancel S1: %v", err)
 	}
@@ -448,7 +448,7 @@ func TestApplyAC12(t *testing.T) {
 		Services bool
 	}
 	get := func(s lifecycle.Subscription) view {
-		st, err := lifecycle.Evaluate(s, r, at)
+		st, err := lifecycle.Evaluate(s, &r, at)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -487,7 +487,7 @@ func TestPurchaseAC32(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = lifecycle.Purchase(spec, r)
+			_, err = lifecycle.Purchase(spec, &r)
 			got := ""
 			if err != nil {
 				got = sentinelOf(err)
@@ -526,7 +526,7 @@ func TestApplyInvalid(t *testing.T) {
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
-			_, err := lifecycle.Apply(row.sub, row.r, row.cmd, row.at)
+			_, err := lifecycle.Apply(row.sub, &row.r, row.cmd, row.at)
 			if !errors.Is(err, row.want) {
 				t.Errorf("Apply: %v, want %v", err, row.want)
 			}
@@ -569,15 +569,15 @@ func TestApplyDoesNotShare(t *testing.T) {
 	sub := newSub(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: day(2026, 1, 1), End: day(2026, 1, 31),
 		Licenses: 3, RecurringBilling: true})
 	r := builtinRules(t, sub)
-	a, err := lifecycle.Apply(sub, r, lifecycle.Command{Kind: lifecycle.CmdTurnOffRecurringBilling, Actor: lifecycle.GlobalAdmin}, day(2026, 1, 2))
+	a, err := lifecycle.Apply(sub, &r, lifecycle.Command{Kind: lifecycle.CmdTurnOffRecurringBilling, Actor: lifecycle.GlobalAdmin}, day(2026, 1, 2))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := lifecycle.Apply(a, r, lifecycle.Command{Kind: lifecycle.CmdTurnOnRecurringBilling, Actor: lifecycle.GlobalAdmin}, day(2026, 1, 3))
+	b, err := lifecycle.Apply(a, &r, lifecycle.Command{Kind: lifecycle.CmdTurnOnRecurringBilling, Actor: lifecycle.GlobalAdmin}, day(2026, 1, 3))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := lifecycle.Apply(a, r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, day(2026, 1, 3))
+	c, err := lifecycle.Apply(a, &r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, day(2026, 1, 3))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -654,19 +654,19 @@ func TestApplyTermEffects(t *testing.T) {
 			sub := newSub(t, row.spec)
 			r := builtinRules(t, sub)
 			for _, s := range row.setup {
-				next, err := lifecycle.Apply(sub, r, s.cmd, s.at)
+				next, err := lifecycle.Apply(sub, &r, s.cmd, s.at)
 				if err != nil {
 					t.Fatalf("setup: %v", err)
 				}
 				sub = next
 			}
 			var got view
-			next, err := lifecycle.Apply(sub, r, row.cmd, row.at)
+			next, err := lifecycle.Apply(sub, &r, row.cmd, row.at)
 			if err != nil {
 				got.Refused = sentinelOf(err)
 				next = sub
 			}
-			st, err := lifecycle.Evaluate(next, r, row.at)
+			st, err := lifecycle.Evaluate(next, &r, row.at)
 			if err != nil {
 				t.Fatal(err)
 			}

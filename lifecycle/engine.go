@@ -77,6 +77,11 @@ type engine struct {
 	rg     regime
 	ph     [maxPhases]phase
 	n      int
+	// projected says ph[:n] is the projection of the current regime. The
+	// projection is computed lazily (see need): most events fall where
+	// the regime's first phase is plainly Active, which first reads off
+	// the regime without emitting every phase.
+	projected bool
 	csp    bool
 	anchor int64 // days added to E to get the expiry boundary (DC-3a: 0, DC-3b: 1)
 
@@ -109,7 +114,40 @@ func (e *engine) init() {
 	if s.Trial {
 		e.rg.firstCause = TrialStarted
 	}
-	e.project()
+}
+
+// need computes the projection of the current regime unless it is there.
+func (e *engine) need() {
+	if !e.projected {
+		e.project()
+		e.carried()
+	}
+}
+
+// first reports, without projecting, whether the phase of the current
+// regime that holds t (t ≥ origin) is plainly its first, Active phase: a
+// paid term running towards its end date, or renewing without a pending
+// Extended Service Term. If so it sets p's state, cause, start and est
+// (trial is false; end is not set), field by field for the reason given
+// in emit; if not the caller projects.
+func (e *engine) first(t int64, p *phase) bool {
+	rg := &e.rg
+	if rg.mode != running || rg.trial {
+		return false
+	}
+	if e.renews(rg) {
+		if rg.est && !rg.inEST {
+			return false
+		}
+	} else if t >= e.boundary(rg) {
+		return false
+	}
+	p.state, p.trial, p.est = Active, false, rg.inEST
+	p.start, p.cause = rg.origin, rg.firstCause
+	if rg.carry {
+		p.start, p.cause = rg.carrySince, rg.carryCause
+	}
+	return true
 }
 
 // boundary is the first instant after the current term under natural
@@ -204,7 +242,7 @@ func (e *engine) convert(rg *regime) {
 func (e *engine) project() {
 	rg := &e.rg
 	r := e.rules
-	e.n = 0
+	e.n, e.projected = 0, true
 	B := e.boundary(rg)
 	base := rg.tEnd + dayNs
 	switch rg.mode {
@@ -295,6 +333,14 @@ func (e *engine) project() {
 	}
 }
 
+// carried applies the regime's carry to its first phase: the state the
+// regime starts in continues the phase before its origin (see step).
+func (e *engine) carried() {
+	if e.rg.carry && e.n > 0 {
+		e.ph[0].start, e.ph[0].cause = e.rg.carrySince, e.rg.carryCause
+	}
+}
+
 // expiry emits Expired (G days), Disabled (D days) and Deleted from B.
 func (e *engine) expiry(B int64, cause Cause) {
 	r := e.rules
@@ -343,17 +389,20 @@ func (e *engine) at(t int64) int {
 // step applies the i-th event, at t (ns(ev.At)), checking that it could
 // happen in the state it found.
 func (e *engine) step(i int, ev *Event, t int64) error {
-	k := e.at(t)
-	if k < 0 {
-		return &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
-	}
-	// Field by field: a whole-struct copy reads the phase's flag bytes,
-	// just stored one by one by emit, with one wide load, which can stall
-	// store forwarding.
 	var old phase
-	p := &e.ph[k]
-	old.start, old.end = p.start, p.end
-	old.state, old.cause, old.trial, old.est = p.state, p.cause, p.trial, p.est
+	if !e.first(t, &old) {
+		e.need()
+		k := e.at(t)
+		if k < 0 {
+			return &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
+		}
+		// Field by field: a whole-struct copy reads the phase's flag bytes,
+		// just stored one by one by emit, with one wide load, which can
+		// stall store forwarding.
+		p := &e.ph[k]
+		old.start, old.end = p.start, p.end
+		old.state, old.cause, old.trial, old.est = p.state, p.cause, p.trial, p.est
+	}
 	if err := e.check(i, ev, &old); err != nil {
 		return err
 	}
@@ -363,11 +412,22 @@ func (e *engine) step(i int, ev *Event, t int64) error {
 	e.rollTo(rg, t)
 	rg.origin, rg.carry = t, false
 	e.apply(rg, &prev, ev, t, &old)
-	e.project()
-	// The new projection starts at t, so its phase 0 holds t.
-	if e.n > 0 && e.ph[0].state == old.state && e.ph[0].trial == old.trial && e.ph[0].est == old.est {
-		e.rg.carry, e.rg.carrySince, e.rg.carryCause = true, old.start, old.cause
-		e.ph[0].start, e.ph[0].cause = old.start, old.cause
+	e.projected = false
+	// The new regime starts at t, so the phase holding t is its first.
+	var nw phase
+	if !e.first(t, &nw) {
+		e.project()
+		if e.n == 0 {
+			return nil
+		}
+		p := &e.ph[0]
+		nw.state, nw.trial, nw.est = p.state, p.trial, p.est
+	}
+	if nw.state == old.state && nw.trial == old.trial && nw.est == old.est {
+		rg.carry, rg.carrySince, rg.carryCause = true, old.start, old.cause
+		if e.projected {
+			e.carried()
+		}
 	}
 	return nil
 }

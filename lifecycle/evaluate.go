@@ -172,6 +172,9 @@ func checkFit(sub *Subscription, r *policy.Rules) error {
 	if sub.IsZero() {
 		return &FieldError{Field: "Subscription", Value: "zero", Reason: "not built with lifecycle.New"}
 	}
+	if r == nil {
+		return &RulesError{Field: "rules", Value: "nil", Reason: "required: look rules up with RulesFor or policy.Table.Lookup"}
+	}
 	if r.Channel != sub.spec.Channel {
 		return &RulesError{Field: "Rules.Channel", Value: r.Channel.String(),
 			Reason: "rules are for another channel than the subscription's " + sub.spec.Channel.String()}
@@ -269,9 +272,13 @@ func checkAt(at time.Time) error {
 // have happened in the state it found.
 //
 // Choose rules with [RulesFor] (the version in force at the end date,
-// R-LC-14) or policy.Table.Lookup.
-func Evaluate(sub Subscription, rules policy.Rules, at time.Time) (st Status, err error) {
-	if err := checkFit(&sub, &rules); err != nil {
+// R-LC-14) or policy.Table.Lookup. They are passed by pointer because a
+// policy.Rules is over 400 bytes, which copying would cost every call;
+// Evaluate neither changes them nor keeps the pointer, and a nil pointer is
+// a *RulesError. The same holds for every function of this package that
+// takes rules.
+func Evaluate(sub Subscription, rules *policy.Rules, at time.Time) (st Status, err error) {
+	if err := checkFit(&sub, rules); err != nil {
 		return Status{}, err
 	}
 	if err := checkAt(at); err != nil {
@@ -282,15 +289,13 @@ func Evaluate(sub Subscription, rules policy.Rules, at time.Time) (st Status, er
 		return Status{}, &FieldError{Field: "at", Value: at,
 			Reason: "before the subscription started at " + sub.spec.Start.UTC().Format(time.RFC3339Nano)}
 	}
-	e := engine{spec: &sub.spec, start: sub.start, end: sub.end, rules: &rules}
+	e := engine{spec: &sub.spec, start: sub.start, end: sub.end, rules: rules}
 	e.init()
-	for i := range sub.spec.History {
-		ev := &sub.spec.History[i]
-		et := ns(ev.At)
+	for i, et := range sub.ts {
 		if et > t {
 			break
 		}
-		if err := e.step(i, ev, et); err != nil {
+		if err := e.step(i, &sub.spec.History[i], et); err != nil {
 			return Status{}, err
 		}
 	}
@@ -311,6 +316,7 @@ func RulesFor(table *policy.Table, sub Subscription) (policy.Rules, error) {
 // status reads the projection at t (the instant at) into s, which is zero.
 func (e *engine) status(t int64, s *Status) {
 	r := e.rules
+	e.need()
 	k := e.at(t)
 	if k < 0 { // unreachable: the last phase is open or ends after t
 		k = max(e.n-1, 0)

@@ -91,7 +91,7 @@ func TestEvaluateCalendar(t *testing.T) {
 	locs := locations(t)
 	for _, tt := range calendarRows(t) {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := lifecycle.Evaluate(tt.sub, tt.rules, tt.at)
+			got, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at)
 			if err != nil {
 				t.Fatalf("Evaluate: %v", err)
 			}
@@ -99,7 +99,7 @@ func TestEvaluateCalendar(t *testing.T) {
 				t.Errorf("Evaluate() mismatch (-want +got):\n%s\nreason: %s", diff, tt.reason)
 			}
 			for _, loc := range locs {
-				in, err := lifecycle.Evaluate(tt.sub, tt.rules, tt.at.In(loc))
+				in, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at.In(loc))
 				if err != nil {
 					t.Fatalf("Evaluate(at.In(%v)): %v", loc, err)
 				}
@@ -132,11 +132,11 @@ func TestEvaluateSpecLocation(t *testing.T) {
 		}
 		sub := mustNew(t, local)
 		for at := utc(2025, 4, 1, 2, 0); at.Before(date(2026, 12, 31)); at = at.Add(7*24*time.Hour + 90*time.Minute) {
-			want, err := lifecycle.Evaluate(utcSub, rules, at)
+			want, err := lifecycle.Evaluate(utcSub, &rules, at)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := lifecycle.Evaluate(sub, rules, at.In(loc))
+			got, err := lifecycle.Evaluate(sub, &rules, at.In(loc))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -155,15 +155,15 @@ func TestEvaluateIgnoresLaterEvents(t *testing.T) {
 		Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.Unsuspend, At: bad}}})
 	rules := rulesFor(t, sub)
-	if _, err := lifecycle.Evaluate(sub, rules, bad.Add(-time.Nanosecond)); err != nil {
+	if _, err := lifecycle.Evaluate(sub, &rules, bad.Add(-time.Nanosecond)); err != nil {
 		t.Errorf("Evaluate before the impossible event: %v, want no error", err)
 	}
 	for _, at := range []time.Time{bad, bad.Add(time.Nanosecond)} {
-		if _, err := lifecycle.Evaluate(sub, rules, at); !errors.Is(err, lifecycle.ErrHistory) {
+		if _, err := lifecycle.Evaluate(sub, &rules, at); !errors.Is(err, lifecycle.ErrHistory) {
 			t.Errorf("Evaluate(%v) error = %v, want ErrHistory", at, err)
 		}
 	}
-	if _, err := lifecycle.Timeline(sub, rules); !errors.Is(err, lifecycle.ErrHistory) {
+	if _, err := lifecycle.Timeline(sub, &rules); !errors.Is(err, lifecycle.ErrHistory) {
 		t.Errorf("Timeline error = %v, want ErrHistory", err)
 	}
 }
@@ -335,13 +335,13 @@ func TestEvaluateInvalid(t *testing.T) {
 					t.Errorf("%s() error is a %T, want a *FieldError, *HistoryError or *RulesError", fn, err)
 				}
 			}
-			s, err := lifecycle.Evaluate(tt.sub, tt.rules, tt.at)
+			s, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at)
 			check("Evaluate", err)
 			if diff := cmp.Diff(lifecycle.Status{}, s, statusCmp); diff != "" {
 				t.Errorf("Evaluate() returned a non-zero Status with an error:\n%s", diff)
 			}
 			if tt.at.Equal(at) || tt.is == lifecycle.ErrHistory { // Timeline has no instant
-				ph, err := lifecycle.Timeline(tt.sub, tt.rules)
+				ph, err := lifecycle.Timeline(tt.sub, &tt.rules)
 				check("Timeline", err)
 				if ph != nil {
 					t.Errorf("Timeline() = %v with an error, want nil", ph)
@@ -361,7 +361,7 @@ func TestHistoryErrorIndex(t *testing.T) {
 		{Kind: lifecycle.CancelNow, At: utc(2025, 5, 3, 9, 0)},
 	}
 	sub := mustNew(t, s)
-	_, err := lifecycle.Evaluate(sub, rulesFor(t, sub), date(2025, 6, 1))
+	_, err := lifecycle.Evaluate(sub, rulesPtr(t, sub), date(2025, 6, 1))
 	var he *lifecycle.HistoryError
 	if !errors.As(err, &he) {
 		t.Fatalf("Evaluate() error = %v, want a *HistoryError", err)
@@ -386,7 +386,7 @@ func TestTrialExtensions(t *testing.T) {
 		return mustNew(t, s)
 	}
 	once := ext(policy.DirectMOSA, 1)
-	st, err := lifecycle.Evaluate(once, rulesFor(t, once), date(2026, 6, 15))
+	st, err := lifecycle.Evaluate(once, rulesPtr(t, once), date(2026, 6, 15))
 	if err != nil {
 		t.Fatalf("Evaluate(extended once): %v", err)
 	}
@@ -394,11 +394,11 @@ func TestTrialExtensions(t *testing.T) {
 		t.Errorf("extended trial at 2026-06-15: state %v trial %v end %v, want an active trial ending 2026-06-29", st.State(), st.Trial(), st.TermEnd())
 	}
 	twice := ext(policy.DirectMOSA, 2)
-	if _, err := lifecycle.Evaluate(twice, rulesFor(t, twice), date(2026, 6, 15)); !errors.Is(err, lifecycle.ErrHistory) {
+	if _, err := lifecycle.Evaluate(twice, rulesPtr(t, twice), date(2026, 6, 15)); !errors.Is(err, lifecycle.ErrHistory) {
 		t.Errorf("Evaluate(extended twice) error = %v, want ErrHistory (R-TRI-4: only one time)", err)
 	}
 	legacy := ext(policy.CSPLegacy, 1)
-	if _, err := lifecycle.Evaluate(legacy, rulesFor(t, legacy), date(2026, 6, 15)); !errors.Is(err, lifecycle.ErrHistory) {
+	if _, err := lifecycle.Evaluate(legacy, rulesPtr(t, legacy), date(2026, 6, 15)); !errors.Is(err, lifecycle.ErrHistory) {
 		t.Errorf("Evaluate(CSP legacy extended) error = %v, want ErrHistory (AC-45: \"Free trials can't be extended\")", err)
 	}
 }

@@ -50,7 +50,7 @@ func ExampleEvaluate() {
 	if err != nil {
 		panic(err)
 	}
-	st, err := lifecycle.Evaluate(sub, rules, time.Date(2026, 4, 15, 9, 0, 0, 0, time.UTC))
+	st, err := lifecycle.Evaluate(sub, &rules, time.Date(2026, 4, 15, 9, 0, 0, 0, time.UTC))
 	if err != nil {
 		panic(err)
 	}
@@ -75,7 +75,7 @@ func ExampleEvaluate_location() {
 	sub := exampleSub()
 	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
 	honolulu := time.FixedZone("HST", -10*3600)
-	st, _ := lifecycle.Evaluate(sub, rules, time.Date(2026, 3, 30, 20, 0, 0, 0, honolulu))
+	st, _ := lifecycle.Evaluate(sub, &rules, time.Date(2026, 3, 30, 20, 0, 0, 0, honolulu))
 	fmt.Println(st.At(), st.State())
 	// Output:
 	// 2026-03-31 06:00:00 +0000 UTC expired
@@ -84,7 +84,7 @@ func ExampleEvaluate_location() {
 func ExampleTimeline() {
 	sub := exampleSub()
 	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
-	phases, err := lifecycle.Timeline(sub, rules)
+	phases, err := lifecycle.Timeline(sub, &rules)
 	if err != nil {
 		panic(err)
 	}
@@ -155,13 +155,13 @@ func ExampleStatus_DataGoneBy() {
 		History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: cancel}}}
 	sub, _ := lifecycle.New(spec)
 	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
-	st, _ := lifecycle.Evaluate(sub, rules, cancel)
+	st, _ := lifecycle.Evaluate(sub, &rules, cancel)
 	fmt.Println("cancelled: deadline", st.PurgeDeadline().Format(time.DateOnly), "gone by", st.DataGoneBy().Format(time.RFC3339))
 
 	deleted := cancel.AddDate(0, 0, 10)
 	spec.History = append(spec.History, lifecycle.Event{Kind: lifecycle.Delete, At: deleted})
 	sub, _ = lifecycle.New(spec)
-	st, _ = lifecycle.Evaluate(sub, rules, deleted)
+	st, _ = lifecycle.Evaluate(sub, &rules, deleted)
 	fmt.Println("deleted: deadline", st.PurgeDeadline().Format(time.RFC3339), "gone by", st.DataGoneBy().Format(time.RFC3339))
 	// Output:
 	// cancelled: deadline 2026-11-06 gone by 2026-11-07T00:00:00Z
@@ -187,7 +187,7 @@ func ExampleState_CapabilityStatus() {
 	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
 	for _, d := range []string{"2026-03-15", "2026-04-15", "2026-06-01", "2026-07-29"} {
 		at, _ := time.Parse(time.DateOnly, d)
-		st, _ := lifecycle.Evaluate(sub, rules, at)
+		st, _ := lifecycle.Evaluate(sub, &rules, at)
 		fmt.Println(d, st.State().CapabilityStatus())
 	}
 	// Output:

@@ -184,7 +184,7 @@ func (s Status) Explain() []Reason {
 
 // Explanation returns the reasons behind the status of sub at at; it is
 // Evaluate followed by Status.Explain.
-func Explanation(sub Subscription, rules policy.Rules, at time.Time) ([]Reason, error) {
+func Explanation(sub Subscription, rules *policy.Rules, at time.Time) ([]Reason, error) {
 	st, err := Evaluate(sub, rules, at)
 	if err != nil {
 		return nil, err

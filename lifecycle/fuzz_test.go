@@ -117,13 +117,13 @@ func FuzzEvaluate(f *testing.F) {
 				t.Fatalf("New() error %v: not ErrInvalid, or a non-zero Subscription", err)
 			}
 			// A zero subscription is reported, not a panic.
-			if _, err := lifecycle.Evaluate(sub, rules, at); !errors.Is(err, lifecycle.ErrInvalid) {
+			if _, err := lifecycle.Evaluate(sub, &rules, at); !errors.Is(err, lifecycle.ErrInvalid) {
 				t.Fatalf("Evaluate(zero) error = %v", err)
 			}
 			return
 		}
-		st, evalErr := lifecycle.Evaluate(sub, rules, at)
-		ph, tlErr := lifecycle.Timeline(sub, rules)
+		st, evalErr := lifecycle.Evaluate(sub, &rules, at)
+		ph, tlErr := lifecycle.Timeline(sub, &rules)
 		for _, err := range []error{evalErr, tlErr} {
 			if err == nil {
 				continue

@@ -42,7 +42,7 @@ func CanRemovePaymentMethod(actor Role, uses []PaymentUse, at time.Time) error {
 		if ch.IsCSP() {
 			continue
 		}
-		st, err := Evaluate(u.Subscription, u.Rules, at)
+		st, err := Evaluate(u.Subscription, &u.Rules, at)
 		if err != nil {
 			return err
 		}

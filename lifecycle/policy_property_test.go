@@ -26,7 +26,7 @@ func propPolicyTimeline(t *rapid.T) {
 		}
 	}
 	c := lifecycletest.Cases(tbl, false).Draw(t, "case")
-	phases, err := lifecycle.Timeline(c.Sub, c.Rules)
+	phases, err := lifecycle.Timeline(c.Sub, &c.Rules)
 	if err != nil {
 		t.Fatalf("Timeline: %v", err)
 	}
@@ -53,7 +53,7 @@ func propPolicyTimeline(t *rapid.T) {
 			ats = append(ats, p.End.Add(-time.Nanosecond))
 		}
 		for _, at := range ats {
-			st, err := lifecycle.Evaluate(c.Sub, c.Rules, at)
+			st, err := lifecycle.Evaluate(c.Sub, &c.Rules, at)
 			if err != nil {
 				t.Fatalf("Evaluate(%v): %v", at, err)
 			}

@@ -21,7 +21,7 @@ import (
 // timeline.
 func drawCase(t *rapid.T) (lifecycletest.Case, []lifecycle.Phase) {
 	c := lifecycletest.Cases(policy.Builtin(), true).Draw(t, "case")
-	ph, err := lifecycle.Timeline(c.Sub, c.Rules)
+	ph, err := lifecycle.Timeline(c.Sub, &c.Rules)
 	if err != nil {
 		t.Fatalf("Timeline: %v", err)
 	}
@@ -48,7 +48,7 @@ func horizon(sub lifecycle.Subscription, ph []lifecycle.Phase) time.Time {
 }
 
 func evaluate(t *rapid.T, c lifecycletest.Case, at time.Time) lifecycle.Status {
-	st, err := lifecycle.Evaluate(c.Sub, c.Rules, at)
+	st, err := lifecycle.Evaluate(c.Sub, &c.Rules, at)
 	if err != nil {
 		t.Fatalf("Evaluate(%v): %v", at, err)
 	}
@@ -197,7 +197,7 @@ func propDeletedTerminal(t *rapid.T) {
 		if err != nil {
 			t.Fatalf("New(history[:%d]): %v", i, err)
 		}
-		st, err := lifecycle.Evaluate(sub, c.Rules, e.At)
+		st, err := lifecycle.Evaluate(sub, &c.Rules, e.At)
 		if err != nil {
 			t.Fatalf("Evaluate(history[:%d], %v): %v", i, e.At, err)
 		}
@@ -300,7 +300,7 @@ func propNoOpEvent(t *rapid.T) {
 	}
 	later := lifecycletest.Instant(at, at.AddDate(5, 0, 0)).Draw(t, "later")
 	want := view(evaluate(t, c, later))
-	gotSt, err := lifecycle.Evaluate(noop, c.Rules, later)
+	gotSt, err := lifecycle.Evaluate(noop, &c.Rules, later)
 	if err != nil {
 		t.Fatalf("Evaluate with the no-op event: %v", err)
 	}

@@ -91,7 +91,7 @@ type Refund struct {
 // refusal in Refund.Refusal (R-REF-2, R-CAN-5, R-CAN-14); any other
 // refusal is returned as the error, as [Check] would return it, and so is
 // invalid input.
-func Quote(sub Subscription, rules policy.Rules, cmd Command, price Price, at time.Time) (Refund, error) {
+func Quote(sub Subscription, rules *policy.Rules, cmd Command, price Price, at time.Time) (Refund, error) {
 	if cmd.Kind != CmdCancelNow && cmd.Kind != CmdRemoveLicenses {
 		return Refund{}, &FieldError{Field: "Command.Kind", Value: cmd.Kind.String(), Reason: "a quote is for cancel-now or remove-licenses"}
 	}
@@ -105,7 +105,7 @@ func Quote(sub Subscription, rules policy.Rules, cmd Command, price Price, at ti
 	if err := Check(sub, rules, cmd, at); err != nil {
 		var re *RefusalError
 		if errors.As(err, &re) && errors.Is(err, ErrWindowClosed) {
-			return Refund{Kind: NoRefund, Licenses: quoteLicenses(&sub, &rules, &cmd, at), Paid: zero, Used: zero, Amount: zero, Fee: zero,
+			return Refund{Kind: NoRefund, Licenses: quoteLicenses(&sub, rules, &cmd, at), Paid: zero, Used: zero, Amount: zero, Fee: zero,
 				Rule: re.Rule, Sources: re.Sources, Refusal: err,
 				Note: "no refund: the window has closed, and the subscription is charged until the end of its term"}, nil
 		}
@@ -191,7 +191,7 @@ func Quote(sub Subscription, rules policy.Rules, cmd Command, price Price, at ti
 		// Seats added within the period were charged from the day they
 		// were added; the removal takes the newest seats first.
 		var buf [8]seatLot
-		lots := seatLots(&sub, &rules, &st, buf[:0])
+		lots := seatLots(&sub, rules, &st, buf[:0])
 		left := q.Licenses
 		for i := len(lots) - 1; i >= 0 && left > 0; i-- {
 			k := min(lots[i].n, left)
@@ -221,7 +221,7 @@ func quoteLicenses(sub *Subscription, r *policy.Rules, cmd *Command, at time.Tim
 	if cmd.Kind == CmdRemoveLicenses {
 		return cmd.Licenses
 	}
-	if st, err := Evaluate(*sub, *r, at); err == nil {
+	if st, err := Evaluate(*sub, r, at); err == nil {
 		return st.Licenses()
 	}
 	return 0

@@ -110,13 +110,13 @@ func TestQuoteAcceptance(t *testing.T) {
 			sub := newSub(t, row.spec)
 			r := builtinRules(t, sub)
 			for _, s := range row.setup {
-				next, err := lifecycle.Apply(sub, r, s.cmd, s.at)
+				next, err := lifecycle.Apply(sub, &r, s.cmd, s.at)
 				if err != nil {
 					t.Fatalf("setup: %v", err)
 				}
 				sub = next
 			}
-			q, err := lifecycle.Quote(sub, r, row.cmd, row.price, row.at)
+			q, err := lifecycle.Quote(sub, &r, row.cmd, row.price, row.at)
 			if err != nil {
 				t.Fatalf("Quote: %v", err)
 			}
@@ -138,15 +138,15 @@ func TestQuoteRefusalsAndInvalid(t *testing.T) {
 		Licenses: 10, RecurringBilling: true})
 	r := builtinRules(t, sub)
 	price := lifecycle.Price{PerLicense: lifecycle.USD(100), Billing: policy.Monthly}
-	if _, err := lifecycle.Quote(sub, r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.UserAdmin}, price, day(2026, 5, 2)); !errors.Is(err, lifecycle.ErrRole) {
+	if _, err := lifecycle.Quote(sub, &r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.UserAdmin}, price, day(2026, 5, 2)); !errors.Is(err, lifecycle.ErrRole) {
 		t.Errorf("Quote by a user admin: %v, want ErrRole", err)
 	}
-	if _, err := lifecycle.Quote(sub, r, lifecycle.Command{Kind: lifecycle.CmdRenew, Actor: lifecycle.GlobalAdmin}, price, day(2026, 5, 2)); !errors.Is(err, lifecycle.ErrInvalid) {
+	if _, err := lifecycle.Quote(sub, &r, lifecycle.Command{Kind: lifecycle.CmdRenew, Actor: lifecycle.GlobalAdmin}, price, day(2026, 5, 2)); !errors.Is(err, lifecycle.ErrInvalid) {
 		t.Errorf("Quote of a renewal: %v, want ErrInvalid", err)
 	}
 	bad := price
 	bad.Billing = 0
-	if _, err := lifecycle.Quote(sub, r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, bad, day(2026, 5, 2)); !errors.Is(err, lifecycle.ErrInvalid) {
+	if _, err := lifecycle.Quote(sub, &r, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, bad, day(2026, 5, 2)); !errors.Is(err, lifecycle.ErrInvalid) {
 		t.Errorf("Quote with no billing: %v, want ErrInvalid", err)
 	}
 }

@@ -30,16 +30,16 @@ func (p Phase) Contains(t time.Time) bool {
 // renews), taking every event of the history into account. At every
 // instant t, the phase holding t agrees with Evaluate(sub, rules, t) on
 // State, Since and Cause. Timeline makes one allocation.
-func Timeline(sub Subscription, rules policy.Rules) ([]Phase, error) {
-	if err := checkFit(&sub, &rules); err != nil {
+func Timeline(sub Subscription, rules *policy.Rules) ([]Phase, error) {
+	if err := checkFit(&sub, rules); err != nil {
 		return nil, err
 	}
 	h := sub.spec.History
 	out := make([]Phase, 0, (len(h)+1)*maxPhases)
-	e := engine{spec: &sub.spec, start: sub.start, end: sub.end, rules: &rules}
+	e := engine{spec: &sub.spec, start: sub.start, end: sub.end, rules: rules}
 	e.init()
 	for i := range h {
-		t := ns(h[i].At)
+		t := sub.ts[i]
 		out = e.appendPhases(out, t)
 		if err := e.step(i, &h[i], t); err != nil {
 			return nil, err
@@ -54,6 +54,7 @@ func Timeline(sub Subscription, rules policy.Rules) ([]Phase, error) {
 // phase before (e.outStart and e.outEnd are the instants of the last
 // phase out).
 func (e *engine) appendPhases(out []Phase, limit int64) []Phase {
+	e.need()
 	for i := 0; i < e.n; i++ {
 		p := &e.ph[i] // not a copy: see step
 		if p.start >= limit {

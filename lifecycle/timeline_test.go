@@ -124,7 +124,7 @@ func TestTimeline(t *testing.T) {
 			if tt.rules != nil {
 				rules = tt.rules(rules)
 			}
-			got, err := lifecycle.Timeline(sub, rules)
+			got, err := lifecycle.Timeline(sub, &rules)
 			if err != nil {
 				t.Fatalf("Timeline: %v", err)
 			}
@@ -137,7 +137,7 @@ func TestTimeline(t *testing.T) {
 					if at.Before(sub.Start()) {
 						continue
 					}
-					st, err := lifecycle.Evaluate(sub, rules, at)
+					st, err := lifecycle.Evaluate(sub, &rules, at)
 					if err != nil {
 						t.Fatalf("Evaluate(%v): %v", at, err)
 					}
@@ -159,11 +159,11 @@ func TestTimeline(t *testing.T) {
 // holding it is the one Evaluate reports.
 func TestTimelineAcceptance(t *testing.T) {
 	for _, tt := range acceptanceRows(t) {
-		ph, err := lifecycle.Timeline(tt.sub, tt.rules)
+		ph, err := lifecycle.Timeline(tt.sub, &tt.rules)
 		if err != nil {
 			t.Fatalf("%s: Timeline: %v", tt.name, err)
 		}
-		st, err := lifecycle.Evaluate(tt.sub, tt.rules, tt.at)
+		st, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at)
 		if err != nil {
 			t.Fatalf("%s: Evaluate: %v", tt.name, err)
 		}
@@ -221,25 +221,25 @@ func TestTimelineBefore1970(t *testing.T) {
 			spec.History[i].At = back(spec.History[i].At)
 		}
 		old := mustNew(t, spec)
-		want, err := lifecycle.Timeline(tt.sub, tt.rules)
+		want, err := lifecycle.Timeline(tt.sub, &tt.rules)
 		if err != nil {
 			t.Fatalf("%s: Timeline: %v", tt.name, err)
 		}
 		for i := range want {
 			want[i].Start, want[i].End = back(want[i].Start), back(want[i].End)
 		}
-		got, err := lifecycle.Timeline(old, tt.rules)
+		got, err := lifecycle.Timeline(old, &tt.rules)
 		if err != nil {
 			t.Fatalf("%s: Timeline(84 years earlier): %v", tt.name, err)
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("%s: Timeline 84 years earlier mismatch (-want +got):\n%s", tt.name, diff)
 		}
-		st, err := lifecycle.Evaluate(tt.sub, tt.rules, tt.at)
+		st, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sto, err := lifecycle.Evaluate(old, tt.rules, back(tt.at))
+		sto, err := lifecycle.Evaluate(old, &tt.rules, back(tt.at))
 		if err != nil {
 			t.Fatalf("%s: Evaluate(84 years earlier): %v", tt.name, err)
 		}

@@ -180,7 +180,7 @@ func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Subscription, rul
 			fmt.Fprintf(w, "%s\t%s\tnot bought yet\t-\tactive %s\t-\t-\t-\t-\n", sub.ID(), sub.Channel(), ymd(sub.Start()))
 			continue
 		}
-		st, err := lifecycle.Evaluate(sub, rules[i], at)
+		st, err := lifecycle.Evaluate(sub, &rules[i], at)
 		if err != nil {
 			fmt.Fprintf(stderr, "lapse: %s: %v\n", sub.ID(), err)
 			code = 1
@@ -209,7 +209,7 @@ func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Subscription, rul
 }
 
 func printTimeline(stdout, stderr io.Writer, sub lifecycle.Subscription, rules policy.Rules) int {
-	phases, err := lifecycle.Timeline(sub, rules)
+	phases, err := lifecycle.Timeline(sub, &rules)
 	if err != nil {
 		fmt.Fprintf(stderr, "lapse: %s: %v\n", sub.ID(), err)
 		return 1
@@ -236,7 +236,7 @@ func printTimeline(stdout, stderr io.Writer, sub lifecycle.Subscription, rules p
 }
 
 func printExplanation(stdout, stderr io.Writer, sub lifecycle.Subscription, rules policy.Rules, at time.Time) int {
-	reasons, err := lifecycle.Explanation(sub, rules, at)
+	reasons, err := lifecycle.Explanation(sub, &rules, at)
 	if err != nil {
 		fmt.Fprintf(stderr, "lapse: %s: %v\n", sub.ID(), err)
 		if errors.Is(err, lifecycle.ErrInvalid) {

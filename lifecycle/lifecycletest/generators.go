@@ -166,7 +166,7 @@ func drawHistory(t *rapid.T, spec lifecycle.Spec, rules policy.Rules) lifecycle.
 		if !at.Before(maxEvent) {
 			break
 		}
-		st, err := lifecycle.Evaluate(sub, rules, at)
+		st, err := lifecycle.Evaluate(sub, &rules, at)
 		if err != nil {
 			t.Fatalf("lifecycletest: a generated history fails at %v: %v", at, err)
 		}
@@ -183,7 +183,7 @@ func drawHistory(t *rapid.T, spec lifecycle.Spec, rules policy.Rules) lifecycle.
 			if err != nil {
 				continue
 			}
-			if _, err := lifecycle.Evaluate(cand, rules, at); err != nil {
+			if _, err := lifecycle.Evaluate(cand, &rules, at); err != nil {
 				continue
 			}
 			sub, prev, added = cand, at, true
@@ -206,7 +206,7 @@ func nextInstant(t *rapid.T, sub lifecycle.Subscription, rules policy.Rules, pre
 	case 1:
 		return prev.Add(time.Duration(rapid.IntRange(1, 24*60).Draw(t, "gap minutes")) * time.Minute)
 	case 2:
-		st, err := lifecycle.Evaluate(sub, rules, prev)
+		st, err := lifecycle.Evaluate(sub, &rules, prev)
 		if err == nil && !st.NextAt().IsZero() {
 			d := rapid.SampledFrom([]time.Duration{-time.Nanosecond, 0, time.Nanosecond, time.Hour, 24 * time.Hour}).Draw(t, "around next")
 			if at := st.NextAt().Add(d); at.After(prev) {

@@ -24,19 +24,19 @@ func TestCasesValid(t *testing.T) {
 			if c.Rules.Channel != c.Sub.Channel() {
 				t.Fatalf("rules for %v judge a %v subscription", c.Rules.Channel, c.Sub.Channel())
 			}
-			if _, err := lifecycle.Timeline(c.Sub, c.Rules); err != nil {
+			if _, err := lifecycle.Timeline(c.Sub, &c.Rules); err != nil {
 				t.Fatalf("Timeline: %v", err)
 			}
 			lo := c.Sub.Start()
 			for i := range c.Sub.Len() {
 				e, _ := c.Sub.Event(i)
-				if _, err := lifecycle.Evaluate(c.Sub, c.Rules, e.At); err != nil {
+				if _, err := lifecycle.Evaluate(c.Sub, &c.Rules, e.At); err != nil {
 					t.Fatalf("Evaluate at event %d (%v): %v", i, e, err)
 				}
 				lo = e.At
 			}
 			at := lifecycletest.Instant(c.Sub.Start(), lo.AddDate(2, 0, 0)).Draw(t, "at")
-			if _, err := lifecycle.Evaluate(c.Sub, c.Rules, at); err != nil {
+			if _, err := lifecycle.Evaluate(c.Sub, &c.Rules, at); err != nil {
 				t.Fatalf("Evaluate(%v): %v", at, err)
 			}
 		})
@@ -52,7 +52,7 @@ func TestSubscriptionJudgedByRulesFor(t *testing.T) {
 		if err != nil {
 			t.Fatalf("RulesFor: %v", err)
 		}
-		if _, err := lifecycle.Timeline(sub, r); err != nil {
+		if _, err := lifecycle.Timeline(sub, &r); err != nil {
 			t.Fatalf("Timeline: %v", err)
 		}
 	})
@@ -72,7 +72,7 @@ func TestGeneratorsCover(t *testing.T) {
 			trials++
 		}
 		events += c.Sub.Len()
-		ph, err := lifecycle.Timeline(c.Sub, c.Rules)
+		ph, err := lifecycle.Timeline(c.Sub, &c.Rules)
 		if err != nil {
 			t.Fatalf("Timeline: %v", err)
 		}
@@ -117,7 +117,7 @@ func Example() {
 	property := func(t *rapid.T) {
 		c := lifecycletest.Cases(policy.Builtin(), false).Draw(t, "case")
 		at := lifecycletest.Instant(c.Sub.Start(), c.Sub.Start().AddDate(3, 0, 0)).Draw(t, "at")
-		st, err := lifecycle.Evaluate(c.Sub, c.Rules, at)
+		st, err := lifecycle.Evaluate(c.Sub, &c.Rules, at)
 		if err != nil {
 			t.Fatal(err)
 		}

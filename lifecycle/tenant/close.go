@@ -269,7 +269,7 @@ func deletableFrom(e evaluated, at time.Time) time.Time {
 	if e.status.Capabilities().Delete {
 		return at
 	}
-	phases, err := lifecycle.Timeline(e.Sub, e.Rules)
+	phases, err := lifecycle.Timeline(e.Sub, &e.Rules)
 	if err != nil {
 		return time.Time{}
 	}

@@ -269,7 +269,7 @@ func TestCloseAccountWalk(t *testing.T) {
 			t.Errorf("Blocked() = %+v; want delete-tenant from 2026-11-29 (R-CAN-12)", b)
 		}
 		s1 := end.Subscriptions()[0]
-		if err := lifecycle.Check(s1.Sub, s1.Rules, lifecycle.Command{Kind: lifecycle.CmdDelete, Actor: lifecycle.BillingAccountOwner}, date(2026, 9, 1)); err == nil {
+		if err := lifecycle.Check(s1.Sub, &s1.Rules, lifecycle.Command{Kind: lifecycle.CmdDelete, Actor: lifecycle.BillingAccountOwner}, date(2026, 9, 1)); err == nil {
 			t.Errorf("lifecycle accepts deleting a disabled MCA subscription (R-LC-9)")
 		}
 		golden(t, "close-AC-54", out.String())
@@ -303,7 +303,7 @@ func TestCloseAccountWalk(t *testing.T) {
 		// recurring billing was turned off at 2026-03-01; its term ends on
 		// 2026-03-31, Disabled from 2026-04-30 (30 days Expired), deleted
 		// then; the tenant 72 hours later.
-		st, err := lifecycle.Evaluate(end.Subscriptions()[1].Sub, end.Subscriptions()[1].Rules, last.At)
+		st, err := lifecycle.Evaluate(end.Subscriptions()[1].Sub, &end.Subscriptions()[1].Rules, last.At)
 		if err != nil || st.State() != lifecycle.Deleted || st.Cause() != lifecycle.ExplicitlyDeleted {
 			t.Errorf("S2 = %v %v, %v", st.State(), st.Cause(), err)
 		}

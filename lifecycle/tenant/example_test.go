@@ -120,7 +120,7 @@ func ExampleCanCancel() {
 	fmt.Println(tenant.CanCancel(snap))
 
 	cmd := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin, CustomDomains: snap.CustomDomainsInUse()}
-	_, err := lifecycle.Apply(sub, rules, cmd, time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC))
+	_, err := lifecycle.Apply(sub, &rules, cmd, time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC))
 	fmt.Println(errors.Is(err, lifecycle.ErrPrecondition))
 	// Output:
 	// tenant: remove the custom domain first: contoso.com is still attached to the tenant (R-CAN-10, R-DOM-1)

@@ -205,7 +205,7 @@ func actOnSubscriptions(sp *SnapshotSpec, snap Snapshot, id StepID, targets []st
 			continue
 		}
 		cmd := lifecycle.Command{Kind: kind, Actor: actingRole(e), CustomDomains: snap.CustomDomainsInUse()}
-		next, err := lifecycle.Apply(e.Sub, e.Rules, cmd, at)
+		next, err := lifecycle.Apply(e.Sub, &e.Rules, cmd, at)
 		if err != nil {
 			return fmt.Errorf("%s: %w", e.id, err)
 		}

@@ -38,7 +38,7 @@ func sub(t testing.TB, id string, ch policy.Channel, term policy.Term, start tim
 		if !lifecycle.BillingRoles(ch).Has(actor) {
 			actor = lifecycle.BillingRoles(ch).List()[0]
 		}
-		s, err = lifecycle.Apply(s, rules, lifecycle.Command{Kind: c.kind, Actor: actor}, c.at)
+		s, err = lifecycle.Apply(s, &rules, lifecycle.Command{Kind: c.kind, Actor: actor}, c.at)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -415,7 +415,7 @@ type evaluated struct {
 func (s Snapshot) evaluate(at time.Time) ([]evaluated, error) {
 	out := make([]evaluated, 0, len(s.spec.Subscriptions))
 	for i, sub := range s.spec.Subscriptions {
-		st, err := lifecycle.Evaluate(sub.Sub, sub.Rules, at)
+		st, err := lifecycle.Evaluate(sub.Sub, &sub.Rules, at)
 		if err != nil {
 			return nil, &EntryError{Path: fmt.Sprintf("subscriptions[%d]", i), Entry: sub.Sub.ID(),
 				Reason: "can't evaluate at " + at.UTC().Format(time.RFC3339), Err: err}

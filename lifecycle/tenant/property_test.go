@@ -103,7 +103,7 @@ func genSubscription(t *rapid.T, id string, at time.Time) (tenant.Subscription, 
 		when = when.Add(time.Duration(rapid.Int64Range(0, int64(at.Sub(when))).Draw(t, "after")))
 		kind := rapid.SampledFrom([]lifecycle.CommandKind{lifecycle.CmdTurnOffRecurringBilling, lifecycle.CmdCancelNow,
 			lifecycle.CmdDelete, lifecycle.CmdTurnOnRecurringBilling}).Draw(t, "command")
-		if next, err := lifecycle.Apply(s, rules, lifecycle.Command{Kind: kind, Actor: actor}, when); err == nil {
+		if next, err := lifecycle.Apply(s, &rules, lifecycle.Command{Kind: kind, Actor: actor}, when); err == nil {
 			s = next
 		}
 	}

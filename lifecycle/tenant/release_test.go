@@ -218,7 +218,7 @@ func TestReleaseDomainOrder(t *testing.T) {
 			}
 			s1 := snap.Subscriptions()[0]
 			cmd := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin, CustomDomains: snap.CustomDomainsInUse()}
-			if _, err := lifecycle.Apply(s1.Sub, s1.Rules, cmd, at); !errors.Is(err, lifecycle.ErrPrecondition) {
+			if _, err := lifecycle.Apply(s1.Sub, &s1.Rules, cmd, at); !errors.Is(err, lifecycle.ErrPrecondition) {
 				t.Fatalf("lifecycle.Apply(cancel) with %v = %v, want ErrPrecondition", cmd.CustomDomains, err)
 			}
 
@@ -266,7 +266,7 @@ func TestReleaseDomainOrder(t *testing.T) {
 				}
 			}
 			cmd = lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin, CustomDomains: snap.CustomDomainsInUse()}
-			if _, err := lifecycle.Apply(s1.Sub, s1.Rules, cmd, at); err != nil {
+			if _, err := lifecycle.Apply(s1.Sub, &s1.Rules, cmd, at); err != nil {
 				t.Errorf("lifecycle.Apply(cancel) after removal: %v", err)
 			}
 		})

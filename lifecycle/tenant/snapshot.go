@@ -346,7 +346,7 @@ func New(spec SnapshotSpec) (Snapshot, error) {
 			bad(path, id, "rules missing: want lifecycle.RulesFor(policy.Builtin(), sub) or a policy table's rules")
 			continue
 		}
-		if _, err := lifecycle.Timeline(s.Sub, s.Rules); err != nil {
+		if _, err := lifecycle.Timeline(s.Sub, &s.Rules); err != nil {
 			errs = append(errs, &EntryError{Path: path, Entry: id, Reason: "the rules can't judge the subscription", Err: err})
 		}
 	}

@@ -181,7 +181,7 @@ func TestCanCancel(t *testing.T) {
 	}
 	// lifecycle receives the verdict as a plain list and refuses to cancel.
 	s1 := snap.Subscriptions()[0]
-	_, err = lifecycle.Apply(s1.Sub, s1.Rules, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin,
+	_, err = lifecycle.Apply(s1.Sub, &s1.Rules, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin,
 		CustomDomains: snap.CustomDomainsInUse()}, time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC))
 	if !errors.Is(err, lifecycle.ErrPrecondition) {
 		t.Errorf("lifecycle.Apply(cancel) = %v; want ErrPrecondition", err)
