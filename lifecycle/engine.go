@@ -70,20 +70,20 @@ type regime struct {
 }
 
 type engine struct {
-	spec   *Spec
-	start  int64 // ns(spec.Start)
-	end    int64 // ns(spec.End)
-	rules  *policy.Rules
-	rg     regime
-	ph     [maxPhases]phase
-	n      int
+	spec  *Spec
+	start int64 // ns(spec.Start)
+	end   int64 // ns(spec.End)
+	rules *policy.Rules
+	rg    regime
+	ph    [maxPhases]phase
+	n     int
 	// projected says ph[:n] is the projection of the current regime. The
 	// projection is computed lazily (see need): most events fall where
 	// the regime's first phase is plainly Active, which first reads off
 	// the regime without emitting every phase.
 	projected bool
-	csp    bool
-	anchor int64 // days added to E to get the expiry boundary (DC-3a: 0, DC-3b: 1)
+	csp       bool
+	anchor    int64 // days added to E to get the expiry boundary (DC-3a: 0, DC-3b: 1)
 
 	outStart, outEnd int64 // Timeline: the instants of the last phase appended
 }
