@@ -72,7 +72,8 @@ type regime struct {
 type engine struct {
 	spec  *Spec
 	start int64 // ns(spec.Start)
-	end   int64 // ns(spec.End)
+	day0  int64 // the first term's first day: dayOf(start)
+	dayE  int64 // the first term's end date: dayOf(ns(spec.End))
 	rules *policy.Rules
 	rg    regime
 	ph    [maxPhases]phase
@@ -89,7 +90,7 @@ type engine struct {
 }
 
 // init starts the fold at the purchase, in a zero engine. The caller sets
-// e.spec, e.start, e.end and e.rules in a composite literal: storing the
+// e.spec, e.start, e.day0, e.dayE and e.rules in a composite literal: storing the
 // pointers here, through the pointer receiver, would make them escape to
 // the heap.
 func (e *engine) init() {
@@ -103,7 +104,7 @@ func (e *engine) init() {
 	start := e.start
 	rg := &e.rg
 	rg.origin = start
-	rg.tStart, rg.tEnd = dayOf(start), dayOf(e.end)
+	rg.tStart, rg.tEnd = e.day0, e.dayE
 	rg.months = s.Term.Months()
 	rg.winStart = start
 	rg.recurring, rg.trial = s.RecurringBilling, s.Trial
@@ -127,27 +128,26 @@ func (e *engine) need() {
 // first reports, without projecting, whether the phase of the current
 // regime that holds t (t ≥ origin) is plainly its first, Active phase: a
 // paid term running towards its end date, or renewing without a pending
-// Extended Service Term. If so it sets p's state, cause, start and est
-// (trial is false; end is not set), field by field for the reason given
-// in emit; if not the caller projects.
-func (e *engine) first(t int64, p *phase) bool {
+// Extended Service Term. If so it returns that phase's start, cause and
+// est (its state is Active, trial false); if not the caller projects. The
+// results come back in registers: a phase filled byte by byte and then
+// compared can stall store forwarding (see emit).
+func (e *engine) first(t int64) (start int64, cause Cause, est, ok bool) {
 	rg := &e.rg
 	if rg.mode != running || rg.trial {
-		return false
+		return 0, 0, false, false
 	}
 	if e.renews(rg) {
 		if rg.est && !rg.inEST {
-			return false
+			return 0, 0, false, false
 		}
 	} else if t >= e.boundary(rg) {
-		return false
+		return 0, 0, false, false
 	}
-	p.state, p.trial, p.est = Active, false, rg.inEST
-	p.start, p.cause = rg.origin, rg.firstCause
 	if rg.carry {
-		p.start, p.cause = rg.carrySince, rg.carryCause
+		return rg.carrySince, rg.carryCause, rg.inEST, true
 	}
-	return true
+	return rg.origin, rg.firstCause, rg.inEST, true
 }
 
 // boundary is the first instant after the current term under natural
@@ -390,7 +390,9 @@ func (e *engine) at(t int64) int {
 // happen in the state it found.
 func (e *engine) step(i int, ev *Event, t int64) error {
 	var old phase
-	if !e.first(t, &old) {
+	if start, cause, est, ok := e.first(t); ok {
+		old.start, old.cause, old.state, old.est = start, cause, Active, est
+	} else {
 		e.need()
 		k := e.at(t)
 		if k < 0 {
@@ -414,16 +416,17 @@ func (e *engine) step(i int, ev *Event, t int64) error {
 	e.apply(rg, &prev, ev, t, &old)
 	e.projected = false
 	// The new regime starts at t, so the phase holding t is its first.
-	var nw phase
-	if !e.first(t, &nw) {
+	state, trial := Active, false
+	_, _, est, ok := e.first(t)
+	if !ok {
 		e.project()
 		if e.n == 0 {
 			return nil
 		}
 		p := &e.ph[0]
-		nw.state, nw.trial, nw.est = p.state, p.trial, p.est
+		state, trial, est = p.state, p.trial, p.est
 	}
-	if nw.state == old.state && nw.trial == old.trial && nw.est == old.est {
+	if state == old.state && trial == old.trial && est == old.est {
 		rg.carry, rg.carrySince, rg.carryCause = true, old.start, old.cause
 		if e.projected {
 			e.carried()

@@ -289,7 +289,7 @@ func Evaluate(sub Subscription, rules *policy.Rules, at time.Time) (st Status, e
 		return Status{}, &FieldError{Field: "at", Value: at,
 			Reason: "before the subscription started at " + sub.spec.Start.UTC().Format(time.RFC3339Nano)}
 	}
-	e := engine{spec: &sub.spec, start: sub.start, end: sub.end, rules: rules}
+	e := engine{spec: &sub.spec, start: sub.start, day0: sub.first, dayE: sub.last, rules: rules}
 	e.init()
 	for i, et := range sub.ts {
 		if et > t {
