@@ -433,3 +433,84 @@ func TestRulesValidateMissingSource(t *testing.T) {
 		t.Errorf("Validate() = %v, want policy.ErrInvalid", err)
 	}
 }
+
+// TestNilRules: every function that takes rules refuses a nil pointer with
+// a *RulesError naming the parameter, and does not panic.
+func TestNilRules(t *testing.T) {
+	sub := mustNew(t, validSpec())
+	at := date(2025, 5, 1)
+	cancel := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}
+	price := lifecycle.Price{PerLicense: lifecycle.Money{Currency: "USD", Minor: 1000}, Billing: policy.Annual}
+	calls := map[string]func() error{
+		"Evaluate": func() error { _, err := lifecycle.Evaluate(sub, nil, at); return err },
+		"Timeline": func() error { _, err := lifecycle.Timeline(sub, nil); return err },
+		"Apply":    func() error { _, err := lifecycle.Apply(sub, nil, cancel, at); return err },
+		"Check":    func() error { return lifecycle.Check(sub, nil, cancel, at) },
+		"Purchase": func() error { _, err := lifecycle.Purchase(validSpec(), nil); return err },
+		"Quote":    func() error { _, err := lifecycle.Quote(sub, nil, cancel, price, at); return err },
+		"Explanation": func() error {
+			_, err := lifecycle.Explanation(sub, nil, at)
+			return err
+		},
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			err := call()
+			var re *lifecycle.RulesError
+			if !errors.As(err, &re) || re.Field != "rules" {
+				t.Fatalf("%s(nil rules) error = %v, want a *RulesError for field rules", name, err)
+			}
+			if !errors.Is(err, lifecycle.ErrRulesMismatch) || !errors.Is(err, lifecycle.ErrInvalid) {
+				t.Errorf("%s(nil rules) error = %v, want it to match ErrRulesMismatch and ErrInvalid", name, err)
+			}
+		})
+	}
+}
+
+// TestZeroValues: the zero Subscription's accessors and the zero Status's
+// answers are zero, not a panic and not 1970-01-01 (an instant of 0 ns).
+func TestZeroValues(t *testing.T) {
+	var sub lifecycle.Subscription
+	if !sub.IsZero() || sub.ID() != "" || sub.Channel() != 0 || sub.Term() != 0 || sub.Product() != "" ||
+		!sub.Start().IsZero() || !sub.End().IsZero() || sub.History() != nil || sub.Len() != 0 || sub.Key() != (policy.Key{}) {
+		t.Errorf("the zero Subscription's accessors are not all zero: %+v", sub.Spec())
+	}
+	if _, ok := sub.Event(0); ok {
+		t.Error("the zero Subscription has an event 0")
+	}
+	var st lifecycle.Status
+	for name, got := range map[string]time.Time{
+		"At": st.At(), "Since": st.Since(), "NextAt": st.NextAt(), "TermStart": st.TermStart(), "TermEnd": st.TermEnd(),
+		"LicenseConflictUntil": st.LicenseConflictUntil(), "CancelWindowEnd": st.CancelWindowEnd(),
+		"ReactivateUntil": st.ReactivateUntil(), "PurgeNotBefore": st.PurgeNotBefore(), "PurgeDeadline": st.PurgeDeadline(),
+		"DataGoneBy": st.DataGoneBy(), "DeletedAt": st.DeletedAt(),
+	} {
+		if !got.IsZero() {
+			t.Errorf("Status{}.%s() = %v, want the zero time", name, got)
+		}
+	}
+	if st.State() != 0 || st.Next() != 0 || st.Capabilities() != (lifecycle.Capabilities{}) {
+		t.Errorf("Status{} answers a state or capabilities: %v %v %+v", st.State(), st.Next(), st.Capabilities())
+	}
+}
+
+// TestStatusEpoch: an instant of exactly 1970-01-01T00:00:00Z (0 ns, the
+// value a naive "zero means none" encoding would lose) survives in Status.
+func TestStatusEpoch(t *testing.T) {
+	epoch := time.Unix(0, 0).UTC()
+	sub := mustNew(t, lifecycle.Spec{ID: "epoch", Channel: policy.DirectMOSA, Term: policy.Monthly,
+		Start: epoch, End: lifecycle.EndOfTerm(epoch, policy.Monthly), Licenses: 1, PaymentMethod: true, RecurringBilling: true})
+	rules, err := policy.Builtin().Lookup(sub.Key(), date(2026, 1, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []time.Time{epoch, epoch.Add(time.Nanosecond)} {
+		st, err := lifecycle.Evaluate(sub, &rules, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !st.Since().Equal(epoch) || !st.TermStart().Equal(epoch) || !st.At().Equal(at) {
+			t.Errorf("Evaluate at %v: Since %v, TermStart %v, At %v; want %v, %v, %v", at, st.Since(), st.TermStart(), st.At(), epoch, epoch, at)
+		}
+	}
+}
