@@ -5,12 +5,13 @@
 //
 // State is a pure function of facts and an instant:
 //
-//	status, err := lifecycle.Evaluate(sub, rules, at)
+//	status, err := lifecycle.Evaluate(sub, &rules, at)
 //
 // sub is an immutable [Subscription] (channel, term, product, dates,
 // licenses and the ordered history of what admins and partners did), rules
-// are the [policy.Rules] in force (see [RulesFor]), and at is a time.Time the
-// caller passes in. Nothing here reads the clock, sleeps or schedules: the
+// are the [policy.Rules] in force (see [RulesFor]; passed by pointer, never
+// changed or kept), and at is a time.Time the caller passes in. The
+// [Status] is an immutable value whose answers are methods. Nothing here reads the clock, sleeps or schedules: the
 // state on any date can be computed, so no state is ever skipped, and tests
 // need no fake timers. Evaluate allocates nothing.
 //
@@ -39,7 +40,7 @@
 //
 // History grows only through checked commands:
 //
-//	next, err := lifecycle.Apply(sub, rules, cmd, at)
+//	next, err := lifecycle.Apply(sub, &rules, cmd, at)
 //
 // [Apply] checks a [Command] against the state at the instant, the actor's
 // role, the channel's legal event graph (a looplab/fsm description kept

@@ -19,7 +19,7 @@ package tenant
 //		Actor:         lifecycle.GlobalAdmin,
 //		CustomDomains: snap.CustomDomainsInUse(),
 //	}
-//	next, err := lifecycle.Apply(sub, rules, cmd, at)
+//	next, err := lifecycle.Apply(sub, &rules, cmd, at)
 func CanCancel(snap Snapshot) error {
 	domains := snap.CustomDomainsInUse()
 	if len(domains) == 0 {
