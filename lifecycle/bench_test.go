@@ -41,23 +41,30 @@ var benchStates = []struct {
 
 var sinkStatus lifecycle.Status
 
+// benchEvaluate times Evaluate(sub, rules, at) and returns the last Status.
+// The loop keeps it in a local: storing to a global costs write barriers.
+func benchEvaluate(b *testing.B, sub lifecycle.Subscription, rules *policy.Rules, at time.Time) lifecycle.Status {
+	b.Helper()
+	b.ReportAllocs()
+	var last lifecycle.Status
+	for b.Loop() {
+		st, err := lifecycle.Evaluate(sub, rules, at)
+		if err != nil {
+			b.Fatal(err)
+		}
+		last = st
+	}
+	sinkStatus = last
+	return last
+}
+
 func BenchmarkEvaluate(b *testing.B) {
 	sub, rules := benchLifecycle(b)
 	for _, s := range benchStates {
 		b.Run(s.name, func(b *testing.B) {
-			b.ReportAllocs()
-			var last lifecycle.Status // a local: storing to a global costs write barriers
-			for b.Loop() {
-				st, err := lifecycle.Evaluate(sub, &rules, s.at)
-				if err != nil {
-					b.Fatal(err)
-				}
-				last = st
-			}
-			if got := last.State().String(); got != s.name {
+			if got := benchEvaluate(b, sub, &rules, s.at).State().String(); got != s.name {
 				b.Fatalf("Evaluate at %v = %s, want %s", s.at, got, s.name)
 			}
-			sinkStatus = last
 		})
 	}
 }
@@ -71,16 +78,7 @@ func BenchmarkEvaluateNoHistory(b *testing.B) {
 	})
 	rules := rulesFor(b, sub)
 	at := date(2026, 2, 2)
-	b.ReportAllocs()
-	var last lifecycle.Status
-	for b.Loop() {
-		st, err := lifecycle.Evaluate(sub, &rules, at)
-		if err != nil {
-			b.Fatal(err)
-		}
-		last = st
-	}
-	sinkStatus = last
+	benchEvaluate(b, sub, &rules, at)
 }
 
 // BenchmarkEvaluateWindow evaluates a Direct MCA subscription inside its
@@ -92,18 +90,8 @@ func BenchmarkEvaluateWindow(b *testing.B) {
 	})
 	rules := rulesFor(b, sub)
 	at := date(2025, 4, 3)
-	b.ReportAllocs()
-	var last lifecycle.Status
-	for b.Loop() {
-		st, err := lifecycle.Evaluate(sub, &rules, at)
-		if err != nil {
-			b.Fatal(err)
-		}
-		last = st
-	}
-	sinkStatus = last
-	if !sinkStatus.Capabilities().Cancel || sinkStatus.CancelWindowEnd().IsZero() {
-		b.Fatalf("not in the cancellation window: %+v", sinkStatus)
+	if st := benchEvaluate(b, sub, &rules, at); !st.Capabilities().Cancel || st.CancelWindowEnd().IsZero() {
+		b.Fatalf("not in the cancellation window: %+v", st)
 	}
 }
 

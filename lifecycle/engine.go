@@ -359,9 +359,8 @@ func (e *engine) expiry(B int64, cause Cause) {
 }
 
 // emit appends a phase clipped to start at the regime's origin; phases that
-// end at or before the origin are dropped. (A regime is projected once,
-// before step decides whether its first phase continues its predecessor's;
-// step then carries the start and cause into ph[0].)
+// end at or before the origin are dropped. (project never sees the carry:
+// carried applies it to ph[0] afterwards, see step and need.)
 func (e *engine) emit(st State, c Cause, start, end int64, trial, est bool) {
 	origin, n := e.rg.origin, e.n
 	if end <= origin || end <= start || n >= maxPhases {

@@ -289,7 +289,7 @@ func Evaluate(sub Subscription, rules *policy.Rules, at time.Time) (st Status, e
 		return Status{}, &FieldError{Field: "at", Value: at,
 			Reason: "before the subscription started at " + sub.spec.Start.UTC().Format(time.RFC3339Nano)}
 	}
-	e := engine{spec: &sub.spec, start: sub.start, day0: sub.first, dayE: sub.last, rules: rules}
+	e := engine{spec: &sub.spec, start: sub.start, day0: sub.day0, dayE: sub.dayE, rules: rules}
 	e.init()
 	for i, et := range sub.ts {
 		if et > t {
@@ -313,7 +313,8 @@ func RulesFor(table *policy.Table, sub Subscription) (policy.Rules, error) {
 	return table.Lookup(sub.Key(), sub.spec.End)
 }
 
-// status reads the projection at t (the instant at) into s, which is zero.
+// status reads the projection at t, projecting if need be, into s, which
+// is zero.
 func (e *engine) status(t int64, s *Status) {
 	r := e.rules
 	e.need()

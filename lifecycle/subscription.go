@@ -74,11 +74,11 @@ type Subscription struct {
 // sub is what a Subscription holds.
 type sub struct {
 	spec Spec // History is owned: never aliased by a caller
-	// start is ns(spec.Start); first and last are the 00:00Z of the first
+	// start is ns(spec.Start); day0 and dayE are the 00:00Z of the first
 	// term's first day and end date; ts[i] is ns(spec.History[i].At). New
 	// computes them once for Evaluate's path.
-	start, first, last int64
-	ts                 []int64
+	start, day0, dayE int64
+	ts                []int64
 }
 
 // zeroSub is what the accessors of the zero Subscription read.
@@ -95,7 +95,7 @@ func (s Subscription) data() *sub {
 // build returns the Subscription holding spec, whose History it owns.
 func build(spec Spec) Subscription {
 	start := ns(spec.Start)
-	d := &sub{spec: spec, start: start, first: dayOf(start), last: dayOf(ns(spec.End)), ts: make([]int64, len(spec.History))}
+	d := &sub{spec: spec, start: start, day0: dayOf(start), dayE: dayOf(ns(spec.End)), ts: make([]int64, len(spec.History))}
 	for i := range spec.History {
 		d.ts[i] = ns(spec.History[i].At)
 	}

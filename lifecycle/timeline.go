@@ -36,7 +36,7 @@ func Timeline(sub Subscription, rules *policy.Rules) ([]Phase, error) {
 	}
 	h := sub.spec.History
 	out := make([]Phase, 0, (len(h)+1)*maxPhases)
-	e := engine{spec: &sub.spec, start: sub.start, day0: sub.first, dayE: sub.last, rules: rules}
+	e := engine{spec: &sub.spec, start: sub.start, day0: sub.day0, dayE: sub.dayE, rules: rules}
 	e.init()
 	for i := range h {
 		t := sub.ts[i]
