@@ -289,7 +289,8 @@ func Evaluate(sub Subscription, rules *policy.Rules, at time.Time) (st Status, e
 		return Status{}, &FieldError{Field: "at", Value: at,
 			Reason: "before the subscription started at " + sub.spec.Start.UTC().Format(time.RFC3339Nano)}
 	}
-	e := engine{spec: &sub.spec, start: sub.start, day0: sub.day0, dayE: sub.dayE, rules: rules}
+	var e engine // zeroed in place: a composite literal is built in a temporary and copied
+	e.spec, e.start, e.day0, e.dayE, e.rules = &sub.spec, sub.start, sub.day0, sub.dayE, rules
 	e.init()
 	for i, et := range sub.ts {
 		if et > t {

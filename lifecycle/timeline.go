@@ -36,7 +36,8 @@ func Timeline(sub Subscription, rules *policy.Rules) ([]Phase, error) {
 	}
 	h := sub.spec.History
 	out := make([]Phase, 0, (len(h)+1)*maxPhases)
-	e := engine{spec: &sub.spec, start: sub.start, day0: sub.day0, dayE: sub.dayE, rules: rules}
+	var e engine // zeroed in place: a composite literal is built in a temporary and copied
+	e.spec, e.start, e.day0, e.dayE, e.rules = &sub.spec, sub.start, sub.day0, sub.dayE, rules
 	e.init()
 	for i := range h {
 		t := sub.ts[i]
