@@ -389,7 +389,8 @@ func (e *engine) at(t int64) int {
 // happen in the state it found.
 func (e *engine) step(i int, ev *Event, t int64) error {
 	var old phase
-	if start, cause, est, ok := e.first(t); ok {
+	start, cause, est, plain := e.first(t)
+	if plain {
 		old.start, old.cause, old.state, old.est = start, cause, Active, est
 	} else {
 		e.need()
@@ -404,13 +405,23 @@ func (e *engine) step(i int, ev *Event, t int64) error {
 		old.start, old.end = p.start, p.end
 		old.state, old.cause, old.trial, old.est = p.state, p.cause, p.trial, p.est
 	}
-	if err := e.check(i, ev, &old); err != nil {
-		return err
+	// In a plainly Active paid term, check allows the events of
+	// activeKinds without looking further.
+	if !plain || activeKinds>>ev.Kind&1 == 0 {
+		if err := e.check(i, ev, &old); err != nil {
+			return err
+		}
 	}
-	// What apply needs of the regime before the event, without copying it.
-	prev := before{boundary: e.boundary(&e.rg), mode: e.rg.mode, renews: e.renews(&e.rg)}
 	rg := &e.rg
-	e.rollTo(rg, t)
+	// What apply needs of the regime before the event, without copying it;
+	// only reactivation and renewal look at it.
+	var prev before
+	if ev.Kind == Reactivate || ev.Kind == Renew {
+		prev = before{boundary: e.boundary(rg), mode: rg.mode, renews: e.renews(rg)}
+	}
+	if e.renews(rg) && t >= rg.tEnd+dayNs {
+		e.rollTo(rg, t)
+	}
 	rg.origin, rg.carry = t, false
 	e.apply(rg, &prev, ev, t, &old)
 	e.projected = false
@@ -434,6 +445,13 @@ func (e *engine) step(i int, ev *Event, t int64) error {
 	return nil
 }
 
+// activeKinds are the event kinds check allows in any Active phase of a
+// paid term, whatever the rules.
+const activeKinds = 1<<RecurringBillingOff | 1<<RecurringBillingOn | 1<<CancelNow |
+	1<<CancelAtRenewal | 1<<ChangeLicenses | 1<<Renew
+
+// check reports an event that could not have happened in the phase old it
+// found.
 func (e *engine) check(i int, ev *Event, old *phase) error {
 	st := old.state
 	refuse := func(reason string) error {

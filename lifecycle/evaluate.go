@@ -207,17 +207,20 @@ func checkFit(sub *Subscription, r *policy.Rules) error {
 
 // badDays returns the first day or hour count of r out of range, or "".
 func badDays(r *policy.Rules) (field string, value int) {
-	// The fast path: one unsigned comparison per count (a negative count
-	// converts to a huge one).
-	const d, h = maxRuleDays, maxRuleHours
-	if uint(r.ExpiredDays) <= d && uint(r.DisabledDays) <= d && uint(r.Trial.Days) <= d && uint(r.Trial.ExpiredDays) <= d &&
-		uint(r.Trial.ExtensionDays) <= d && uint(r.Suspension.DisabledDays) <= d && uint(r.Suspension.MaxDays) <= d &&
-		uint(r.Licenses.ConflictDays) <= d && uint(r.Purge.CancelNotBeforeDays) <= d && uint(r.Purge.CancelDeadlineDays) <= d &&
-		uint(r.Purge.ExpiryDeadlineDays) <= d && uint(r.Purge.CancelBackupDays) <= d &&
-		uint(r.Purge.ExplicitDeleteHours) <= h && uint(r.Reactivation.ExplicitDeleteHours) <= h && uint(r.Cancel.Window.Length) <= h {
+	// The fast path, for counts that are small as real ones are: if the
+	// bitwise OR of the day counts is below 2048 (≤ maxRuleDays), each
+	// count is in [0, 2048), and likewise the hour counts below 1<<16
+	// (≤ maxRuleHours). A negative count sets the sign bit, which the
+	// conversion to uint makes huge. Anything else takes the exact checks.
+	const d, h = 1 << 11, 1 << 16
+	days := r.ExpiredDays | r.DisabledDays | r.Trial.Days | r.Trial.ExpiredDays | r.Trial.ExtensionDays |
+		r.Suspension.DisabledDays | r.Suspension.MaxDays | r.Licenses.ConflictDays | r.Purge.CancelNotBeforeDays |
+		r.Purge.CancelDeadlineDays | r.Purge.ExpiryDeadlineDays | r.Purge.CancelBackupDays
+	hours := r.Purge.ExplicitDeleteHours | r.Reactivation.ExplicitDeleteHours | r.Cancel.Window.Length
+	if uint(days) < d && uint(hours) < h {
 		return "", 0
 	}
-	days := [...]struct {
+	dayCounts := [...]struct {
 		f string
 		v int
 	}{
@@ -234,12 +237,12 @@ func badDays(r *policy.Rules) (field string, value int) {
 		{"Rules.Purge.ExpiryDeadlineDays", r.Purge.ExpiryDeadlineDays},
 		{"Rules.Purge.CancelBackupDays", r.Purge.CancelBackupDays},
 	}
-	for _, d := range days {
+	for _, d := range dayCounts {
 		if d.v < 0 || d.v > maxRuleDays {
 			return d.f, d.v
 		}
 	}
-	hours := [...]struct {
+	hourCounts := [...]struct {
 		f string
 		v int
 	}{
@@ -247,7 +250,7 @@ func badDays(r *policy.Rules) (field string, value int) {
 		{"Rules.Reactivation.ExplicitDeleteHours", r.Reactivation.ExplicitDeleteHours},
 		{"Rules.Cancel.Window.Length", r.Cancel.Window.Length},
 	}
-	for _, h := range hours {
+	for _, h := range hourCounts {
 		if h.v < 0 || h.v > maxRuleHours {
 			return h.f, h.v
 		}
@@ -355,22 +358,18 @@ func (e *engine) status(t int64, s *Status) {
 // purge fills the purge bounds from how the projection reaches Deleted
 // (R-DAT-2…R-DAT-5, DC-7).
 func (e *engine) purge(s *Status) {
+	// Deleted is terminal: if the projection reaches it, it is the last
+	// phase.
+	if e.n == 0 || e.ph[e.n-1].state != Deleted {
+		return
+	}
+	del := e.ph[e.n-1].start
 	r := e.rules
 	rg := &e.rg // the regime that reaches Deleted: a converting trial's paid term
 	if rg.trial && e.converts(rg) {
 		paid := *rg
 		e.convert(&paid)
 		rg = &paid
-	}
-	del := none // an instant before 1970 is negative: none marks "no Deleted phase"
-	for i := 0; i < e.n; i++ {
-		if e.ph[i].state == Deleted {
-			del = e.ph[i].start
-			break
-		}
-	}
-	if del == none {
-		return
 	}
 	s.deletedAt = stampOf(del)
 	var notBefore, deadline int64
