@@ -2,6 +2,7 @@ package lifecycle_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -92,6 +93,32 @@ func BenchmarkEvaluateWindow(b *testing.B) {
 	at := date(2025, 4, 3)
 	if st := benchEvaluate(b, sub, &rules, at); !st.Capabilities().Cancel || st.CancelWindowEnd().IsZero() {
 		b.Fatalf("not in the cancellation window: %+v", st)
+	}
+}
+
+// BenchmarkEvaluateEvents evaluates the same annual MOSA subscription
+// with 0, 1, 2, 4 and 8 license changes in its history, at an instant
+// after the last one: the cost of Evaluate is a fixed part plus a part per
+// event up to the instant, which this shows apart.
+func BenchmarkEvaluateEvents(b *testing.B) {
+	for _, n := range []int{0, 1, 2, 4, 8} {
+		spec := lifecycle.Spec{
+			ID: "bench-events", Channel: policy.DirectMOSA, Term: policy.Annual,
+			Start: utc(2025, 4, 1, 10, 0), End: date(2026, 3, 31), Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
+		}
+		for i := range n {
+			spec.History = append(spec.History, lifecycle.Event{
+				Kind: lifecycle.ChangeLicenses, At: utc(2025, 5, 1+i, 9, 0), Licenses: 11 + i, Assigned: 8, Actor: lifecycle.BillingAdmin,
+			})
+		}
+		sub := mustNew(b, spec)
+		rules := rulesFor(b, sub)
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			st := benchEvaluate(b, sub, &rules, date(2026, 2, 2))
+			if st.State() != lifecycle.Active || st.Licenses() != 10+n {
+				b.Fatalf("Evaluate = %s with %d licenses, want active with %d", st.State(), st.Licenses(), 10+n)
+			}
+		})
 	}
 }
 
