@@ -425,6 +425,12 @@ func (e *engine) step(i int, ev *Event, t int64) error {
 	rg.origin, rg.carry = t, false
 	e.apply(rg, &prev, ev, t, &old)
 	e.projected = false
+	if plain && (ev.Kind == RecurringBillingOn || ev.Kind == ChangeLicenses && ev.Licenses > 0) {
+		// These change neither the mode nor the term: the regime is still
+		// plainly Active at t, and its first phase continues old.
+		rg.carry, rg.carrySince, rg.carryCause = true, old.start, old.cause
+		return nil
+	}
 	// The new regime starts at t, so the phase holding t is its first.
 	state, trial := Active, false
 	_, _, est, ok := e.first(t)
