@@ -547,7 +547,7 @@ func (e *engine) apply(rg *regime, prev *before, ev *Event, t int64, old *phase)
 	switch ev.Kind {
 	case RecurringBillingOff:
 		rg.recurring, rg.est = false, false // R-LC-4: also cancels scheduled changes
-	case RecurringBillingOn:
+	case RecurringBillingOn: // step relies on this changing neither mode nor term
 		rg.recurring, rg.atRenewal = true, false
 	case CancelAtRenewal:
 		rg.recurring, rg.atRenewal, rg.est = false, true, false
@@ -594,7 +594,7 @@ func (e *engine) apply(rg *regime, prev *before, ev *Event, t int64, old *phase)
 			rg.convertTrial = true
 		}
 		rg.recurring = true
-	case ChangeLicenses:
+	case ChangeLicenses: // step relies on this changing neither mode nor term unless ev.Licenses is 0
 		if ev.Licenses > rg.licenses {
 			rg.seatsAddedAt = t
 		}
