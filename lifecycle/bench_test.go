@@ -201,6 +201,14 @@ func TestEvaluateAllocs(t *testing.T) {
 			t.Errorf("Evaluate(%s) allocates %v times, want 0", s.name, n)
 		}
 	}
+	// Rules held in a local of the caller stay on its stack: Evaluate
+	// must not make its rules pointer leak.
+	if n := testing.AllocsPerRun(100, func() {
+		local := rules
+		sinkStatus, _ = lifecycle.Evaluate(sub, &local, benchStates[0].at)
+	}); n != 0 {
+		t.Errorf("Evaluate with rules in a caller's local allocates %v times, want 0", n)
+	}
 	for _, r := range append(acceptanceRows(t), calendarRows(t)...) {
 		if n := testing.AllocsPerRun(20, func() { sinkStatus, _ = lifecycle.Evaluate(r.sub, &r.rules, r.at) }); n != 0 {
 			t.Errorf("Evaluate(%s) allocates %v times, want 0", r.name, n)
