@@ -30,6 +30,35 @@ func BenchmarkLookupWithOverrides(b *testing.B) {
 	}
 }
 
+// BenchmarkSchedule finds the schedule of a key whose class is built.
+func BenchmarkSchedule(b *testing.B) {
+	tbl := withOverrides(b, "testdata/21vianet.json")
+	k := policy.Key{Channel: policy.CSPNewCommerce, Term: policy.Annual, Country: "CN", Offer: "x"}
+	if _, err := tbl.Schedule(k); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := tbl.Schedule(k); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScheduleAt finds the version in force at an instant.
+func BenchmarkScheduleAt(b *testing.B) {
+	s, err := policy.Builtin().Schedule(policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.At(y2026); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkEffective(b *testing.B) {
 	tbl := withOverrides(b, "testdata/21vianet.json")
 	k := policy.Key{Channel: policy.CSPNewCommerce, Term: policy.Annual, Country: "CN"}

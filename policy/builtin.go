@@ -111,7 +111,7 @@ func cspNCE() Rules {
 		Channel: CSPNewCommerce,
 		Version: "2023-10",
 		Cite: Citation{
-			Rules:   "§1.1 rows 9 and 12, §1.2, DC-3b, DC-5, R-CAN-14…R-CAN-16, R-REF-6, R-REA-7, R-REN-5, R-LIC-7, R-LIC-8, R-DAT-5, R-TRI-7, R-MISC-4, C-7, C-8",
+			Rules:   "§1.1 rows 9 and 12, §1.2, DC-3b, DC-5, R-CAN-14 (retroactive to subscriptions purchased seven days prior), R-CAN-15, R-CAN-16, R-REF-6, R-REA-7, R-REN-5, R-LIC-7, R-LIC-8, R-DAT-5, R-TRI-7, R-MISC-4, C-7, C-8",
 			Sources: "[PC-LIFE-2023-08], [P-PC-LIFE-LIVE], [PC-SUB-2023-10], [PC-TRIAL-2022-09], [P-CRN-2022]",
 		},
 		ExpiryAnchor:          DayAfterEndDate,
@@ -354,7 +354,14 @@ func rows() []Row {
 		r.Cancel.Window.Length = 72
 		r.Licenses.RemoveWindow.Length = 72
 		add(0, nil, since2022, sinceNCE7Days, r)
-		add(0, nil, sinceNCE7Days, time.Time{}, cspNCE())
+
+		// The seven-day window "will apply retroactively to subscriptions
+		// purchased seven days prior" (R-CAN-14, P-CRN-2022): a 72-hour
+		// window still open on 2022-03-01 is judged by this row.
+		r = cspNCE()
+		r.Cancel.Window.Retroactive = true
+		r.Licenses.RemoveWindow.Retroactive = true
+		add(0, nil, sinceNCE7Days, time.Time{}, r)
 	}
 
 	// CSP legacy, §1.1 rows 10 and 13.

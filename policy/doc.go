@@ -24,6 +24,17 @@
 // the caller's choice: package lifecycle uses the subscription's end date
 // for its lifecycle (R-LC-14) and the instant of a command for eligibility.
 //
+// [Table.Schedule] lists, for one key, every [Version] of the rules over
+// time: the periods during which the same row, with the same override
+// rows, is in force. A table builds one schedule per key class on first
+// use and shares it, so that Lookup is a search by date; [Pin] makes a
+// table of fixed rules, for judging a subscription by them alone.
+//
+// A window is judged by the version in force when it opened, unless a
+// later version declares its window [Window.Retroactive]: the CSP
+// new-commerce seven-day window of March 2022 "will apply retroactively to
+// subscriptions purchased seven days prior" (R-CAN-14).
+//
 // # Ambiguities
 //
 // Where the sources leave a boundary open ([AMBIGUOUS] in the
@@ -64,7 +75,7 @@
 //	      "cite": {"rules": "§1.1 row 7a", "sources": "[D-WIF-2025-02]"},
 //	      "expiryAnchor": "on-end-date",
 //	      "expired": {"days": 30},
-//	      "cancel": {"window": {"kind": "after-start", "length": 7, "unit": "days", "inclusive": true}, …},
+//	      "cancel": {"window": {"kind": "after-start", "length": 7, "unit": "days", "inclusive": true, "retroactive": false}, …},
 //	      …
 //	    }
 //	  ]
@@ -73,7 +84,11 @@
 // Every duration carries its unit ({"days": n} or {"hours": n}, the unit
 // the field counts in), every window its kind, length, unit and the
 // [AMBIGUOUS] inclusive boundary, every enum its text name (null for none
-// where the zero value is allowed), and every row its citation.
+// where the zero value is allowed), and every row its citation. An
+// after-start window may say "retroactive": true ([Window.Retroactive]);
+// the key is optional (absent means false, so files written before it
+// existed still load), refused in other kinds of window, and always
+// written by [Table.WriteJSON] and [Layer.WriteJSON].
 // [FieldPaths] lists the rule fields by JSON path. A row of a "table" file
 // gives every rule field; [Table.WriteJSON] writes such a file, and loading
 // it gives an equal table (testdata/builtin.golden.json is [Builtin]).

@@ -192,3 +192,69 @@ func ExampleTable_WriteJSON() {
 	//         "rules": "§1.3 (~2011–2013), C-13, C-21; durations 30/90 [INFERRED] from §1.1 row 1",
 	//         "sources": "[P-O365-2013]"
 }
+
+func ExampleTable_Schedule() {
+	// Direct MCA's rules changed twice (R-CAN-5, R-CAN-3, R-LC-13).
+	s, err := policy.Builtin().Schedule(policy.Key{Channel: policy.DirectMCA, Term: policy.Annual})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for v := range s.All() {
+		r := v.Rules()
+		fmt.Printf("%v: cancel within %d %s, %d days Expired\n", v, r.Cancel.Window.Length, r.Cancel.Window.Unit, r.ExpiredDays)
+	}
+	// Output:
+	// direct-mca 2022 [2022-01-01, 2024-09-10): cancel within 72 hours, 30 days Expired
+	// direct-mca 2024-09 [2024-09-10, 2026-02-09): cancel within 7 days, 30 days Expired
+	// direct-mca 2025-12 [2026-02-09, open): cancel within 7 days, 0 days Expired
+}
+
+func ExampleSchedule_At() {
+	// Keys that no row tells apart share a schedule: no built-in row names
+	// an offer, so this key's schedule is that of CSP new commerce.
+	k := policy.Key{Channel: policy.CSPNewCommerce, Term: policy.Monthly, Offer: "contoso-m365-e3"}
+	s, err := policy.Builtin().Schedule(k)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Key())
+	for _, at := range []time.Time{
+		time.Date(2022, 2, 28, 23, 59, 59, 0, time.UTC),
+		time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		v, _ := s.At(at)
+		w := v.Rules().Cancel.Window
+		fmt.Println(v.Label(), w.Length, w.Unit, "retroactive:", w.Retroactive)
+	}
+	_, err = s.At(time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC))
+	fmt.Println(err)
+	// Output:
+	// csp-nce/monthly/-
+	// 2022-01 72 hours retroactive: false
+	// 2023-10 168 hours retroactive: true
+	// policy: no rule for csp-nce/monthly/- at 2021-12-31T00:00:00Z: before the first documented rule, in force from 2022-01-01
+}
+
+func ExamplePin() {
+	// Judge by today's Volume Licensing rules, whatever the dates.
+	k := policy.Key{Channel: policy.VolumeLicensing, Term: policy.Annual}
+	r, err := policy.Builtin().Lookup(k, time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tbl, err := policy.Pin(r)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	old, _ := tbl.Lookup(k, time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC))
+	fmt.Println(tbl.Name(), old.Version, old.ExpiredDays, old.DisabledDays)
+	s, _ := tbl.Schedule(k)
+	fmt.Println(s.Version(0))
+	// Output:
+	// pinned 2025-02 90 60
+	// volume-licensing 2025-02 [1900-01-01, open)
+}

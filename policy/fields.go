@@ -480,8 +480,9 @@ func enumField[T enum](path, goPath string, names []string, p func(*Rules) *T) f
 	}
 }
 
-// windowProblem returns the sub-field ("kind", "length", "unit") and why a
-// window is refused, or "" and "". The checks are those of Rules.Validate.
+// windowProblem returns the sub-field ("kind", "length", "unit",
+// "retroactive") and why a window is refused, or "" and "". The checks are
+// those of Rules.Validate.
 func windowProblem(w Window) (sub, why string) {
 	if !w.Kind.IsValid() {
 		return "kind", "want one of " + strings.Join(windowKindNames[1:], ", ")
@@ -492,6 +493,9 @@ func windowProblem(w Window) (sub, why string) {
 		}
 		if w.Unit != 0 {
 			return "unit", "only an after-start window has a length and unit"
+		}
+		if w.Retroactive {
+			return "retroactive", "only an after-start window can be retroactive"
 		}
 		return "", ""
 	}
@@ -508,9 +512,11 @@ func windowProblem(w Window) (sub, why string) {
 }
 
 // windowField is a Window, written {"kind": "anytime"} or {"kind":
-// "after-start", "length": 7, "unit": "days", "inclusive": true}. An
-// after-start window needs all four keys: Inclusive is [AMBIGUOUS] (DC-5,
-// DC-6) and a file states it.
+// "after-start", "length": 7, "unit": "days", "inclusive": true,
+// "retroactive": false}. An after-start window needs kind, length, unit
+// and inclusive: Inclusive is [AMBIGUOUS] (DC-5, DC-6) and a file states
+// it. "retroactive" is optional (absent: false), allowed only in an
+// after-start window, and always written there.
 func windowField(path, goPath string, p func(*Rules) *Window) field {
 	return field{
 		path: path, goPath: goPath,
@@ -521,7 +527,8 @@ func windowField(path, goPath string, p func(*Rules) *Window) field {
 			}
 			s := `{"kind": "` + w.Kind.String() + `"`
 			if w.Kind == AfterStart {
-				s += `, "length": ` + strconv.Itoa(w.Length) + `, "unit": "` + w.Unit.String() + `", "inclusive": ` + strconv.FormatBool(w.Inclusive)
+				s += `, "length": ` + strconv.Itoa(w.Length) + `, "unit": "` + w.Unit.String() + `", "inclusive": ` + strconv.FormatBool(w.Inclusive) +
+					`, "retroactive": ` + strconv.FormatBool(w.Retroactive)
 			} else if w.Inclusive {
 				s += `, "inclusive": true`
 			}
@@ -544,7 +551,7 @@ func decodeWindow(p func(*Rules) *Window) func(d *decoder, n *jnode, at jpath, r
 			return false
 		}
 		var w Window
-		var kind, length, unit, inclusive *jnode
+		var kind, length, unit, inclusive, retroactive *jnode
 		ok := true
 		d.members(n, at, func(m *jmember, mpath jpath) {
 			switch m.key {
@@ -556,8 +563,10 @@ func decodeWindow(p func(*Rules) *Window) func(d *decoder, n *jnode, at jpath, r
 				unit = m.val
 			case "inclusive":
 				inclusive = m.val
+			case "retroactive":
+				retroactive = m.val
 			default:
-				d.unknown(m, mpath, []string{"kind", "length", "unit", "inclusive"})
+				d.unknown(m, mpath, []string{"kind", "length", "unit", "inclusive", "retroactive"})
 				ok = false
 			}
 		})
@@ -577,6 +586,13 @@ func decodeWindow(p func(*Rules) *Window) func(d *decoder, n *jnode, at jpath, r
 			}
 			w.Inclusive = inclusive.b
 		}
+		if retroactive != nil {
+			if retroactive.kind != jBool {
+				d.fail(retroactive, at.key("retroactive"), "want true or false")
+				ok = false
+			}
+			w.Retroactive = retroactive.b
+		}
 		if w.Kind != AfterStart {
 			for _, m := range []struct {
 				name string
@@ -586,6 +602,10 @@ func decodeWindow(p func(*Rules) *Window) func(d *decoder, n *jnode, at jpath, r
 					d.fail(m.n, at.key(m.name), "only an after-start window has a length and unit")
 					ok = false
 				}
+			}
+			if retroactive != nil && retroactive.kind == jBool {
+				d.fail(retroactive, at.key("retroactive"), "only an after-start window can be retroactive")
+				ok = false
 			}
 			if ok {
 				*p(r) = w

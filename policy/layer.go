@@ -273,7 +273,9 @@ func (t *Table) Base() *Table {
 
 // withLayers returns a table of t's own rows with layers on top.
 func (t *Table) withLayers(layers []*Layer) *Table {
-	return &Table{rows: t.rows, spans: t.spans, byChannel: t.byChannel, name: t.name, layers: layers}
+	nt := &Table{rows: t.rows, spans: t.spans, byChannel: t.byChannel, name: t.name, layers: layers}
+	nt.classes = newClasses(nt)
+	return nt
 }
 
 // matchesAny reports whether any of t's own rows matches k at some time.

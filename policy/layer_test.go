@@ -107,7 +107,7 @@ func TestEffective(t *testing.T) {
 		"suspension.max":      `21vianet {"days": 60}`,
 		"suspension.disabled": `builtin {"days": 30}`,
 		"expired":             `builtin {"days": 30}`,
-		"cancel.window":       `builtin {"kind": "after-start", "length": 168, "unit": "hours", "inclusive": true}`,
+		"cancel.window":       `builtin {"kind": "after-start", "length": 168, "unit": "hours", "inclusive": true, "retroactive": true}`,
 	}
 	for path, w := range want {
 		if from[path] != w {

@@ -28,6 +28,14 @@ type Window struct {
 	// (Days) is still inside the window; [AMBIGUOUS] in DC-5 and DC-6,
 	// default true.
 	Inclusive bool
+	// Retroactive says that when the row takes effect, its window also
+	// applies to windows that opened before its From and would still be
+	// open at its From under its own length and unit: the CSP
+	// new-commerce seven-day window "will apply retroactively to
+	// subscriptions purchased seven days prior" (R-CAN-14, P-CRN-2022).
+	// It is meaningful only for AfterStart windows. The default, false,
+	// judges a window by the version in force when it opened.
+	Retroactive bool
 }
 
 // Open reports whether the window that started at t0 is open at now.
@@ -373,6 +381,9 @@ func (r Rules) Validate() error {
 		if w.Kind != AfterStart {
 			if w.Length != 0 || w.Unit != 0 {
 				bad(field+".Length", w.Length, "only an after-start window has a length and unit")
+			}
+			if w.Retroactive {
+				bad(field+".Retroactive", w.Retroactive, "only an after-start window can be retroactive")
 			}
 			return
 		}

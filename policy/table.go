@@ -187,6 +187,7 @@ type Table struct {
 	byChannel channelIndex // indexes of rows by channel
 	name      string       // "builtin", a policy file's name, or ""
 	layers    []*Layer     // override layers applied on top of rows, bottom first
+	classes   *classes     // the names rows mention and the schedules built; nil in the zero Table
 }
 
 // channelIndex lists, for each channel, the indexes of the rows of that
@@ -204,7 +205,9 @@ func indexRows(rows []Row) channelIndex {
 
 // newTable returns a table of rows, which the caller has validated.
 func newTable(rows []Row, name string) *Table {
-	return &Table{rows: rows, spans: spansOf(rows), byChannel: indexRows(rows), name: name}
+	t := &Table{rows: rows, spans: spansOf(rows), byChannel: indexRows(rows), name: name}
+	t.classes = newClasses(t)
+	return t
 }
 
 // NewTable validates rows and returns a table holding a copy of them. Every
@@ -249,6 +252,25 @@ func NewTable(rows []Row) (*Table, error) {
 		return nil, err
 	}
 	return newTable(cp, ""), nil
+}
+
+// pinnedFrom is the first instant of a pinned table: the earliest instant
+// package lifecycle judges.
+var pinnedFrom = date(1900, 1, 1)
+
+// Pin returns a table that answers r for r.Channel at every instant from
+// 1900-01-01T00:00:00Z on, the earliest instant package lifecycle judges:
+// one open-ended row for every term, product, offer and country, named
+// "pinned". It is how a caller judges a subscription by fixed rules rather
+// than by the versions of a table. r is validated as [NewTable] validates
+// a row, with the same errors (such as "rows[0].Rules.ExpiredDays").
+func Pin(r Rules) (*Table, error) {
+	t, err := NewTable([]Row{{Channel: r.Channel, From: pinnedFrom, Rules: r}})
+	if err != nil {
+		return nil, err
+	}
+	t.name = "pinned"
+	return t, nil
 }
 
 func describeRow(r *Row) string {
@@ -346,7 +368,8 @@ func (t *Table) Rows() []Row {
 }
 
 // Name returns the table's name: "builtin" for [Builtin], the "name" of a
-// policy file for a loaded table, "" for a table from [NewTable].
+// policy file for a loaded table, "pinned" for a table from [Pin], "" for
+// a table from [NewTable].
 func (t *Table) Name() string {
 	if t == nil {
 		return ""
@@ -359,8 +382,11 @@ func (t *Table) Name() string {
 // row before a product row, a product row before a generic one, a row for
 // named terms before one for any term), with the values of the table's
 // override layers that match k at that instant applied on top (see
-// [Table.With]). It allocates nothing when a row matches. The error is a
-// *NoRuleError naming what did not match; an invalid key is a *FieldError.
+// [Table.With]). It returns a copy of what [Table.Schedule] holds for k's
+// class in force at at: the first look-up of a class builds its schedule,
+// later ones search it by date and allocate nothing when a row matches.
+// The error is a *NoRuleError naming what did not match; an invalid key is
+// a *FieldError.
 func (t *Table) Lookup(k Key, at time.Time) (Rules, error) {
 	if err := k.check(); err != nil {
 		return Rules{}, err
@@ -368,16 +394,11 @@ func (t *Table) Lookup(k Key, at time.Time) (Rules, error) {
 	if t == nil {
 		return Rules{}, &NoRuleError{Key: k, At: at, Reason: "the table is nil"}
 	}
-	best := t.find(k, at)
-	if best < 0 {
-		return Rules{}, t.noRule(k, at)
+	s := t.schedule(&k)
+	if i := s.index(at); i >= 0 {
+		return *s.view.Rules[i], nil
 	}
-	if len(t.layers) == 0 {
-		return t.rows[best].Rules, nil
-	}
-	r := t.rows[best].Rules
-	t.applyLayers(&r, k, at, nil)
-	return r, nil
+	return Rules{}, s.noRule(k, at)
 }
 
 // check reports an invalid key as a *FieldError.

@@ -88,7 +88,7 @@ func enumOrZero[E ~uint8](t *rapid.T, label string, vals []E, zeroOK bool) E {
 	return rapid.SampledFrom(vals).Draw(t, label)
 }
 
-// window draws a valid window.
+// window draws a valid window; an after-start one is retroactive or not.
 func window(t *rapid.T, label string) policy.Window {
 	w := policy.Window{
 		Kind:      rapid.SampledFrom([]policy.WindowKind{policy.Anytime, policy.Never, policy.AfterStart}).Draw(t, label+" kind"),
@@ -101,6 +101,7 @@ func window(t *rapid.T, label string) policy.Window {
 		} else {
 			w.Length = rapid.IntRange(1, 24*30).Draw(t, label+" length")
 		}
+		w.Retroactive = rapid.Bool().Draw(t, label+" retroactive")
 	}
 	return w
 }
