@@ -46,32 +46,65 @@ func mustNew(tb testing.TB, spec lifecycle.Spec) lifecycle.Subscription {
 	return s
 }
 
-// rulesFor looks up the built-in rules that judge sub (RulesFor).
-func rulesFor(tb testing.TB, sub lifecycle.Subscription) policy.Rules {
+// builtin is the built-in policy table, which judges every subscription
+// unless a test pins other rules.
+var builtin = policy.Builtin()
+
+// judge judges sub against table or fails the test.
+func judge(tb testing.TB, sub lifecycle.Subscription, table *policy.Table) lifecycle.Lifecycle {
 	tb.Helper()
-	r, err := lifecycle.RulesFor(policy.Builtin(), sub)
+	lc, err := lifecycle.Judge(sub, table)
 	if err != nil {
-		tb.Fatalf("RulesFor(%v): %v", sub.Key(), err)
+		tb.Fatalf("Judge(%s): %v", sub.ID(), err)
 	}
-	return r
+	return lc
 }
 
-// rulesPtr is rulesFor for a call that takes the rules' address at once.
-func rulesPtr(tb testing.TB, sub lifecycle.Subscription) *policy.Rules {
+// versionAt returns the built-in rules in force for sub's key at an
+// instant, for the historical versions an acceptance case names.
+func versionAt(tb testing.TB, sub lifecycle.Subscription, at time.Time) policy.Rules {
 	tb.Helper()
-	r := rulesFor(tb, sub)
-	return &r
-}
-
-// rulesAt looks up the built-in rules in force at an instant, for the
-// historical versions an acceptance case names.
-func rulesAt(tb testing.TB, sub lifecycle.Subscription, at time.Time) policy.Rules {
-	tb.Helper()
-	r, err := policy.Builtin().Lookup(sub.Key(), at)
+	r, err := builtin.Lookup(sub.Key(), at)
 	if err != nil {
 		tb.Fatalf("Lookup(%v, %v): %v", sub.Key(), at, err)
 	}
 	return r
+}
+
+// pin returns a table that judges every instant by r (policy.Pin).
+func pin(tb testing.TB, r policy.Rules) *policy.Table {
+	tb.Helper()
+	t, err := policy.Pin(r)
+	if err != nil {
+		tb.Fatalf("Pin(%s %s): %v", r.Channel, r.Version, err)
+	}
+	return t
+}
+
+// answers is every answer of a Status, for comparing two of them.
+type answers struct {
+	At, Since, NextAt, TermStart, TermEnd                time.Time
+	State, Next                                          lifecycle.State
+	Cause, NextCause                                     lifecycle.Cause
+	Trial, EST, Recurring                                bool
+	Licenses, Assigned                                   int
+	ConflictUntil, CancelWindowEnd, ReactivateUntil      time.Time
+	PurgeNotBefore, PurgeDeadline, DataGoneBy, DeletedAt time.Time
+	Capabilities                                         lifecycle.Capabilities
+	Versions                                             lifecycle.Versions
+	Explain                                              []lifecycle.Reason
+}
+
+func answersOf(s lifecycle.Status) answers {
+	return answers{
+		At: s.At(), Since: s.Since(), NextAt: s.NextAt(), TermStart: s.TermStart(), TermEnd: s.TermEnd(),
+		State: s.State(), Next: s.Next(), Cause: s.Cause(), NextCause: s.NextCause(),
+		Trial: s.Trial(), EST: s.ExtendedServiceTerm(), Recurring: s.RecurringBilling(),
+		Licenses: s.Licenses(), Assigned: s.Assigned(),
+		ConflictUntil: s.LicenseConflictUntil(), CancelWindowEnd: s.CancelWindowEnd(), ReactivateUntil: s.ReactivateUntil(),
+		PurgeNotBefore: s.PurgeNotBefore(), PurgeDeadline: s.PurgeDeadline(), DataGoneBy: s.DataGoneBy(), DeletedAt: s.DeletedAt(),
+		Capabilities: s.Capabilities(), Versions: s.Versions(), Explain: s.Explain(),
+	}
 }
 
 // Projections of a Status: each row compares one of them.
@@ -166,29 +199,29 @@ func namesOf(s lifecycle.Status) any {
 	return namesView{State: s.State(), Enterprise: s.State().EnterpriseName(), Graph: s.State().CapabilityStatus()}
 }
 
-// acRow is one acceptance row: a subscription, rules, an instant, the
-// projection compared and its wanted value.
+// acRow is one acceptance row: a subscription, the table that judges it,
+// an instant, the projection compared and its wanted value.
 type acRow struct {
 	name   string
 	sub    lifecycle.Subscription
-	rules  policy.Rules
+	table  *policy.Table
 	at     time.Time
 	view   func(lifecycle.Status) any
 	want   any
 	reason string
 }
 
-// fixture is a subscription with the rules that judge it; rows are added
+// fixture is a subscription with the table that judges it; rows are added
 // through it.
 type fixture struct {
 	sub   lifecycle.Subscription
-	rules policy.Rules
+	table *policy.Table
 	rows  *[]acRow
 }
 
 // row adds one row at one instant.
 func (f fixture) row(name string, at time.Time, view func(lifecycle.Status) any, want any, reason string) {
-	*f.rows = append(*f.rows, acRow{name: name, sub: f.sub, rules: f.rules, at: at, view: view, want: want, reason: reason})
+	*f.rows = append(*f.rows, acRow{name: name, sub: f.sub, table: f.table, at: at, view: view, want: want, reason: reason})
 }
 
 // edge adds the three rows of a boundary b: just before (b−1ns, wanting
@@ -199,14 +232,18 @@ func (f fixture) edge(name string, b time.Time, view func(lifecycle.Status) any,
 	f.row(name+"/after", b.Add(time.Nanosecond), view, after, reason)
 }
 
-// with returns the fixture judged by other rules.
-func (f fixture) with(r policy.Rules) fixture { f.rules = r; return f }
+// with returns the fixture judged by other rules at every instant.
+func (f fixture) with(tb testing.TB, r policy.Rules) fixture { f.table = pin(tb, r); return f }
+
+// rulesOf returns the rules in force for the fixture's subscription on its
+// end date, to derive a variant for with.
+func (f fixture) rulesOf(tb testing.TB) policy.Rules { return versionAt(tb, f.sub, f.sub.End()) }
 
 func acceptanceRows(t *testing.T) []acRow {
 	var rows []acRow
 	fix := func(spec lifecycle.Spec) fixture {
 		sub := mustNew(t, spec)
-		return fixture{sub: sub, rules: rulesFor(t, sub), rows: &rows}
+		return fixture{sub: sub, table: builtin, rows: &rows}
 	}
 	mosa := lifecycle.BillingRoles(policy.DirectMOSA)
 
@@ -258,9 +295,9 @@ func acceptanceRows(t *testing.T) []acRow {
 	a.row("AC-60/2026-07-29", date(2026, 7, 29), namesOf, namesView{lifecycle.Deleted, "Deleted", lifecycle.GraphDeleted}, "§1.1 notes: Graph Deleted")
 
 	// AC-02 ALT: the same subscription under DC-3b.
-	alt := a.rules
+	alt := a.rulesOf(t)
 	alt.ExpiryAnchor = policy.DayAfterEndDate
-	b := a.with(alt)
+	b := a.with(t, alt)
 	b.row("AC-02/ALT/2026-03-31", E, phaseOf, phaseView{State: lifecycle.Active, Since: start, Cause: lifecycle.Purchased, Next: lifecycle.Expired, NextAt: date(2026, 4, 1)},
 		"DC-3b: the end date is the last Active day")
 	b.edge("AC-02/ALT", date(2026, 4, 1), phaseOf,
@@ -303,9 +340,9 @@ func acceptanceRows(t *testing.T) []acRow {
 	d.row("AC-11/purge", X, purgeOf, purgeView{PurgeNotBefore: X, PurgeDeadline: X72, DataGoneBy: X72},
 		"R-DAT-4: SharePoint/OneDrive at once, all data within three days (hour-based, exact)")
 	d.row("AC-11/reactivation", X, reactivationOf, reactivationView{State: lifecycle.Deleted}, "C-6 default: ExplicitDeleteReactivationHours = 0, not reactivatable")
-	knob := d.rules
+	knob := d.rulesOf(t)
 	knob.Reactivation.ExplicitDeleteHours = 72
-	dk := d.with(knob)
+	dk := d.with(t, knob)
 	dk.row("AC-11/knob", X, reactivationOf, reactivationView{State: lifecycle.Deleted, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: X72},
 		"C-6 knob ExplicitDeleteReactivationHours=72: reactivatable until X+72h")
 	dk.edge("AC-11/knob/until", X72, reactivationOf,
@@ -313,7 +350,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		reactivationView{State: lifecycle.Deleted}, "C-6, R-REA-8: the three-day period is half-open")
 	reSpec := delSpec
 	reSpec.History = append(append([]lifecycle.Event(nil), delSpec.History...), lifecycle.Event{Kind: lifecycle.Reactivate, At: utc(2026, 5, 22, 9, 0), Actor: lifecycle.BillingAdmin})
-	re := fixture{sub: mustNew(t, reSpec), rules: knob, rows: &rows}
+	re := fixture{sub: mustNew(t, reSpec), table: pin(t, knob), rows: &rows}
 	re.row("AC-11/knob/reactivated", utc(2026, 5, 22, 9, 0), termOf,
 		termView{State: lifecycle.Active, Cause: lifecycle.Reactivated, TermStart: date(2026, 5, 22), TermEnd: date(2026, 6, 21)},
 		"C-6, R-REA-8: a reactivation within the three days starts a new term")
@@ -352,7 +389,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2025, 12, 1, 9, 0), Actor: lifecycle.BillingAccountOwner}}})
 	exp20 := phaseView{State: lifecycle.Expired, Since: date(2026, 1, 31), Cause: lifecycle.TermEnded, Next: lifecycle.Disabled, NextAt: date(2026, 3, 2)}
 	dis20 := phaseView{State: lifecycle.Disabled, Since: date(2026, 3, 2), Cause: lifecycle.GraceEnded, Next: lifecycle.Deleted, NextAt: date(2026, 5, 31)}
-	m20.row("AC-20/version", date(2026, 1, 31), func(s lifecycle.Status) any { v, _ := s.RulesVersion(); return v }, "2024-09",
+	m20.row("AC-20/version", date(2026, 1, 31), func(s lifecycle.Status) any { return s.Versions().Lifecycle.Label() }, "2024-09",
 		"R-LC-14 [AMBIGUOUS]: judged by the version in force on the end date, before 2026-02-09")
 	m20.edge("AC-20/expired", date(2026, 1, 31), phaseOf,
 		phaseView{State: lifecycle.Active, Since: mcaOld, Cause: lifecycle.Purchased, Next: lifecycle.Expired, NextAt: date(2026, 1, 31)}, exp20,
@@ -375,7 +412,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		Licenses: 5, Assigned: 5, PaymentMethod: true,
 		History: []lifecycle.Event{{Kind: lifecycle.Reactivate, At: reactAt, Actor: lifecycle.BillingAccountOwner}}}
 	ex := fix(exSpec)
-	ex = ex.with(rulesAt(t, ex.sub, date(2026, 2, 8)))
+	ex = ex.with(t, versionAt(t, ex.sub, date(2026, 2, 8)))
 	ex.edge("AC-23/expired", reactAt, termOf, termView{State: lifecycle.Expired, Cause: lifecycle.TermEnded, TermStart: date(2025, 5, 1), TermEnd: date(2026, 4, 30)},
 		newTerm, "R-REA-5 with the 2024-09 rules: reactivated from Expired, new term 2026-05-05…2027-05-04")
 
@@ -411,8 +448,8 @@ func acceptanceRows(t *testing.T) []acRow {
 		accessView{State: lifecycle.Disabled, Data: lifecycle.AdminsOnly}, "§2 VL row: \"Service is immediately unavailable\" when Inactive starts")
 	vl.edge("AC-28/deleted", date(2026, 11, 27), phaseOf, vlInactive,
 		phaseView{State: lifecycle.Deleted, Since: date(2026, 11, 27), Cause: lifecycle.DisabledEnded}, "§1.1 row 7: Inactive 60 days")
-	vl03 := vl.with(rulesAt(t, vl.sub, date(2024, 6, 1)))
-	vl03.row("AC-28/2024-03/version", date(2026, 6, 30), func(s lifecycle.Status) any { v, _ := s.RulesVersion(); return v }, "2024-03", "§1.3 03/2024 version")
+	vl03 := vl.with(t, versionAt(t, vl.sub, date(2024, 6, 1)))
+	vl03.row("AC-28/2024-03/version", date(2026, 6, 30), func(s lifecycle.Status) any { return s.Versions().Lifecycle.Label() }, "2024-03", "§1.3 03/2024 version")
 	vl03.edge("AC-28/2024-03", date(2026, 6, 30), accessOf, accessView{State: lifecycle.Active, Services: true, Data: lifecycle.Everyone},
 		accessView{State: lifecycle.Expired, Data: lifecycle.AdminsOnly},
 		"C-1 (older, 03/2024): services unavailable when Expired starts; data for admins [INFERRED]")
@@ -543,33 +580,40 @@ func acceptanceRows(t *testing.T) []acRow {
 	return rows
 }
 
+// TestAcceptance asks every row of Lifecycle.At and of the one-shot
+// Evaluate, which must agree on every answer, in UTC and in other
+// locations.
 func TestAcceptance(t *testing.T) {
 	locs := locations(t)
 	for _, tt := range acceptanceRows(t) {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at)
+			lc := judge(t, tt.sub, tt.table)
+			got, err := lc.At(tt.at)
 			if err != nil {
-				t.Fatalf("Evaluate(%s, %v): %v\nreason: %s", tt.sub.ID(), tt.at, err, tt.reason)
+				t.Fatalf("At(%s, %v): %v\nreason: %s", tt.sub.ID(), tt.at, err, tt.reason)
 			}
 			if diff := cmp.Diff(tt.want, tt.view(got)); diff != "" {
-				t.Errorf("Evaluate() mismatch (-want +got):\n%s\nreason: %s", diff, tt.reason)
+				t.Errorf("At() mismatch (-want +got):\n%s\nreason: %s", diff, tt.reason)
+			}
+			one, err := lifecycle.Evaluate(tt.sub, tt.table, tt.at)
+			if err != nil {
+				t.Fatalf("Evaluate(%s, %v): %v", tt.sub.ID(), tt.at, err)
+			}
+			if diff := cmp.Diff(answersOf(got), answersOf(one)); diff != "" {
+				t.Errorf("Evaluate differs from At (-At +Evaluate):\n%s", diff)
 			}
 			for _, loc := range locs {
-				in, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at.In(loc))
+				in, err := lc.At(tt.at.In(loc))
 				if err != nil {
-					t.Fatalf("Evaluate(at.In(%v)): %v", loc, err)
+					t.Fatalf("At(at.In(%v)): %v", loc, err)
 				}
-				if diff := cmp.Diff(got, in, statusCmp); diff != "" {
-					t.Errorf("Evaluate(at.In(%v)) differs from UTC (-utc +local):\n%s", loc, diff)
+				if diff := cmp.Diff(answersOf(got), answersOf(in)); diff != "" {
+					t.Errorf("At(at.In(%v)) differs from UTC (-utc +local):\n%s", loc, diff)
 				}
 			}
 		})
 	}
 }
-
-// statusCmp compares every field of a Status, including the unexported
-// ones, so that two answers are equal only if they are the same answer.
-var statusCmp = cmp.AllowUnexported(lifecycle.Status{})
 
 // TestAcceptanceRowNames keeps the table honest: every AC id the issue
 // lists is present.

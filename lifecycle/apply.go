@@ -1,85 +1,83 @@
 package lifecycle
 
 import (
+	"slices"
 	"time"
 
 	"github.com/lapse-go/lapse/policy"
 )
 
-// Apply issues cmd against sub at the instant at under rules and returns a
-// new Subscription with the command's event appended; sub itself is never
-// changed. It reads no clock and is safe for concurrent use.
+// Apply issues cmd at the instant at and returns the judged lifecycle with
+// the command's event appended to the history; lc itself is never
+// changed. Only the new event is folded: the segments before at are
+// shared in meaning with lc (copied, not recomputed). Apply reads no clock
+// and is safe for concurrent use.
 //
 // Apply checks, in order:
 //
-//  1. the command itself (kind, actor, counts), the rules (see [Evaluate])
-//     and the instant: at must not precede the start or the last event of
-//     the history (*HistoryError, ErrHistory), since history only grows at
-//     its end;
+//  1. the command itself (kind, actor, counts) and the instant: at must
+//     not precede the start or the last event of the history
+//     (*HistoryError, ErrHistory), since history only grows at its end;
 //  2. the legal event graph of the subscription's channel (the looplab/fsm
-//     description drawn by [Diagram]) in the state [Evaluate] gives at at:
-//     a command with no edge there is refused with ErrState (or a more
+//     description drawn by [Diagram]) in the state [Lifecycle.At] gives at
+//     at: a command with no edge there is refused with ErrState (or a more
 //     specific sentinel, such as ErrNotOffered for a trial extension on
 //     CSP);
-//  3. the policy guards: the actor's role (§3.12), windows (R-CAN-3,
-//     R-CAN-5, R-CAN-14, R-LIC-2, R-LIC-7, R-TRI-4), the online license
-//     limit (R-CAN-1, R-CAN-6, R-CAN-7), preconditions (custom domains
-//     R-CAN-10, assigned licenses R-LIC-1, recurring billing R-LIC-2,
-//     R-REN-2), what the rules offer (R-LC-9, R-LC-13, R-TRI-8, R-REF-4)
-//     and the end of sales (C-23);
-//  4. the new history, evaluated again at at.
+//  3. the policy guards under the version in force at at: the actor's
+//     role (§3.12), windows under the version in force when they opened
+//     (R-CAN-3, R-CAN-5, R-CAN-14, R-LIC-2, R-LIC-7, R-TRI-4), the online
+//     license limit (R-CAN-1, R-CAN-6, R-CAN-7), preconditions (custom
+//     domains R-CAN-10, assigned licenses R-LIC-1, recurring billing
+//     R-LIC-2, R-REN-2), what the rules offer (R-LC-9, R-LC-13, R-TRI-8,
+//     R-REF-4) and the end of sales (C-23);
+//  4. the new event, folded as [Judge] folds the history.
 //
 // A refusal is a *RefusalError that names the rule, its sources, the state
 // and instant, why, and what the actor can do instead; it matches
 // ErrRefused and one specific sentinel with errors.Is. Invalid input is a
-// *FieldError or *RulesError (ErrInvalid).
+// *FieldError (ErrInvalid).
 //
 // Reactivate on a Suspended CSP subscription is recorded as Unsuspend.
-func Apply(sub Subscription, rules *policy.Rules, cmd Command, at time.Time) (Subscription, error) {
-	ev, err := check(&sub, rules, &cmd, at)
+func (lc Lifecycle) Apply(cmd Command, at time.Time) (Lifecycle, error) {
+	_, ev, err := lc.check(&cmd, at)
 	if err != nil {
-		return Subscription{}, err
+		return Lifecycle{}, err
 	}
-	next, err := sub.append(ev)
-	if err != nil {
-		return Subscription{}, err
-	}
-	if _, err := Evaluate(next, rules, at); err != nil {
-		return Subscription{}, err
-	}
-	return next, nil
+	return lc.extend(ev)
 }
 
-// Check reports whether Apply would accept cmd against sub at the instant
-// at under rules, without building the new subscription: nil, or the error
-// Apply would return.
-func Check(sub Subscription, rules *policy.Rules, cmd Command, at time.Time) error {
-	_, err := check(&sub, rules, &cmd, at)
+// Check reports whether Apply would accept cmd at the instant at, without
+// building the new lifecycle: nil, or the error Apply would return.
+func (lc Lifecycle) Check(cmd Command, at time.Time) error {
+	_, _, err := lc.check(&cmd, at)
 	return err
 }
 
-// check runs steps 1–3 of Apply and returns the event to append.
-func check(sub *Subscription, rules *policy.Rules, cmd *Command, at time.Time) (Event, error) {
+// check runs steps 1–3 of Apply and returns the status at at and the event
+// to append.
+func (lc *Lifecycle) check(cmd *Command, at time.Time) (Status, Event, error) {
 	if err := cmd.check(); err != nil {
-		return Event{}, err
+		return Status{}, Event{}, err
 	}
-	if !sub.IsZero() {
-		prev := sub.spec.Start
-		if n := len(sub.spec.History); n > 0 {
-			prev = sub.spec.History[n-1].At
-		}
-		if at.Before(prev) {
-			return Event{}, &HistoryError{Index: len(sub.spec.History), Kind: cmd.Kind.event(), At: at,
-				Reason: "a command can't be issued before the start or the last event at " + prev.UTC().Format(time.RFC3339Nano)}
-		}
+	if lc.s == nil {
+		return Status{}, Event{}, &FieldError{Field: "Lifecycle", Value: "zero", Reason: "not built with lifecycle.Judge"}
 	}
-	st, err := Evaluate(*sub, rules, at)
+	prev := lc.s.spec.Start
+	if n := len(lc.s.spec.History); n > 0 {
+		prev = lc.s.spec.History[n-1].At
+	}
+	if at.Before(prev) {
+		return Status{}, Event{}, &HistoryError{Index: len(lc.s.spec.History), Kind: cmd.Kind.event(), At: at,
+			Reason: "a command can't be issued before the start or the last event at " + prev.UTC().Format(time.RFC3339Nano)}
+	}
+	st, err := lc.At(at)
 	if err != nil {
-		return Event{}, err
+		return Status{}, Event{}, err
 	}
-	m, err := machineFor(sub.spec.Channel)
+	ch := lc.s.spec.Channel
+	m, err := machineFor(ch)
 	if err != nil {
-		return Event{}, err
+		return Status{}, Event{}, err
 	}
 	n := nodeOf(&st)
 	kind := cmd.Kind
@@ -87,31 +85,63 @@ func check(sub *Subscription, rules *policy.Rules, cmd *Command, at time.Time) (
 		kind = CmdUnsuspend
 	}
 	if _, err := m.Step(int(n), int(kind)); err != nil {
-		return Event{}, graphRefusal(cmd, sub.spec.Channel, &st, n)
+		return Status{}, Event{}, graphRefusal(cmd, ch, &st, n)
 	}
 	ev := Event{Kind: kind.event(), At: at, Actor: cmd.Actor}
-	if r := guard(sub, rules, cmd, &st, &ev); r != nil {
-		return Event{}, r
+	if r := guard(lc, cmd, &st, &ev); r != nil {
+		return Status{}, Event{}, r
 	}
-	return ev, nil
+	return st, ev, nil
 }
 
-// Purchase validates spec like [New] and also checks that rules still sell
-// the subscription at spec.Start: Open License sells nothing on or after
-// 2022-01-01 (C-23, AC-32), a refusal matching ErrSalesEnded. rules must be
-// for spec's channel.
-func Purchase(spec Spec, rules *policy.Rules) (Subscription, error) {
+// extend returns lc with ev appended to the history, folding only ev: the
+// last fold's segments, which ran to the open end, are cut at ev's instant
+// and the new fold's follow.
+func (lc *Lifecycle) extend(ev Event) (Lifecycle, error) {
+	next, err := Subscription{lc.s}.append(ev)
+	if err != nil {
+		return Lifecycle{}, err
+	}
+	e := engine{s: next.sub, b: lc.folds[0].b}
+	t := next.ts[len(next.ts)-1]
+	f := lc.folds[len(lc.folds)-1]
+	k := holding(lc.segs, t)
+	carry := lc.segs[k]
+	if err := e.step(&f, len(next.ts)-1, &next.spec.History[len(next.ts)-1], t, &carry); err != nil {
+		return Lifecycle{}, err
+	}
+	cut := k
+	if lc.segs[k].start < t {
+		cut = k + 1
+	}
+	segs := make([]segment, cut, cut+maxPhases)
+	copy(segs, lc.segs[:cut])
+	segs = e.fold(&f, t, &carry, segs)
+	for i := cut; i < len(segs); i++ {
+		segs[i].fold = int32(len(lc.folds))
+	}
+	folds := append(slices.Clip(lc.folds), f)
+	return Lifecycle{s: next.sub, segs: segs, folds: folds}, nil
+}
+
+// Purchase validates spec like [New] and checks that table still sells the
+// subscription at spec.Start under the version in force then: Open License
+// sells nothing on or after 2022-01-01 (C-23, AC-32), a refusal matching
+// ErrSalesEnded. It returns the judged lifecycle of the new subscription.
+func Purchase(spec Spec, table *policy.Table) (Lifecycle, error) {
 	sub, err := New(spec)
 	if err != nil {
-		return Subscription{}, err
+		return Lifecycle{}, err
 	}
-	if err := checkFit(&sub, rules); err != nil {
-		return Subscription{}, err
+	lc, err := Judge(sub, table)
+	if err != nil {
+		return Lifecycle{}, err
 	}
-	if !rules.SalesEnd.IsZero() && !spec.Start.Before(rules.SalesEnd) {
+	r := lc.folds[0].b.rulesAt(sub.start)
+	if !r.SalesEnd.IsZero() && !spec.Start.Before(r.SalesEnd) {
 		info := refusals[refSalesEnded]
-		return Subscription{}, &RefusalError{Channel: spec.Channel, State: Active, Trial: spec.Trial,
-			At: spec.Start.UTC(), Rule: info.rule, Sources: info.sources, Until: rules.SalesEnd, why: refSalesEnded, action: "purchase"}
+		return Lifecycle{}, &RefusalError{Channel: spec.Channel, State: Active, Trial: spec.Trial,
+			At: spec.Start.UTC(), Rule: info.rule, Sources: info.sources, Until: r.SalesEnd, why: refSalesEnded, action: "purchase"}
 	}
-	return sub, nil
+	return lc, nil
 }

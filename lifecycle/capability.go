@@ -117,23 +117,31 @@ type Capabilities struct {
 	PartnerBilled Billing
 }
 
-// capabilities fills s.caps, which is zero, in place.
-func (e *engine) capabilities(s *Status, p *phase, term *regime, t int64) {
-	r := e.rules
-	ch := e.spec.Channel
+// Capabilities returns who may use what and do what at At (RULES.md §2,
+// §3.12): services and data access under the version that judged the
+// phase, commands under the version in force at At — the same rules
+// [Lifecycle.Apply] applies to a command then.
+func (s Status) Capabilities() Capabilities {
+	if s.seg == nil {
+		return Capabilities{}
+	}
+	return s.capabilities()
+}
+
+func (s *Status) capabilities() Capabilities {
+	r := s.f.b.rules(int32(s.seg.cmd))    // commands at At
+	life := s.f.b.rules(int32(s.seg.ver)) // the phase
+	ch := s.s.spec.Channel
 	roles := BillingRoles(ch)
-	c := &s.caps
-	// c is zero: set field by field (a composite literal can stall store
-	// forwarding, see emit).
-	c.AdminCenter, c.BuyOtherSubscriptions, c.PartnerBilled = true, true, NotApplicable
-	switch p.state {
+	c := Capabilities{AdminCenter: true, BuyOtherSubscriptions: true, PartnerBilled: NotApplicable}
+	switch s.seg.state {
 	case Active:
 		c.Services, c.Data, c.OfficeApps = true, Everyone, AppsNormal
 		c.AssignLicenses = true
 		c.ChangeRecurringBilling = true
 	case Expired:
-		c.Services, c.Data, c.OfficeApps = r.ServicesDuringExpired, Everyone, AppsNormal
-		if !r.ServicesDuringExpired { // C-1, 03/2024 VL text [INFERRED: admins keep the data]
+		c.Services, c.Data, c.OfficeApps = life.ServicesDuringExpired, Everyone, AppsNormal
+		if !life.ServicesDuringExpired { // C-1, 03/2024 VL text [INFERRED: admins keep the data]
 			c.Data, c.OfficeApps = AdminsOnly, AppsReducedFunctionality
 		}
 		c.AssignLicenses = true // [INFERRED] from Graph "Warning"
@@ -146,54 +154,57 @@ func (e *engine) capabilities(s *Status, p *phase, term *regime, t int64) {
 	case Deleted:
 		c.Data, c.OfficeApps = Nobody, AppsReducedFunctionality
 		c.RemovePaymentMethod = true
-		if e.rg.mode == cancelled && r.Cancel.Effect == policy.CancelToDeleted && t < s.purgeNotBefore.ns() {
-			c.Data = AdminsOnly // R-DAT-5: the partner administrator may back up for 7 days
+		if s.f.mode == cancelled && life.Cancel.Effect == policy.CancelToDeleted {
+			if nb, _, _, _ := s.purge(); s.at < nb {
+				c.Data = AdminsOnly // R-DAT-5: the partner administrator may back up for 7 days
+			}
 		}
 	}
 	if ch.IsCSP() {
 		c.RemovePaymentMethod = false
 		c.PartnerBilled = NotBilled
-		if (p.state == Active && !p.trial) || (p.state == Suspended && r.Suspension.PartnerBilled) {
+		if (s.seg.state == Active && !s.seg.trial) || (s.seg.state == Suspended && life.Suspension.PartnerBilled) {
 			c.PartnerBilled = Billed
 		}
-		if p.state == Suspended {
+		if s.seg.state == Suspended {
 			c.ChangeRecurringBilling = false // R-MISC-4: suspension turns off auto-renew
 		}
 	}
 	if c.ChangeRecurringBilling {
 		c.ChangeRecurringBillingRoles = roles
 	}
-	if s.reactivateUntil != 0 && p.state != Active && e.reactivatable(p) && t < s.reactivateUntil.ns() {
+	if s.seg.state != Active && s.seg.reactUntil != none && s.at < s.seg.reactUntil {
 		c.Reactivate = true
 		c.ReactivateRoles = roles
 		if r.Reactivation.ViaSupport {
 			c.ReactivateRoles = RolesOf(Support)
 		}
 	}
-	c.Cancel, c.CancelRoles = e.cancellable(p, term, t), roles
-	if !c.Cancel {
-		c.CancelRoles = 0
+	if s.cancellable(r) {
+		c.Cancel, c.CancelRoles = true, roles
 	}
+	return c
 }
 
-// cancellable reports whether an online cancellation is open at t.
-func (e *engine) cancellable(p *phase, term *regime, t int64) bool {
-	r := e.rules
-	if p.state != Active && p.state != Suspended {
+// cancellable reports whether an online cancellation is open at At under
+// the rules r in force then and the window of the current term.
+func (s *Status) cancellable(r *policy.Rules) bool {
+	if s.seg.state != Active && s.seg.state != Suspended {
 		return false
 	}
-	if p.trial && !r.Trial.Cancellable {
+	if s.seg.trial && !r.Trial.Cancellable {
 		return false
 	}
-	if e.spec.ProductKey && r.Cancel.ProductKeyViaSupport {
+	if s.s.spec.ProductKey && r.Cancel.ProductKeyViaSupport {
 		return false
 	}
-	if w := &r.Cancel.Window; w.Kind != policy.Anytime && !windowOpen(w, term.winStart, t) {
+	t0, v := s.window()
+	if w := &s.f.b.rules(v).Cancel.Window; w.Kind != policy.Anytime && !windowOpen(w, t0, s.at) {
 		return false
 	}
-	n := e.rg.licenses
+	n := s.f.licenses
 	if r.Cancel.Online.Count == policy.Assigned {
-		n = e.rg.assigned
+		n = s.f.assigned
 	}
-	return r.Cancel.Online.Allows(n)
+	return r.Cancel.Online.Allows(int(n))
 }

@@ -1,8 +1,6 @@
 package lifecycle
 
 import (
-	"time"
-
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -132,11 +130,12 @@ func roleRule(k CommandKind, ch policy.Channel) (rule, sources string) {
 	return "§3.12", "[D-RENEW-2025-07], [D-CAN-2024-09]"
 }
 
-// guard applies the policy guards to cmd at st; ev is the event the graph
-// admitted, which guard completes (license counts). It returns nil or a
-// *RefusalError.
-func guard(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Event) *RefusalError {
-	ch := sub.spec.Channel
+// guard applies the policy guards to cmd at st under the version in force
+// then; ev is the event the graph admitted, which guard completes (license
+// counts). It returns nil or a *RefusalError.
+func guard(lc *Lifecycle, cmd *Command, st *Status, ev *Event) *RefusalError {
+	ch := lc.s.spec.Channel
+	r := st.rules()
 	roles := rolesFor(cmd.Kind, ch, r)
 	if !roles.Has(cmd.Actor) {
 		why := refRole
@@ -160,7 +159,7 @@ func guard(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Eve
 			return refuse(refAlready, cmd, ch, st)
 		}
 	case CmdCancelNow:
-		return guardCancel(sub, r, cmd, st)
+		return guardCancel(lc, r, cmd, st)
 	case CmdCancelAtRenewal:
 		if e := guardDomains(cmd, ch, st); e != nil {
 			return e
@@ -180,14 +179,14 @@ func guard(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Eve
 			return refuse(refSuspendNotOffered, cmd, ch, st)
 		}
 	case CmdExtendTrial:
-		return guardExtendTrial(sub, r, cmd, st)
+		return guardExtendTrial(lc, r, cmd, st)
 	case CmdAddLicenses:
 		if st.ExtendedServiceTerm() {
 			return refuse(refESTQuantity, cmd, ch, st)
 		}
 		ev.Licenses, ev.Assigned = st.Licenses()+cmd.Licenses, st.Assigned()
 	case CmdRemoveLicenses:
-		return guardRemoveLicenses(sub, r, cmd, st, ev)
+		return guardRemoveLicenses(lc, r, cmd, st, ev)
 	case CmdAssignLicenses:
 		if cmd.Assigned > st.Licenses() {
 			e := refuse(refAssignTooMany, cmd, ch, st)
@@ -230,23 +229,24 @@ func guardDomains(cmd *Command, ch policy.Channel, st *Status) *RefusalError {
 
 // guardCancel is §3.2: trials, product keys, the window, the online license
 // limit and the custom domain precondition.
-func guardCancel(sub *Subscription, r *policy.Rules, cmd *Command, st *Status) *RefusalError {
-	ch := sub.spec.Channel
+func guardCancel(lc *Lifecycle, r *policy.Rules, cmd *Command, st *Status) *RefusalError {
+	ch := lc.s.spec.Channel
 	if st.Trial() && !r.Trial.Cancellable {
 		return refuse(refTrialNotCancellable, cmd, ch, st)
 	}
-	if sub.spec.ProductKey && r.Cancel.ProductKeyViaSupport && cmd.Actor != Support {
+	if lc.s.spec.ProductKey && r.Cancel.ProductKeyViaSupport && cmd.Actor != Support {
 		return refuse(refProductKey, cmd, ch, st)
 	}
-	w := r.Cancel.Window
+	// The window is judged by the version in force when it opened.
+	t0, v := st.window()
+	w := lc.folds[0].b.rules(v).Cancel.Window
 	switch w.Kind {
 	case policy.Never:
 		return refuse(refNoCancel, cmd, ch, st)
 	case policy.AfterStart:
-		t0 := windowStart(sub, r, st)
-		if !w.Open(t0, st.At()) {
+		if !windowOpen(&w, t0, st.at) {
 			e := refuse(refCancelWindow, cmd, ch, st)
-			e.Until, e.unit = w.LastOpen(t0), w.Unit
+			e.Until, e.unit = w.LastOpen(timeOf(t0)), w.Unit
 			switch {
 			case ch.IsCSP():
 				e.Rule, e.Sources = "R-CAN-14, R-CAN-15, DC-5", "[PC-LIFE-2023-08], [PC-SUB-2023-10], [P-CRN-2022]"
@@ -283,28 +283,22 @@ func guardCancel(sub *Subscription, r *policy.Rules, cmd *Command, st *Status) *
 }
 
 // guardExtendTrial is R-TRI-4 and R-TRI-8.
-func guardExtendTrial(sub *Subscription, r *policy.Rules, cmd *Command, st *Status) *RefusalError {
-	ch := sub.spec.Channel
+func guardExtendTrial(lc *Lifecycle, r *policy.Rules, cmd *Command, st *Status) *RefusalError {
+	ch := lc.s.spec.Channel
 	t := r.Trial
 	if t.MaxExtensions <= 0 || t.ExtensionDays <= 0 {
 		return refuse(refTrialNoExtend, cmd, ch, st)
 	}
-	n := 0
-	for i := range sub.spec.History {
-		if sub.spec.History[i].Kind == ExtendTrial {
-			n++
-		}
-	}
-	if n >= t.MaxExtensions {
+	if int(st.f.extensions) >= t.MaxExtensions {
 		e := refuse(refTrialExtendedOnce, cmd, ch, st)
 		e.Limit = t.MaxExtensions
 		return e
 	}
 	// DC-6: "within 15 days of expiring" on dates: date(end) − date(now) ≤ N.
-	from := st.TermEnd().AddDate(0, 0, -t.ExtensionWithinDays)
-	if dayOf(ns(st.At())) < ns(from) {
+	from := st.term().tEnd.add(-t.ExtensionWithinDays)
+	if dayOf(st.at) < from {
 		e := refuse(refTrialExtendEarly, cmd, ch, st)
-		e.Until, e.Limit = from, t.ExtensionWithinDays
+		e.Until, e.Limit = from.time(), t.ExtensionWithinDays
 		return e
 	}
 	return nil
@@ -312,12 +306,12 @@ func guardExtendTrial(sub *Subscription, r *policy.Rules, cmd *Command, st *Stat
 
 // guardRemoveLicenses is §3.6: EST, prepaid, the least count, assigned
 // licenses, recurring billing and the removal window per seats added.
-func guardRemoveLicenses(sub *Subscription, r *policy.Rules, cmd *Command, st *Status, ev *Event) *RefusalError {
-	ch := sub.spec.Channel
+func guardRemoveLicenses(lc *Lifecycle, r *policy.Rules, cmd *Command, st *Status, ev *Event) *RefusalError {
+	ch := lc.s.spec.Channel
 	if st.ExtendedServiceTerm() {
 		return refuse(refESTQuantity, cmd, ch, st)
 	}
-	if sub.spec.ProductKey {
+	if lc.s.spec.ProductKey {
 		return refuse(refPrepaid, cmd, ch, st)
 	}
 	if !r.Licenses.RemovableInAdminCenter && !ch.IsCSP() {
@@ -341,7 +335,7 @@ func guardRemoveLicenses(sub *Subscription, r *policy.Rules, cmd *Command, st *S
 	case policy.Never:
 		return refuse(refPartnerChannel, cmd, ch, st)
 	case policy.AfterStart:
-		if n := removableSeats(sub, r, st); cmd.Licenses > n {
+		if n := removableSeats(lc, st); cmd.Licenses > n {
 			e := refuse(refLicenseWindow, cmd, ch, st)
 			e.Limit = n
 			return e
@@ -351,69 +345,38 @@ func guardRemoveLicenses(sub *Subscription, r *policy.Rules, cmd *Command, st *S
 	return nil
 }
 
-// windowStart returns the instant the current term's cancellation window
-// opened: the purchase, the renewal (00:00Z of the term's first day, DC-1),
-// or a renewal's completion (R-CAN-15). It inverts Status.CancelWindowEnd
-// when the engine reported it, and otherwise derives it from the history.
-func windowStart(sub *Subscription, r *policy.Rules, st *Status) time.Time {
-	if w := r.Cancel.Window; w.Kind == policy.AfterStart && !st.CancelWindowEnd().IsZero() && w.Length > 0 {
-		if w.Unit == policy.Hours {
-			return st.CancelWindowEnd().Add(-time.Duration(w.Length) * time.Hour)
-		}
-		return st.CancelWindowEnd().AddDate(0, 0, -w.Length)
-	}
-	t0 := st.TermStart()
-	if dayOf(ns(sub.spec.Start)) == ns(st.TermStart()) {
-		t0 = sub.spec.Start
-	}
-	for i := range sub.spec.History {
-		e := &sub.spec.History[i]
-		if e.At.After(st.At()) {
-			break
-		}
-		if e.At.Before(st.TermStart()) {
-			continue
-		}
-		switch e.Kind {
-		case Renew, Reactivate, ConvertTrial:
-			t0 = e.At
-		}
-	}
-	return t0
-}
-
 // seatLot is a number of licenses whose removal window opened at one
 // instant: the seats held when the term's window opened, or seats added
 // later (R-LIC-7).
 type seatLot struct {
-	at time.Time
+	at int64
 	n  int
 }
 
-// seatLots returns the lots of the licenses held at st.At, oldest first,
-// in buf: the seats held when the term's window opened form one lot, each
-// later addition another, and a removal takes seats from the newest lots
-// first.
-func seatLots(sub *Subscription, r *policy.Rules, st *Status, buf []seatLot) []seatLot {
-	t0 := windowStart(sub, r, st)
+// seatLots returns the lots of the licenses held at st's instant, oldest
+// first, in buf: the seats held when the term's window opened form one
+// lot, each later addition another, and a removal takes seats from the
+// newest lots first.
+func seatLots(lc *Lifecycle, st *Status, buf []seatLot) []seatLot {
+	t0, _ := st.window()
 	lots := buf[:0]
-	cur := sub.spec.Licenses
+	h, ts := lc.s.spec.History, lc.s.ts
+	cur := lc.s.spec.Licenses
 	i := 0
-	h := sub.spec.History
-	for ; i < len(h) && !h[i].At.After(t0); i++ {
+	for ; i < len(h) && ts[i] <= t0; i++ {
 		if h[i].Kind == ChangeLicenses {
 			cur = h[i].Licenses
 		}
 	}
 	lots = append(lots, seatLot{t0, cur})
-	for ; i < len(h) && !h[i].At.After(st.At()); i++ {
+	for ; i < len(h) && ts[i] <= st.at; i++ {
 		if h[i].Kind != ChangeLicenses {
 			continue
 		}
 		d := h[i].Licenses - cur
 		cur = h[i].Licenses
 		if d > 0 {
-			lots = append(lots, seatLot{h[i].At, d})
+			lots = append(lots, seatLot{ts[i], d})
 			continue
 		}
 		for j := len(lots) - 1; j >= 0 && d < 0; j-- {
@@ -425,16 +388,18 @@ func seatLots(sub *Subscription, r *policy.Rules, st *Status, buf []seatLot) []s
 	return lots
 }
 
-// removableSeats returns how many licenses can be removed at st.At under a
-// window that opens after the start, the renewal or the seat addition:
+// removableSeats returns how many licenses can be removed at st's instant
+// under a window that opens after the start, the renewal or the seat
+// addition, each lot's judged by the version in force when it opened:
 // R-LIC-7 "decreased only within the first seven days of when the seats
 // were added … at the initial purchase, on renewal, or at midterm" (AC-40),
 // R-LIC-2 likewise for MCA.
-func removableSeats(sub *Subscription, r *policy.Rules, st *Status) int {
+func removableSeats(lc *Lifecycle, st *Status) int {
 	var buf [8]seatLot
 	n := 0
-	for _, l := range seatLots(sub, r, st, buf[:0]) {
-		if l.n > 0 && r.Licenses.RemoveWindow.Open(l.at, st.At()) {
+	for _, l := range seatLots(lc, st, buf[:0]) {
+		w := &lc.folds[0].b.rules(lc.folds[0].b.window(l.at, removeWindow)).Licenses.RemoveWindow
+		if l.n > 0 && windowOpen(w, l.at, st.at) {
 			n += l.n
 		}
 	}

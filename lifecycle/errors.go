@@ -16,8 +16,9 @@ var ErrInvalid = errors.New("lifecycle: invalid")
 // errors also match ErrInvalid.
 var ErrHistory = errors.New("lifecycle: impossible history")
 
-// ErrRulesMismatch is matched when the rules passed are for another channel
-// than the subscription's, or are not usable. It also matches ErrInvalid.
+// ErrRulesMismatch is matched when the policy table cannot judge the
+// subscription: no table, no rules in force for its key from its first day
+// on, or rules that do not offer what it needs. It also matches ErrInvalid.
 var ErrRulesMismatch = errors.New("lifecycle: rules do not fit the subscription")
 
 // FieldError reports one invalid field, naming its path and value. It
@@ -70,18 +71,30 @@ func (e *HistoryError) Error() string {
 // Is reports whether target is ErrHistory or ErrInvalid.
 func (e *HistoryError) Is(target error) bool { return target == ErrHistory || target == ErrInvalid }
 
-// RulesError reports rules that cannot judge the subscription, naming the
-// field and value. It matches ErrRulesMismatch and ErrInvalid.
+// RulesError reports a policy table or rules that cannot judge the
+// subscription, naming the field and value: no table, no versions in force
+// for the subscription's key from its first day on, a trial where the
+// rules offer none. It matches ErrRulesMismatch and ErrInvalid, and
+// unwraps to the policy error behind it, if any (a *policy.NoRuleError,
+// matching policy.ErrNoRule).
 type RulesError struct {
-	Field  string // such as "Rules.Channel"
+	Field  string // such as "table" or "Rules.Trial.Available"
 	Value  any
 	Reason string
+	Err    error // the policy error behind it; nil if none
 }
 
 // Error implements error.
 func (e *RulesError) Error() string {
-	return fmt.Sprintf("lifecycle: %s = %s: %s", e.Field, formatValue(e.Value), e.Reason)
+	s := fmt.Sprintf("lifecycle: %s = %s: %s", e.Field, formatValue(e.Value), e.Reason)
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
 }
+
+// Unwrap returns the policy error behind e, or nil.
+func (e *RulesError) Unwrap() error { return e.Err }
 
 // Is reports whether target is ErrRulesMismatch or ErrInvalid.
 func (e *RulesError) Is(target error) bool { return target == ErrRulesMismatch || target == ErrInvalid }

@@ -3,8 +3,6 @@ package lifecycle
 import (
 	"fmt"
 	"time"
-
-	"github.com/lapse-go/lapse/policy"
 )
 
 // Reason is one answer of a Status in words a support agent can read to a
@@ -24,13 +22,13 @@ type Reason struct {
 // String returns the text followed by its rules and sources.
 func (r Reason) String() string { return r.Text + " (" + r.Rules + "; " + r.Sources + ")" }
 
-func day(t time.Time) string { return t.UTC().Format("January 2, 2006") }
+func longDate(t time.Time) string { return t.UTC().Format("January 2, 2006") }
 
 // instant formats t as a date when it is a UTC midnight (a day-based
 // deadline), else with the time of day.
 func instant(t time.Time) string {
 	if t.UTC().Truncate(24 * time.Hour).Equal(t) {
-		return day(t)
+		return longDate(t)
 	}
 	return t.UTC().Format("January 2, 2006 15:04 MST")
 }
@@ -70,31 +68,31 @@ func causeReason(st State, c Cause, since time.Time) (text, rules, sources strin
 	const wif = "[D-WIF-2025-02], [S004]"
 	switch c {
 	case Purchased:
-		return fmt.Sprintf("The subscription has been %s since it was bought on %s.", st, day(since)), "R-LC-1", wif
+		return fmt.Sprintf("The subscription has been %s since it was bought on %s.", st, longDate(since)), "R-LC-1", wif
 	case TrialStarted:
-		return fmt.Sprintf("The free trial has been %s since %s.", st, day(since)), "R-TRI-1, R-TRI-7", "[D-TRY-2025-06], [PC-SUB-2023-10]"
+		return fmt.Sprintf("The free trial has been %s since %s.", st, longDate(since)), "R-TRI-1, R-TRI-7", "[D-TRY-2025-06], [PC-SUB-2023-10]"
 	case TrialConverted:
-		return fmt.Sprintf("The trial converted to a paid subscription on %s.", day(since)), "R-TRI-1, R-TRI-2, R-TRI-7", "[D-TRY-2025-06], [S004], [PC-SUB-2023-10]"
+		return fmt.Sprintf("The trial converted to a paid subscription on %s.", longDate(since)), "R-TRI-1, R-TRI-2, R-TRI-7", "[D-TRY-2025-06], [S004], [PC-SUB-2023-10]"
 	case Reactivated:
-		return fmt.Sprintf("The subscription was reactivated on %s.", day(since)), "R-REA-1, R-REA-5, R-REA-7", "[D-WIF-2025-02], [D-REACT-2025-07], [PC-LIFE-2023-08]"
+		return fmt.Sprintf("The subscription was reactivated on %s.", longDate(since)), "R-REA-1, R-REA-5, R-REA-7", "[D-WIF-2025-02], [D-REACT-2025-07], [PC-LIFE-2023-08]"
 	case Renewed:
-		return fmt.Sprintf("The subscription renewed on %s.", day(since)), "R-REN-1, R-REN-5", "[D-RENEW-2025-07], [PC-SUB-2023-10]"
+		return fmt.Sprintf("The subscription renewed on %s.", longDate(since)), "R-REN-1, R-REN-5", "[D-RENEW-2025-07], [PC-SUB-2023-10]"
 	case TermEnded:
-		return fmt.Sprintf("The subscription has been %s since its end date was reached on %s; the Expired status starts on the end date, not on the date recurring billing was turned off.", st, day(since)),
+		return fmt.Sprintf("The subscription has been %s since its end date was reached on %s; the Expired status starts on the end date, not on the date recurring billing was turned off.", st, longDate(since)),
 			"R-LC-2, R-LC-3, DC-3a, DC-3b", wif + ", [PC-SUB-2023-10]"
 	case CancelledAtRenewal:
-		return fmt.Sprintf("The subscription was cancelled before its next renewal date and has been %s since its end on %s.", st, day(since)), "R-CAN-2, R-LC-2, R-LC-13", "[D-CAN-2024-09], [D-WIF-2025-12]"
+		return fmt.Sprintf("The subscription was cancelled before its next renewal date and has been %s since its end on %s.", st, longDate(since)), "R-CAN-2, R-LC-2, R-LC-13", "[D-CAN-2024-09], [D-WIF-2025-12]"
 	case TrialEnded:
-		return fmt.Sprintf("The free trial ended without being bought and has been %s since %s.", st, day(since)), "R-TRI-3, R-TRI-5, C-12", "[D-CAN-2024-09], " + wif
+		return fmt.Sprintf("The free trial ended without being bought and has been %s since %s.", st, longDate(since)), "R-TRI-3, R-TRI-5, C-12", "[D-CAN-2024-09], " + wif
 	case GraceEnded:
-		return fmt.Sprintf("The Expired period ended on %s; the subscription has been %s since.", day(since), st), "R-LC-1", wif
+		return fmt.Sprintf("The Expired period ended on %s; the subscription has been %s since.", longDate(since), st), "R-LC-1", wif
 	case DisabledEnded:
-		return fmt.Sprintf("The Disabled period ended on %s; the subscription has been %s since.", day(since), st), "R-LC-1, R-LC-7", wif + ", [S003], [PC-LIFE-2023-08]"
+		return fmt.Sprintf("The Disabled period ended on %s; the subscription has been %s since.", longDate(since), st), "R-LC-1, R-LC-7", wif + ", [S003], [PC-LIFE-2023-08]"
 	case Cancelled:
 		if st == Deleted {
 			return fmt.Sprintf("The partner cancelled the subscription on %s within its cancellation window, so it went straight to Deleted and can't be restored.", instant(since)), "R-CAN-14, C-7", "[PC-LIFE-2023-08], [PC-SUB-2023-10]"
 		}
-		return fmt.Sprintf("The subscription was cancelled on %s, so it skipped the Expired status and users lost access the same day; only admins can reach the data.", day(since)), "R-LC-5, R-LC-6, DC-4", wif
+		return fmt.Sprintf("The subscription was cancelled on %s, so it skipped the Expired status and users lost access the same day; only admins can reach the data.", longDate(since)), "R-LC-5, R-LC-6, DC-4", wif
 	case ExplicitlyDeleted:
 		return fmt.Sprintf("An admin deleted the subscription on %s; it skipped the Expired and Disabled statuses and SharePoint Online and OneDrive content was deleted at once.", instant(since)), "R-LC-8, C-6", wif + ", [E-TENANT-2024-01]"
 	case SuspendedByPartner:
@@ -102,15 +100,15 @@ func causeReason(st State, c Cause, since time.Time) (text, rules, sources strin
 	case Unsuspended:
 		return fmt.Sprintf("The partner reactivated the suspended subscription on %s.", instant(since)), "R-REA-7", "[PC-LIFE-2023-08]"
 	case SuspendedAtTermEnd:
-		return fmt.Sprintf("The subscription was still suspended when its term ended and has been %s since %s.", st, day(since)), "C-8", "[PC-LIFE-2023-08]"
+		return fmt.Sprintf("The subscription was still suspended when its term ended and has been %s since %s.", st, longDate(since)), "C-8", "[PC-LIFE-2023-08]"
 	case SuspensionLimit:
-		return fmt.Sprintf("The subscription stayed suspended for the longest time allowed and was deleted on %s.", day(since)), "§1.1 row 10", "[PC-LIFE-2023-08], [P-PC-SUSP-OLD]"
+		return fmt.Sprintf("The subscription stayed suspended for the longest time allowed and was deleted on %s.", longDate(since)), "§1.1 row 10", "[PC-LIFE-2023-08], [P-PC-SUSP-OLD]"
 	case AllLicensesRemoved:
-		return fmt.Sprintf("All licenses were removed on %s, so the subscription entered the %s status.", day(since), st), "R-LIC-4, R-LIC-6", wif
+		return fmt.Sprintf("All licenses were removed on %s, so the subscription entered the %s status.", longDate(since), st), "R-LIC-4, R-LIC-6", wif
 	case ExtendedServiceTerm:
-		return fmt.Sprintf("The subscription has continued month to month on an Extended Service Term since %s.", day(since)), "R-LC-13", "[D-WIF-2025-12], [D-EST-2026-03]"
+		return fmt.Sprintf("The subscription has continued month to month on an Extended Service Term since %s.", longDate(since)), "R-LC-13", "[D-WIF-2025-12], [D-EST-2026-03]"
 	}
-	return fmt.Sprintf("The subscription has been %s since %s.", st, day(since)), "R-LC-1", wif
+	return fmt.Sprintf("The subscription has been %s since %s.", st, longDate(since)), "R-LC-1", wif
 }
 
 // Explain returns the reasons behind s, one per answer, in words a support
@@ -129,7 +127,7 @@ func (s Status) Explain() []Reason {
 
 	if s.Next().IsValid() {
 		t, r, src := nextReason(s.NextCause())
-		add("next", fmt.Sprintf("Unless something changes, it becomes %s on %s, %s.", s.Next(), day(s.NextAt()), t), r, src)
+		add("next", fmt.Sprintf("Unless something changes, it becomes %s on %s, %s.", s.Next(), longDate(s.NextAt()), t), r, src)
 	} else if s.State() == Active {
 		add("next", "Recurring billing is on, so the subscription renews at the end of each term and no other state is scheduled.", "R-REN-1, R-REN-5", "[D-RENEW-2025-07], [PC-SUB-2023-10]")
 	}
@@ -154,10 +152,10 @@ func (s Status) Explain() []Reason {
 		add("reactivation", "It can't be reactivated in this state.", "R-REA-1, R-REA-7", "[D-WIF-2025-02], [PC-LIFE-2023-08]")
 	}
 
-	if !s.PurgeDeadline().IsZero() {
-		deadline := instant(s.PurgeDeadline())
-		if s.purgeByDay {
-			deadline = "the end of " + day(s.PurgeDeadline())
+	if _, dl, byDay, ok := s.purge(); ok {
+		deadline := instant(timeOf(dl))
+		if byDay {
+			deadline = "the end of " + longDate(timeOf(dl))
 		}
 		add("purge", fmt.Sprintf("Customer data may be deleted from %s and will be deleted no later than %s.", instant(s.PurgeNotBefore()), deadline),
 			"R-DAT-2…R-DAT-5, DC-7, C-3", "[D-WIF-2025-02], [S002], [S003], [E-TENANT-2024-01], [PC-LIFE-2023-08], [P-TRUST]")
@@ -174,20 +172,21 @@ func (s Status) Explain() []Reason {
 	}
 
 	if !s.LicenseConflictUntil().IsZero() {
-		add("licenses", fmt.Sprintf("More licenses are assigned than bought; resolve the conflict before %s. Per-user services are not interrupted in the meantime.", day(s.LicenseConflictUntil())),
+		add("licenses", fmt.Sprintf("More licenses are assigned than bought; resolve the conflict before %s. Per-user services are not interrupted in the meantime.", longDate(s.LicenseConflictUntil())),
 			"R-LIC-4, C-15", "[D-WIF-2025-02], [S004]")
 	}
 
-	add("rules", fmt.Sprintf("Judged by the %s rules, version %s: %s.", s.channel, s.version, s.cite.Rules), "", s.cite.Sources)
-	return out
-}
-
-// Explanation returns the reasons behind the status of sub at at; it is
-// Evaluate followed by Status.Explain.
-func Explanation(sub Subscription, rules *policy.Rules, at time.Time) ([]Reason, error) {
-	st, err := Evaluate(sub, rules, at)
-	if err != nil {
-		return nil, err
+	ch := s.s.spec.Channel
+	v := s.Versions()
+	add("rules", fmt.Sprintf("Judged by the %s rules, version %s: %s.", ch, v.Lifecycle.Label(), v.Lifecycle.Cite().Rules),
+		"R-LC-14", v.Lifecycle.Cite().Sources)
+	if v.Commands.Index() != v.Lifecycle.Index() {
+		add("rules", fmt.Sprintf("What may be done now is judged by version %s, in force at this instant: %s.", v.Commands.Label(), v.Commands.Cite().Rules),
+			"R-LC-14", v.Commands.Cite().Sources)
 	}
-	return st.Explain(), nil
+	if v.Window.Index() != v.Commands.Index() && !s.CancelWindowEnd().IsZero() {
+		add("rules", fmt.Sprintf("The cancellation window is judged by version %s, in force when it opened: %s.", v.Window.Label(), v.Window.Cite().Rules),
+			"R-CAN-14, R-CAN-15", v.Window.Cite().Sources)
+	}
+	return out
 }

@@ -1,43 +1,100 @@
 package lifecycle
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
-// Internally every instant is int64 nanoseconds since 1970-01-01T00:00:00Z
-// and every date is the instant of its 00:00Z (DC-1). Adding days is adding
-// multiples of dayNs: UTC has no daylight saving time, and calendar days
-// applied in UTC are exactly 24 hours (the same as time.AddDate in UTC).
+// Internally an instant is int64 nanoseconds since 1970-01-01T00:00:00Z,
+// and a calendar date is a day: the number of days since 1970-01-01, a UTC
+// date (DC-1) that begins at the instant day.ns(). UTC has no daylight
+// saving time, so calendar days applied in UTC are exactly 24 hours, the
+// same as time.AddDate in UTC.
 
 const dayNs = int64(24 * time.Hour)
 
-// never is later than any supported instant: the end of an open phase.
-const never = int64(1<<63 - 1)
+// never is later than any supported instant: the end of an open interval.
+const never = int64(math.MaxInt64)
 
 // none is earlier than any supported instant: "no instant" for optional
-// instants, and the start of a phase that begins at the regime's origin.
-// (Zero is 1970-01-01T00:00:00Z, a valid instant.)
-const none = int64(-1 << 63)
+// instants. (Zero is 1970-01-01T00:00:00Z, a valid instant.)
+const none = int64(math.MinInt64)
 
 func ns(t time.Time) int64 { return t.UnixNano() }
 
+// timeOf returns the instant n in UTC; never and none are the zero time.
 func timeOf(n int64) time.Time {
-	if n == never {
+	if n == never || n == none {
 		return time.Time{}
 	}
 	return time.Unix(0, n).UTC()
 }
 
-// dayOf returns the 00:00Z instant of n's UTC date.
-func dayOf(n int64) int64 {
+func addHours(n int64, hours int) int64 { return n + int64(hours)*int64(time.Hour) }
+
+// day is a UTC calendar date, counted in days since 1970-01-01.
+type day int32
+
+// noDay is "no date" for optional dates.
+const noDay = day(math.MinInt32)
+
+// dayOf returns the UTC date of the instant n.
+func dayOf(n int64) day {
 	d := n / dayNs
 	if n%dayNs < 0 {
 		d--
 	}
-	return d * dayNs
+	return day(d)
 }
 
-func addDays(n int64, days int) int64 { return n + int64(days)*dayNs }
+// ns returns the instant the date begins, 00:00Z.
+func (d day) ns() int64 { return int64(d) * dayNs }
 
-func addHours(n int64, hours int) int64 { return n + int64(hours)*int64(time.Hour) }
+// time returns the instant the date begins in UTC, or the zero time for
+// noDay.
+func (d day) time() time.Time {
+	if d == noDay {
+		return time.Time{}
+	}
+	return timeOf(d.ns())
+}
+
+// add returns the date n days later (earlier when n is negative).
+func (d day) add(n int) day { return d + day(n) }
+
+// addMonths adds months to a date, keeping the day of month and clamping
+// it to the last day of a shorter month (2026-01-31 + 1 month =
+// 2026-02-28), unlike time.AddDate, which would normalise to March.
+func (d day) addMonths(months int) day {
+	y, m, dd := civil(int64(d))
+	t := int64(m-1) + int64(months)
+	y += t / 12
+	mo := int(t % 12)
+	if mo < 0 {
+		mo += 12
+		y--
+	}
+	mo++
+	if dim := daysIn(y, mo); dd > dim {
+		dd = dim
+	}
+	return day(daysFromCivil(y, mo, dd))
+}
+
+// monthsBetween returns the whole calendar months from date a to date b
+// (b ≥ a): the k with a.addMonths(k) ≤ b < a.addMonths(k+1).
+func monthsBetween(a, b day) int {
+	ya, ma, _ := civil(int64(a))
+	yb, mb, _ := civil(int64(b))
+	k := int((yb-ya)*12) + mb - ma
+	for k > 0 && a.addMonths(k) > b {
+		k--
+	}
+	for a.addMonths(k+1) <= b {
+		k++
+	}
+	return k
+}
 
 // civil converts a day number (days since 1970-01-01) to a proleptic
 // Gregorian date (H. Hinnant's days_from_civil inverse).
@@ -96,38 +153,4 @@ func daysIn(y int64, m int) int {
 		return 30
 	}
 	return 31
-}
-
-// addMonths adds months to a date, keeping the day of month and clamping
-// it to the last day of a shorter month (2026-01-31 + 1 month =
-// 2026-02-28), unlike time.AddDate, which would normalise to March.
-func addMonths(day int64, months int) int64 {
-	y, m, d := civil(day / dayNs)
-	t := int64(m-1) + int64(months)
-	y += t / 12
-	mo := int(t % 12)
-	if mo < 0 {
-		mo += 12
-		y--
-	}
-	mo++
-	if dim := daysIn(y, mo); d > dim {
-		d = dim
-	}
-	return daysFromCivil(y, mo, d) * dayNs
-}
-
-// monthsBetween returns the whole calendar months from day a to day b
-// (b ≥ a), such that addMonths(a, k) ≤ b < addMonths(a, k+1).
-func monthsBetween(a, b int64) int {
-	ya, ma, _ := civil(a / dayNs)
-	yb, mb, _ := civil(b / dayNs)
-	k := int((yb-ya)*12) + mb - ma
-	for k > 0 && addMonths(a, k) > b {
-		k--
-	}
-	for addMonths(a, k+1) <= b {
-		k++
-	}
-	return k
 }

@@ -3,21 +3,13 @@ package lifecycle
 import (
 	"fmt"
 	"time"
-
-	"github.com/lapse-go/lapse/policy"
 )
-
-// PaymentUse is one subscription that uses a payment method, with the
-// rules that judge it (see [RulesFor]).
-type PaymentUse struct {
-	Subscription Subscription
-	Rules        policy.Rules
-}
 
 // CanRemovePaymentMethod reports whether actor may remove (delete) a
 // payment method at the instant at, judged across every subscription that
-// uses it (R-PAY-1…R-PAY-3, AC-50): nil when it may, else a *RefusalError
-// naming the first subscription that still holds it. A subscription holds
+// uses it, each judged with [Judge] (R-PAY-1…R-PAY-3, AC-50): nil when it
+// may, else a *RefusalError naming the first subscription that still holds
+// it. A subscription holds
 // its payment method until it is Deleted ("You can't remove a payment
 // method from a canceled subscription until after it reaches the deleted
 // state"), or, with policy.PaymentRules.AllowReplaceWhileDisabled, until
@@ -29,25 +21,25 @@ type PaymentUse struct {
 // involved (§3.12: at least a Billing Administrator; MCA billing account or
 // profile owners and contributors). An empty uses means the method is
 // attached to nothing and may be removed.
-func CanRemovePaymentMethod(actor Role, uses []PaymentUse, at time.Time) error {
+func CanRemovePaymentMethod(actor Role, uses []Lifecycle, at time.Time) error {
 	if !actor.IsValid() {
 		return &FieldError{Field: "actor", Value: actor.String(), Reason: "not a valid role"}
 	}
 	for i := range uses {
 		u := &uses[i]
-		ch := u.Subscription.spec.Channel
-		if u.Subscription.IsZero() {
-			return &FieldError{Field: fmt.Sprintf("uses[%d].Subscription", i), Value: "zero", Reason: "not built with lifecycle.New"}
+		if u.IsZero() {
+			return &FieldError{Field: fmt.Sprintf("uses[%d]", i), Value: "zero", Reason: "not built with lifecycle.Judge"}
 		}
+		ch := u.s.spec.Channel
 		if ch.IsCSP() {
 			continue
 		}
-		st, err := Evaluate(u.Subscription, &u.Rules, at)
+		st, err := u.At(at)
 		if err != nil {
 			return err
 		}
 		if roles := BillingRoles(ch); !roles.Has(actor) {
-			e := paymentRefusal(refRole, actor, &u.Subscription, &st)
+			e := paymentRefusal(refRole, actor, u.s, &st)
 			e.roles = roles
 			e.Rule, e.Sources = "§3.12", "[D-PAY-2024-02]"
 			return e
@@ -59,14 +51,14 @@ func CanRemovePaymentMethod(actor Role, uses []PaymentUse, at time.Time) error {
 		if st.State() == Disabled {
 			why = refPaymentCancelled
 		}
-		e := paymentRefusal(why, actor, &u.Subscription, &st)
+		e := paymentRefusal(why, actor, u.s, &st)
 		e.Until = st.DeletedAt()
 		return e
 	}
 	return nil
 }
 
-func paymentRefusal(why refusal, actor Role, sub *Subscription, st *Status) *RefusalError {
+func paymentRefusal(why refusal, actor Role, sub *sub, st *Status) *RefusalError {
 	info := refusals[why]
 	return &RefusalError{
 		Actor: actor, Channel: sub.spec.Channel, State: st.State(), Trial: st.Trial(), At: st.At(),

@@ -86,12 +86,12 @@ type Refund struct {
 }
 
 // Quote returns the money side of issuing cmd (CmdCancelNow or
-// CmdRemoveLicenses) against sub at the instant at, at the given price. A
-// command refused because its window has closed quotes NoRefund with the
-// refusal in Refund.Refusal (R-REF-2, R-CAN-5, R-CAN-14); any other
-// refusal is returned as the error, as [Check] would return it, and so is
-// invalid input.
-func Quote(sub Subscription, rules *policy.Rules, cmd Command, price Price, at time.Time) (Refund, error) {
+// CmdRemoveLicenses) at the instant at, at the given price, under the
+// version of the policy in force then. A command refused because its
+// window has closed quotes NoRefund with the refusal in Refund.Refusal
+// (R-REF-2, R-CAN-5, R-CAN-14); any other refusal is returned as the
+// error, as [Lifecycle.Check] would return it, and so is invalid input.
+func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error) {
 	if cmd.Kind != CmdCancelNow && cmd.Kind != CmdRemoveLicenses {
 		return Refund{}, &FieldError{Field: "Command.Kind", Value: cmd.Kind.String(), Reason: "a quote is for cancel-now or remove-licenses"}
 	}
@@ -102,24 +102,23 @@ func Quote(sub Subscription, rules *policy.Rules, cmd Command, price Price, at t
 		return Refund{}, &FieldError{Field: "Price.PerLicense", Value: price.PerLicense.String(), Reason: "must not be negative"}
 	}
 	zero := Money{Currency: price.PerLicense.Currency}
-	if err := Check(sub, rules, cmd, at); err != nil {
+	st, _, err := lc.check(&cmd, at)
+	if err != nil {
 		var re *RefusalError
 		if errors.As(err, &re) && errors.Is(err, ErrWindowClosed) {
-			return Refund{Kind: NoRefund, Licenses: quoteLicenses(&sub, rules, &cmd, at), Paid: zero, Used: zero, Amount: zero, Fee: zero,
+			return Refund{Kind: NoRefund, Licenses: quoteLicenses(&lc, &cmd, at), Paid: zero, Used: zero, Amount: zero, Fee: zero,
 				Rule: re.Rule, Sources: re.Sources, Refusal: err,
 				Note: "no refund: the window has closed, and the subscription is charged until the end of its term"}, nil
 		}
 		return Refund{}, err
 	}
-	st, err := Evaluate(sub, rules, at)
-	if err != nil {
-		return Refund{}, err
-	}
+	rules := st.rules()
+	sub := lc.s
 	q := Refund{Kind: ProratedRefund, Paid: zero, Used: zero, Amount: zero, Fee: zero}
 	p, e := billingPeriod(&st, price.Billing, at)
 	q.PeriodStart, q.PeriodEnd = timeOf(p), timeOf(e)
 	q.DaysInPeriod = int((e - p) / dayNs)
-	q.DaysUsed = int((dayOf(ns(at)) - p) / dayNs)
+	q.DaysUsed = int((dayOf(ns(at)).ns() - p) / dayNs)
 	ch := sub.spec.Channel
 	if cmd.Kind == CmdCancelNow {
 		q.Licenses = st.Licenses()
@@ -163,7 +162,7 @@ func Quote(sub Subscription, rules *policy.Rules, cmd Command, price Price, at t
 	case ch.IsCSP():
 		q.Rule, q.Sources = "R-REF-6", "[PC-SUB-2023-10]"
 		q.Note = "the full amount minus the prorated amount for the days used; proration is calculated daily"
-	case ch == policy.DirectMCA && rules.Cancel.Window.Unit == policy.Hours:
+	case ch == policy.DirectMCA && st.windowRules().Unit == policy.Hours:
 		q.Rule, q.Sources = "R-REF-3, R-CAN-5", "[P-CAN-2022]"
 		q.Note = "the days held are deducted and the rest is refunded"
 	case ch == policy.DirectMCA:
@@ -182,7 +181,7 @@ func Quote(sub Subscription, rules *policy.Rules, cmd Command, price Price, at t
 		q.Sources += ", [S002], [P-KB2990529]"
 		q.Note += "; an early termination fee may be charged for cancelling before the end of the term"
 	}
-	day := dayOf(ns(at))
+	day := dayOf(ns(at)).ns()
 	per := price.PerLicense
 	if cmd.Kind == CmdCancelNow {
 		q.Paid = per.Times(int64(q.Licenses))
@@ -191,7 +190,7 @@ func Quote(sub Subscription, rules *policy.Rules, cmd Command, price Price, at t
 		// Seats added within the period were charged from the day they
 		// were added; the removal takes the newest seats first.
 		var buf [8]seatLot
-		lots := seatLots(&sub, rules, &st, buf[:0])
+		lots := seatLots(&lc, &st, buf[:0])
 		left := q.Licenses
 		for i := len(lots) - 1; i >= 0 && left > 0; i-- {
 			k := min(lots[i].n, left)
@@ -199,7 +198,7 @@ func Quote(sub Subscription, rules *policy.Rules, cmd Command, price Price, at t
 				continue
 			}
 			left -= k
-			from := max(p, dayOf(ns(lots[i].at)))
+			from := max(p, dayOf(lots[i].at).ns())
 			paid := per.Times(int64(k)).Prorate((e-from)/dayNs, (e-p)/dayNs)
 			used := per.Times(int64(k)).Prorate((day-from)/dayNs, (e-p)/dayNs)
 			q.Paid, q.Used = q.Paid.Plus(paid), q.Used.Plus(used)
@@ -217,11 +216,11 @@ func trimNote(s string) string {
 }
 
 // quoteLicenses returns the licenses a refused command concerned.
-func quoteLicenses(sub *Subscription, r *policy.Rules, cmd *Command, at time.Time) int {
+func quoteLicenses(lc *Lifecycle, cmd *Command, at time.Time) int {
 	if cmd.Kind == CmdRemoveLicenses {
 		return cmd.Licenses
 	}
-	if st, err := Evaluate(*sub, r, at); err == nil {
+	if st, err := lc.At(at); err == nil {
 		return st.Licenses()
 	}
 	return 0
@@ -231,7 +230,7 @@ func quoteLicenses(sub *Subscription, r *policy.Rules, cmd *Command, at time.Tim
 // the term's first day for monthly billing, years for annual billing, the
 // term for multi-year (up-front) billing.
 func billingPeriod(st *Status, billing policy.Term, at time.Time) (p, e int64) {
-	t0 := ns(st.TermStart())
+	t0 := dayOf(ns(st.TermStart()))
 	d := dayOf(ns(at))
 	switch billing {
 	case policy.Monthly, policy.Annual:
@@ -240,9 +239,9 @@ func billingPeriod(st *Status, billing policy.Term, at time.Time) (p, e int64) {
 		if d >= t0 {
 			k = monthsBetween(t0, d) / m
 		}
-		return addMonths(t0, k*m), addMonths(t0, (k+1)*m)
+		return t0.addMonths(k * m).ns(), t0.addMonths((k + 1) * m).ns()
 	}
-	return t0, ns(st.TermEnd()) + dayNs
+	return t0.ns(), ns(st.TermEnd()) + dayNs
 }
 
 // monthlyPrice returns the price of one license for one month.

@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -66,7 +67,7 @@ type Spec struct {
 // changes the one it is given.
 //
 // A Subscription is a handle to data that New fills once and nothing
-// changes: copying one copies a pointer, which keeps Evaluate's calls cheap.
+// changes: copying one copies a pointer.
 type Subscription struct {
 	*sub // nil in the zero Subscription: every method checks IsZero first
 }
@@ -74,11 +75,18 @@ type Subscription struct {
 // sub is what a Subscription holds.
 type sub struct {
 	spec Spec // History is owned: never aliased by a caller
-	// start is ns(spec.Start); day0 and dayE are the 00:00Z of the first
-	// term's first day and end date; ts[i] is ns(spec.History[i].At). New
-	// computes them once for Evaluate's path.
-	start, day0, dayE int64
-	ts                []int64
+	// start is ns(spec.Start); day0 and dayE are the first term's first
+	// day and end date; ts[i] is ns(spec.History[i].At). New computes them
+	// once.
+	start      int64
+	day0, dayE day
+	ts         []int64
+}
+
+// key returns the policy look-up key of the subscription.
+func (s *sub) key() policy.Key {
+	sp := &s.spec
+	return policy.Key{Channel: sp.Channel, Term: sp.Term, Product: sp.Product, Offer: sp.Offer, Country: sp.Country}
 }
 
 // zeroSub is what the accessors of the zero Subscription read.
@@ -130,8 +138,8 @@ func checkInstant(field string, t time.Time) error {
 // term, missing or out-of-range instants, an end before the start,
 // negative licenses, more licenses assigned than bought, an invalid event
 // kind or role, and events out of order or before the start. Whether each
-// event could happen in the state it found is checked against the rules by
-// [Evaluate] and [Timeline].
+// event could happen in the state it found is checked against the policy by
+// [Judge] and [Evaluate].
 func New(spec Spec) (Subscription, error) {
 	if !spec.Channel.IsValid() {
 		return Subscription{}, &FieldError{Field: "Spec.Channel", Value: spec.Channel.String(), Reason: "not a valid channel"}
@@ -149,11 +157,11 @@ func New(spec Spec) (Subscription, error) {
 		return Subscription{}, &FieldError{Field: "Spec.End", Value: spec.End,
 			Reason: "end date before the start date " + spec.Start.UTC().Format(time.DateOnly)}
 	}
-	if spec.Licenses < 0 {
-		return Subscription{}, &FieldError{Field: "Spec.Licenses", Value: spec.Licenses, Reason: "must not be negative"}
+	if err := checkCount("Spec.Licenses", spec.Licenses); err != nil {
+		return Subscription{}, err
 	}
-	if spec.Assigned < 0 {
-		return Subscription{}, &FieldError{Field: "Spec.Assigned", Value: spec.Assigned, Reason: "must not be negative"}
+	if err := checkCount("Spec.Assigned", spec.Assigned); err != nil {
+		return Subscription{}, err
 	}
 	if spec.Assigned > spec.Licenses {
 		return Subscription{}, &FieldError{Field: "Spec.Assigned", Value: spec.Assigned,
@@ -186,12 +194,26 @@ func checkEvent(i int, e Event, prev time.Time) error {
 		return &FieldError{Field: field("Actor"), Value: e.Actor.String(), Reason: "not a valid role"}
 	}
 	if e.Kind == ChangeLicenses {
-		if e.Licenses < 0 {
-			return &FieldError{Field: field("Licenses"), Value: e.Licenses, Reason: "must not be negative"}
+		if err := checkCount(field("Licenses"), e.Licenses); err != nil {
+			return err
 		}
-		if e.Assigned < 0 {
-			return &FieldError{Field: field("Assigned"), Value: e.Assigned, Reason: "must not be negative"}
+		if err := checkCount(field("Assigned"), e.Assigned); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// maxLicenses is the largest license count lapse accepts.
+const maxLicenses = math.MaxInt32
+
+// checkCount reports a license count out of [0, maxLicenses].
+func checkCount(field string, n int) error {
+	switch {
+	case n < 0:
+		return &FieldError{Field: field, Value: n, Reason: "must not be negative"}
+	case n > maxLicenses:
+		return &FieldError{Field: field, Value: n, Reason: "absurd: more than 2147483647 licenses"}
 	}
 	return nil
 }
@@ -219,10 +241,7 @@ func (s Subscription) Term() policy.Term { return s.data().spec.Term }
 func (s Subscription) Product() policy.Product { return s.data().spec.Product }
 
 // Key returns the policy look-up key of the subscription.
-func (s Subscription) Key() policy.Key {
-	sp := &s.data().spec
-	return policy.Key{Channel: sp.Channel, Term: sp.Term, Product: sp.Product, Offer: sp.Offer, Country: sp.Country}
-}
+func (s Subscription) Key() policy.Key { return s.data().key() }
 
 // Start returns the purchase instant.
 func (s Subscription) Start() time.Time { return s.data().spec.Start }
@@ -270,7 +289,7 @@ func EndOfTerm(start time.Time, term policy.Term) time.Time {
 	if !term.IsValid() {
 		return time.Time{}
 	}
-	return timeOf(addDays(addMonths(dayOf(ns(start)), term.Months()), -1))
+	return dayOf(ns(start)).addMonths(term.Months()).add(-1).time()
 }
 
 // EndOfTrial returns the end date of a trial of the given days starting on
@@ -278,5 +297,5 @@ func EndOfTerm(start time.Time, term policy.Term) time.Time {
 // 2026-05-01 ends on 2026-05-30 and, under DC-3b, converts on 2026-05-31,
 // AC-43).
 func EndOfTrial(start time.Time, days int) time.Time {
-	return timeOf(addDays(dayOf(ns(start)), days-1))
+	return dayOf(ns(start)).add(days - 1).time()
 }

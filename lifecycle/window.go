@@ -4,11 +4,10 @@ import "github.com/lapse-go/lapse/policy"
 
 // windowEnd is policy.Window.End on nanosecond instants, for a window of
 // kind AfterStart that started at t0: for Days, the 00:00Z of t0's UTC
-// date plus Length days; otherwise (Hours) t0 plus Length hours. It avoids
-// the calendar conversions of time.Time on Evaluate's path.
+// date plus Length days; otherwise (Hours) t0 plus Length hours.
 func windowEnd(w *policy.Window, t0 int64) int64 {
 	if w.Unit == policy.Days {
-		return addDays(dayOf(t0), w.Length)
+		return dayOf(t0).add(w.Length).ns()
 	}
 	return addHours(t0, w.Length)
 }
@@ -24,8 +23,8 @@ func windowOpen(w *policy.Window, t0, now int64) bool {
 	case policy.AfterStart:
 		end := windowEnd(w, t0)
 		if w.Unit == policy.Days {
-			d := dayOf(now)
-			if d < dayOf(t0) {
+			d := dayOf(now).ns()
+			if d < dayOf(t0).ns() {
 				return false
 			}
 			if w.Inclusive {

@@ -261,6 +261,11 @@ type Version struct {
 // IsZero reports whether v is the zero Version.
 func (v Version) IsZero() bool { return v.s == nil }
 
+// Equal reports whether v and w are the same version of the same schedule
+// (the same as v == w); go-cmp uses it to compare values that hold
+// versions.
+func (v Version) Equal(w Version) bool { return v == w }
+
 // Rules returns a copy of the version's rules.
 func (v Version) Rules() Rules {
 	if v.s == nil {

@@ -10,11 +10,11 @@ import (
 	"github.com/lapse-go/lapse/policy"
 )
 
-// Case is a subscription together with the rules that judge it; its history
-// is valid under exactly these rules.
+// Case is a subscription together with the policy table that judges it;
+// its history is valid under that table.
 type Case struct {
 	Sub   lifecycle.Subscription
-	Rules policy.Rules
+	Table *policy.Table
 }
 
 // Bounds of the generated instants. Purchases fall in [minStart, maxStart);
@@ -28,35 +28,51 @@ var (
 const MaxEvents = 8
 
 // Subscription returns a generator of valid subscriptions whose channel and
-// term have rules in table, judged by [lifecycle.RulesFor]: every channel
-// and term the table covers, paid or trial, whole or irregular first
-// terms, generic or product-specific (Copilot, Power BI Premium P, Extra
-// File Storage), with recurring billing on or off, and a history of up to
-// [MaxEvents] events that Evaluate accepts. It panics if table has no rows.
+// term have rules in table from their purchase on: every channel and term
+// the table covers, paid or trial, whole or irregular first terms, generic
+// or product-specific (Copilot, Power BI Premium P, Extra File Storage),
+// with recurring billing on or off, and a history of up to [MaxEvents]
+// events that [lifecycle.Judge] accepts against table. Purchases and
+// events range over the years the table's versions cover, so histories
+// cross policy versions. It panics if table has no rows.
 func Subscription(table *policy.Table) *rapid.Generator[lifecycle.Subscription] {
 	g := Cases(table, false)
 	return rapid.Custom(func(t *rapid.T) lifecycle.Subscription { return g.Draw(t, "case").Sub })
 }
 
-// Cases returns a generator of subscriptions with the rules that judge
-// them. With knobs false the rules are table's (RulesFor); with knobs true
-// they are drawn by [Rules] from table's, so that the documented
-// alternatives (DC-3b, C-6, C-12, C-20, R-DAT-3 …) are exercised too, and
-// the history is built under the perturbed rules. It panics if table has
-// no rows.
+// Lifecycle returns a generator of subscriptions of [Subscription] judged
+// against table.
+func Lifecycle(table *policy.Table) *rapid.Generator[lifecycle.Lifecycle] {
+	g := Cases(table, false)
+	return rapid.Custom(func(t *rapid.T) lifecycle.Lifecycle {
+		c := g.Draw(t, "case")
+		lc, err := lifecycle.Judge(c.Sub, c.Table)
+		if err != nil {
+			t.Fatalf("lifecycletest: a generated subscription can't be judged: %v", err)
+		}
+		return lc
+	})
+}
+
+// Cases returns a generator of subscriptions with the table that judges
+// them. With knobs false the table is table itself; with knobs true it is
+// drawn by [Table] from table, so that the documented alternatives (DC-3b,
+// C-6, C-12, C-20, R-DAT-3 …) are exercised too, and the history is built
+// against the perturbed table. It panics if table has no rows.
 func Cases(table *policy.Table, knobs bool) *rapid.Generator[Case] {
 	combos := coverage(table)
 	if len(combos) == 0 {
 		panic("lifecycletest: the table has no rows")
 	}
 	return rapid.Custom(func(t *rapid.T) Case {
-		c := rapid.SampledFrom(combos).Draw(t, "channel/term")
-		spec, rules := drawSpec(t, table, c)
+		judge := table
 		if knobs {
-			rules = Rules(rules).Draw(t, "rules")
+			judge = Table(table).Draw(t, "table")
 		}
-		sub := drawHistory(t, spec, rules)
-		return Case{Sub: sub, Rules: rules}
+		c := rapid.SampledFrom(combos).Draw(t, "channel/term")
+		spec := drawSpec(t, judge, c)
+		sub := drawHistory(t, spec, judge)
+		return Case{Sub: sub, Table: judge}
 	})
 }
 
@@ -89,9 +105,17 @@ func coverage(table *policy.Table) []combo {
 
 var products = []policy.Product{"", "", "", policy.Copilot, policy.PowerBIPremiumP, policy.ExtraFileStorage}
 
-// drawSpec draws a subscription without history and looks up its rules.
-func drawSpec(t *rapid.T, table *policy.Table, c combo) (lifecycle.Spec, policy.Rules) {
+// drawSpec draws a subscription without history whose channel and term
+// the table covers from its purchase on.
+func drawSpec(t *rapid.T, table *policy.Table, c combo) lifecycle.Spec {
+	product := rapid.SampledFrom(products).Draw(t, "product")
 	start := Instant(c.from, maxStart).Draw(t, "start")
+	if b := boundaries(table, policy.Key{Channel: c.ch, Term: c.term, Product: product}, c.from); len(b) > 0 && rapid.Bool().Draw(t, "near a new version") {
+		// Up to two years before a version takes effect, so that the
+		// history crosses it.
+		v := rapid.SampledFrom(b).Draw(t, "version boundary")
+		start = Instant(maxTime(c.from, v.AddDate(-2, 0, 0)), v).Draw(t, "start before it")
+	}
 	if rapid.Bool().Draw(t, "whole-second start") {
 		start = start.Truncate(time.Second)
 	}
@@ -111,7 +135,7 @@ func drawSpec(t *rapid.T, table *policy.Table, c combo) (lifecycle.Spec, policy.
 		ID:               "gen",
 		Channel:          c.ch,
 		Term:             c.term,
-		Product:          rapid.SampledFrom(products).Draw(t, "product"),
+		Product:          product,
 		Start:            start,
 		End:              lifecycle.EndOfTerm(start, c.term),
 		ProductKey:       rapid.IntRange(0, 9).Draw(t, "product key") == 0,
@@ -126,47 +150,58 @@ func drawSpec(t *rapid.T, table *policy.Table, c combo) (lifecycle.Spec, policy.
 		// Open activation): 0 to 1200 days.
 		spec.End = start.AddDate(0, 0, rapid.IntRange(0, 1200).Draw(t, "first term days"))
 	}
-	rules := lookup(t, table, spec)
-	if rules.Trial.Available && rules.Trial.Days > 0 && rapid.IntRange(0, 2).Draw(t, "trial") == 0 {
-		trial := spec
-		trial.Trial = true
-		trial.End = lifecycle.EndOfTrial(start, rules.Trial.Days)
-		if tr := lookup(t, table, trial); tr.Trial.Available && tr.Trial.Days > 0 {
-			return trial, tr
-		}
+	key := policy.Key{Channel: spec.Channel, Term: spec.Term, Product: spec.Product}
+	if r, err := table.Lookup(key, start); err == nil && r.Trial.Available && r.Trial.Days > 0 && rapid.IntRange(0, 2).Draw(t, "trial") == 0 {
+		spec.Trial = true
+		spec.End = lifecycle.EndOfTrial(start, r.Trial.Days)
 	}
-	return spec, rules
+	return spec
 }
 
-func lookup(t *rapid.T, table *policy.Table, spec lifecycle.Spec) policy.Rules {
-	sub, err := lifecycle.New(spec)
+// boundaries returns the instants after from at which a new version of
+// the rules for k takes effect.
+func boundaries(table *policy.Table, k policy.Key, from time.Time) []time.Time {
+	s, err := table.Schedule(k)
 	if err != nil {
-		t.Fatalf("lifecycletest: generated an invalid spec %+v: %v", spec, err)
+		return nil
 	}
-	r, err := lifecycle.RulesFor(table, sub)
-	if err != nil {
-		t.Skipf("no rules in force on the end date: %v", err)
+	var out []time.Time
+	for v := range s.All() {
+		if v.From().After(from) && v.From().Before(maxStart) {
+			out = append(out, v.From())
+		}
 	}
-	return r
+	return out
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 var roles = []lifecycle.Role{0, lifecycle.GlobalAdmin, lifecycle.BillingAdmin, lifecycle.BillingAccountOwner, lifecycle.Partner}
 
-// drawHistory appends up to MaxEvents events, each one only if Evaluate
-// accepts it at its instant under rules.
-func drawHistory(t *rapid.T, spec lifecycle.Spec, rules policy.Rules) lifecycle.Subscription {
+// drawHistory appends up to MaxEvents events, each one only if Judge
+// accepts the history with it against table.
+func drawHistory(t *rapid.T, spec lifecycle.Spec, table *policy.Table) lifecycle.Subscription {
 	sub, err := lifecycle.New(spec)
 	if err != nil {
 		t.Fatalf("lifecycletest: generated an invalid spec %+v: %v", spec, err)
 	}
+	lc, err := lifecycle.Judge(sub, table)
+	if err != nil {
+		t.Skipf("the table can't judge the generated subscription: %v", err)
+	}
 	n := rapid.IntRange(0, MaxEvents).Draw(t, "events")
 	prev := spec.Start
 	for i := 0; i < n; i++ {
-		at := nextInstant(t, sub, rules, prev)
+		at := nextInstant(t, lc, prev)
 		if !at.Before(maxEvent) {
 			break
 		}
-		st, err := lifecycle.Evaluate(sub, &rules, at)
+		st, err := lc.At(at)
 		if err != nil {
 			t.Fatalf("lifecycletest: a generated history fails at %v: %v", at, err)
 		}
@@ -183,10 +218,11 @@ func drawHistory(t *rapid.T, spec lifecycle.Spec, rules policy.Rules) lifecycle.
 			if err != nil {
 				continue
 			}
-			if _, err := lifecycle.Evaluate(cand, &rules, at); err != nil {
+			clc, err := lifecycle.Judge(cand, table)
+			if err != nil {
 				continue
 			}
-			sub, prev, added = cand, at, true
+			sub, lc, prev, added = cand, clc, at, true
 			break
 		}
 		if !added {
@@ -199,14 +235,14 @@ func drawHistory(t *rapid.T, spec lifecycle.Spec, rules policy.Rules) lifecycle.
 // nextInstant draws the instant of the next event: the same instant as
 // the previous one, minutes, hours or days later, or just around the next
 // phase boundary, where off-by-one mistakes live.
-func nextInstant(t *rapid.T, sub lifecycle.Subscription, rules policy.Rules, prev time.Time) time.Time {
+func nextInstant(t *rapid.T, lc lifecycle.Lifecycle, prev time.Time) time.Time {
 	switch rapid.IntRange(0, 5).Draw(t, "gap kind") {
 	case 0:
 		return prev
 	case 1:
 		return prev.Add(time.Duration(rapid.IntRange(1, 24*60).Draw(t, "gap minutes")) * time.Minute)
 	case 2:
-		st, err := lifecycle.Evaluate(sub, &rules, prev)
+		st, err := lc.At(prev)
 		if err == nil && !st.NextAt().IsZero() {
 			d := rapid.SampledFrom([]time.Duration{-time.Nanosecond, 0, time.Nanosecond, time.Hour, 24 * time.Hour}).Draw(t, "around next")
 			if at := st.NextAt().Add(d); at.After(prev) {
@@ -218,6 +254,103 @@ func nextInstant(t *rapid.T, sub lifecycle.Subscription, rules policy.Rules, pre
 		days := rapid.IntRange(1, 500).Draw(t, "gap days")
 		return prev.AddDate(0, 0, days).Add(time.Duration(rapid.IntRange(0, 86399).Draw(t, "gap seconds")) * time.Second)
 	}
+}
+
+// Table returns a generator of variants of base in which every row's rules
+// take the same documented alternatives, drawn once per table: the values
+// [Rules] varies, each either kept as the row has it or replaced in every
+// row. The versions of base stay apart, so histories still cross them.
+// Override layers of base are applied on top again; a draw whose values
+// the layers make invalid is skipped. It panics if base has no rows.
+func Table(base *policy.Table) *rapid.Generator[*policy.Table] {
+	if len(base.Rows()) == 0 {
+		panic("lifecycletest: the table has no rows")
+	}
+	return rapid.Custom(func(t *rapid.T) *policy.Table {
+		k := drawKnobs(t)
+		rows := base.Rows()
+		for i := range rows {
+			rows[i].Rules = k.apply(rows[i].Rules)
+		}
+		tbl, err := policy.NewTable(rows)
+		if err != nil {
+			t.Fatalf("lifecycletest: perturbed rows are invalid: %v", err)
+		}
+		if layers := base.Layers(); len(layers) > 0 {
+			if tbl, err = tbl.With(layers...); err != nil {
+				t.Skipf("the layers of the base table refuse the perturbed rows: %v", err)
+			}
+		}
+		return tbl
+	})
+}
+
+// keep marks a knob that leaves each row's own value.
+const keep = -1
+
+// knobs are the alternatives drawn once for a whole table; keep leaves a
+// row's value as it is.
+type knobs struct {
+	anchor, expired, disabled, servicesDuringExpired, untilTermEnd int
+	deleteHours, trialExpired, purgeNotBefore, purgeWindow         int
+	purgeAnchor, atTermEnd                                         int
+}
+
+func drawKnobs(t *rapid.T) knobs {
+	pick := func(label string, alternatives ...int) int {
+		return rapid.SampledFrom(append([]int{keep, keep}, alternatives...)).Draw(t, label)
+	}
+	return knobs{
+		anchor:                pick("anchor", int(policy.OnEndDate), int(policy.DayAfterEndDate)),
+		expired:               pick("expired days", 0, 1, 30, 90),
+		disabled:              pick("disabled days", 0, 1, 30, 60, 90),
+		servicesDuringExpired: pick("services during expired", 0, 1),
+		untilTermEnd:          pick("disabled until term end", 1),
+		deleteHours:           pick("explicit delete hours", 72),
+		trialExpired:          pick("trial expired days", 0, 30, 60, 90),
+		purgeNotBefore:        pick("purge not before days", 0, 30, 90),
+		purgeWindow:           pick("purge window days", 0, 90),
+		purgeAnchor:           pick("purge anchor", int(policy.FromEndDate), int(policy.FromExpiredEnd)),
+		atTermEnd:             pick("suspended at term end", int(policy.DisabledThenDisabled), int(policy.DeletedAtTermEnd), int(policy.DisabledThenDeleted)),
+	}
+}
+
+// apply returns r with the drawn alternatives.
+func (k knobs) apply(r policy.Rules) policy.Rules {
+	set := func(dst *int, v int) {
+		if v != keep {
+			*dst = v
+		}
+	}
+	if k.anchor != keep {
+		r.ExpiryAnchor = policy.ExpiryAnchor(k.anchor)
+	}
+	set(&r.ExpiredDays, k.expired)
+	set(&r.DisabledDays, k.disabled)
+	if k.servicesDuringExpired != keep {
+		r.ServicesDuringExpired = k.servicesDuringExpired == 1
+	}
+	if k.untilTermEnd != keep {
+		r.DisabledUntilTermEnd = true
+	}
+	set(&r.Reactivation.ExplicitDeleteHours, k.deleteHours)
+	if r.Trial.Available {
+		set(&r.Trial.ExpiredDays, k.trialExpired)
+	}
+	if k.purgeNotBefore != keep {
+		r.Purge.CancelNotBeforeDays = k.purgeNotBefore
+		r.Purge.CancelDeadlineDays = max(r.Purge.CancelDeadlineDays, k.purgeNotBefore)
+	}
+	if k.purgeWindow != keep {
+		r.Purge.CancelDeadlineDays = r.Purge.CancelNotBeforeDays + k.purgeWindow
+	}
+	if k.purgeAnchor != keep {
+		r.Purge.ExpiryDeadlineFrom = policy.PurgeAnchor(k.purgeAnchor)
+	}
+	if r.Suspension.Allowed && k.atTermEnd != keep {
+		r.Suspension.AtTermEnd = policy.SuspendedAtTermEnd(k.atTermEnd)
+	}
+	return r
 }
 
 // Rules returns a generator of valid variants of base: the [AMBIGUOUS]

@@ -12,48 +12,82 @@ import (
 	"github.com/lapse-go/lapse/policy"
 )
 
-// TestCasesValid: every generated case evaluates without error from its
-// start on, and its rules are valid.
+// TestCasesValid: every generated case is judged without error, and
+// answers from its start on; Lifecycle.At and the one-shot Evaluate agree.
 func TestCasesValid(t *testing.T) {
 	for _, knobs := range []bool{false, true} {
 		rapid.Check(t, func(t *rapid.T) {
 			c := lifecycletest.Cases(policy.Builtin(), knobs).Draw(t, "case")
-			if err := c.Rules.Validate(); err != nil {
-				t.Fatalf("generated rules are invalid: %v", err)
+			if c.Table == nil {
+				t.Fatal("no table")
 			}
-			if c.Rules.Channel != c.Sub.Channel() {
-				t.Fatalf("rules for %v judge a %v subscription", c.Rules.Channel, c.Sub.Channel())
-			}
-			if _, err := lifecycle.Timeline(c.Sub, &c.Rules); err != nil {
-				t.Fatalf("Timeline: %v", err)
+			lc, err := lifecycle.Judge(c.Sub, c.Table)
+			if err != nil {
+				t.Fatalf("Judge: %v", err)
 			}
 			lo := c.Sub.Start()
 			for i := range c.Sub.Len() {
 				e, _ := c.Sub.Event(i)
-				if _, err := lifecycle.Evaluate(c.Sub, &c.Rules, e.At); err != nil {
-					t.Fatalf("Evaluate at event %d (%v): %v", i, e, err)
+				if _, err := lc.At(e.At); err != nil {
+					t.Fatalf("At event %d (%v): %v", i, e, err)
 				}
 				lo = e.At
 			}
 			at := lifecycletest.Instant(c.Sub.Start(), lo.AddDate(2, 0, 0)).Draw(t, "at")
-			if _, err := lifecycle.Evaluate(c.Sub, &c.Rules, at); err != nil {
+			st, err := lc.At(at)
+			if err != nil {
+				t.Fatalf("At(%v): %v", at, err)
+			}
+			one, err := lifecycle.Evaluate(c.Sub, c.Table, at)
+			if err != nil {
 				t.Fatalf("Evaluate(%v): %v", at, err)
+			}
+			if st.State() != one.State() || !st.Since().Equal(one.Since()) || !st.NextAt().Equal(one.NextAt()) {
+				t.Fatalf("At %v since %v next %v, Evaluate %v since %v next %v", st.State(), st.Since(), st.NextAt(), one.State(), one.Since(), one.NextAt())
 			}
 		})
 	}
 }
 
-// TestSubscriptionJudgedByRulesFor: Subscription's histories are valid
-// under the table's rules.
-func TestSubscriptionJudgedByRulesFor(t *testing.T) {
+// TestLifecycle: the judged generator's lifecycles answer from their start.
+func TestLifecycle(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		sub := lifecycletest.Subscription(policy.Builtin()).Draw(t, "sub")
-		r, err := lifecycle.RulesFor(policy.Builtin(), sub)
-		if err != nil {
-			t.Fatalf("RulesFor: %v", err)
+		lc := lifecycletest.Lifecycle(policy.Builtin()).Draw(t, "lifecycle")
+		if lc.IsZero() {
+			t.Fatal("zero Lifecycle")
 		}
-		if _, err := lifecycle.Timeline(sub, &r); err != nil {
-			t.Fatalf("Timeline: %v", err)
+		if _, err := lc.At(lc.Subscription().Start()); err != nil {
+			t.Fatalf("At(start): %v", err)
+		}
+		if len(lc.Phases()) == 0 {
+			t.Fatal("no phases")
+		}
+	})
+}
+
+// TestTableKeepsVersions: a perturbed table has the versions of its base,
+// each with the same period and label.
+func TestTableKeepsVersions(t *testing.T) {
+	base := policy.Builtin()
+	rapid.Check(t, func(t *rapid.T) {
+		tbl := lifecycletest.Table(base).Draw(t, "table")
+		k := policy.Key{Channel: policy.DirectMCA, Term: policy.Annual}
+		want, _ := base.Schedule(k)
+		got, err := tbl.Schedule(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Len() != want.Len() {
+			t.Fatalf("%d versions, want %d", got.Len(), want.Len())
+		}
+		for i := range want.Len() {
+			g, w := got.Version(i), want.Version(i)
+			if !g.From().Equal(w.From()) || !g.Until().Equal(w.Until()) || g.Label() != w.Label() {
+				t.Fatalf("version %d = %v, want %v", i, g, w)
+			}
+			if err := g.Rules().Validate(); err != nil {
+				t.Fatalf("version %d invalid: %v", i, err)
+			}
 		}
 	})
 }
@@ -63,7 +97,7 @@ func TestSubscriptionJudgedByRulesFor(t *testing.T) {
 func TestGeneratorsCover(t *testing.T) {
 	channels := map[policy.Channel]bool{}
 	states := map[lifecycle.State]bool{}
-	trials, events := 0, 0
+	trials, events, crossed := 0, 0, 0
 	g := lifecycletest.Cases(policy.Builtin(), true)
 	for i := range 400 {
 		c := g.Example(i)
@@ -72,12 +106,30 @@ func TestGeneratorsCover(t *testing.T) {
 			trials++
 		}
 		events += c.Sub.Len()
-		ph, err := lifecycle.Timeline(c.Sub, &c.Rules)
+		ph, err := lifecycle.Timeline(c.Sub, c.Table)
 		if err != nil {
 			t.Fatalf("Timeline: %v", err)
 		}
 		for _, p := range ph {
 			states[p.State] = true
+		}
+		// A subscription crosses versions when its start, its events and
+		// its phases are not all judged by the version in force at its
+		// start.
+		sched, _ := c.Table.Schedule(c.Sub.Key())
+		first, _ := sched.At(c.Sub.Start())
+		instants := []time.Time{}
+		for _, p := range ph {
+			instants = append(instants, p.Start)
+		}
+		for _, e := range c.Sub.History() {
+			instants = append(instants, e.At)
+		}
+		for _, at := range instants {
+			if v, _ := sched.At(at); v != first {
+				crossed++
+				break
+			}
 		}
 	}
 	if len(channels) != len(policy.Channels()) {
@@ -90,6 +142,9 @@ func TestGeneratorsCover(t *testing.T) {
 	}
 	if trials == 0 || events < 400 {
 		t.Errorf("generated %d trials and %d events in 400 cases; want some trials and more than one event a case", trials, events)
+	}
+	if crossed < 40 {
+		t.Errorf("only %d of 400 histories cross a policy version; want at least 40", crossed)
 	}
 }
 
@@ -117,7 +172,7 @@ func Example() {
 	property := func(t *rapid.T) {
 		c := lifecycletest.Cases(policy.Builtin(), false).Draw(t, "case")
 		at := lifecycletest.Instant(c.Sub.Start(), c.Sub.Start().AddDate(3, 0, 0)).Draw(t, "at")
-		st, err := lifecycle.Evaluate(c.Sub, &c.Rules, at)
+		st, err := lifecycle.Evaluate(c.Sub, c.Table, at)
 		if err != nil {
 			t.Fatal(err)
 		}

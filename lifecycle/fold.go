@@ -1,0 +1,377 @@
+package lifecycle
+
+import (
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+// The engine judges a subscription in three steps, each in its own file:
+//
+//   - the fold (this file): each event of the history changes the facts in
+//     force — the current term, recurring billing, the licenses, a
+//     cancellation, deletion or suspension. A fold is those facts from one
+//     event to the next.
+//   - the projection (project.go): the phases a fold leads to absent
+//     further events — Active to the end date, then Expired, Disabled,
+//     Deleted — each judged by the version of the policy that governs it.
+//   - the segmentation (segment.go): each fold's projection cut where the
+//     version in force for commands changes, with the answers a Status
+//     reads (since when, what next, until when reactivation is possible),
+//     up to the next event.
+//
+// Judge keeps every fold and its segments (judge.go); Evaluate folds up to
+// one instant and keeps only the segment that holds it (evaluate.go).
+
+// mode is what became of the subscription, if anything, besides running.
+type mode uint8
+
+const (
+	running   mode = iota // Active, renewing or running to its end date
+	cancelled             // cancelled now: Disabled or Deleted from modeAt
+	deleted               // explicitly deleted at modeAt
+	suspended             // suspended by the CSP partner from modeAt
+)
+
+// fold is what holds from one event of a history to the next: the current
+// term and its renewal chain, the settings and counts in force, and what
+// they lead to. It is a plain value; its fields are ordered to keep it
+// small, because a judged subscription keeps one per event.
+type fold struct {
+	b        book  // the versions that judge the subscription
+	winStart int64 // the instant the current term's cancellation window opened
+	// modeAt is the instant of the cancellation, deletion or suspension
+	// (mode), or of a cancellation that takes effect at the term end
+	// (deferred).
+	modeAt    int64
+	expireAt  int64 // the instant all licenses were removed (R-LIC-4); none if not
+	deletedAt int64 // the instant the projection reaches Deleted; never if it does not
+
+	tStart, tEnd day // the current term: its first day and its end date E
+	// cycle is the first day of the renewal chain: the terms that follow
+	// are [cycle+j·months, cycle+(j+1)·months−1 day], so a term bought on
+	// the 31st renews on the last day of shorter months and on the 31st
+	// again after them (DC-1).
+	cycle       day
+	conflictEnd day // the first day after the license-conflict period (R-LIC-4); noDay if none
+
+	licenses, assigned int32
+	win                int32 // the version that judges the current term's cancellation window
+	months             uint8 // the length of the terms that follow
+	mode               mode
+	firstCause         Cause // why the current term began
+	extensions         uint8 // trial extensions used
+
+	recurring    bool // recurring billing (auto-renew) is on
+	trial        bool // the current term is a free trial
+	convertTrial bool // the trial was bought and converts at its end
+	converts     bool // the trial converts to paid at its end (bought, or auto-converting)
+	est          bool // an Extended Service Term follows the current term
+	inEST        bool // the current term is an Extended Service Term
+	atRenewal    bool // "cancel before the next renewal date" was chosen
+	deferred     bool // a cancellation takes effect at the term end (C-21)
+}
+
+// engine judges one subscription against its book of versions.
+type engine struct {
+	s *sub
+	b book
+}
+
+// first returns the fold the purchase (or the trial sign-up) begins.
+func (e *engine) first() fold {
+	sp := &e.s.spec
+	f := fold{
+		b: e.b, winStart: e.s.start, modeAt: none, expireAt: none, deletedAt: never,
+		tStart: e.s.day0, tEnd: e.s.dayE, conflictEnd: noDay,
+		licenses: int32(sp.Licenses), assigned: int32(sp.Assigned),
+		months: uint8(sp.Term.Months()), firstCause: Purchased,
+		recurring: sp.RecurringBilling, trial: sp.Trial,
+	}
+	if f.trial {
+		f.firstCause = TrialStarted
+	}
+	// The chain starts with the first term when it is a whole term, so
+	// that renewals keep its day of month, else the day after its end (an
+	// irregular first term: VL alignment, Open activation, a trial).
+	f.cycle = f.tEnd.add(1)
+	if !f.trial && f.months > 0 && f.tStart.addMonths(int(f.months)).add(-1) == f.tEnd {
+		f.cycle = f.tStart
+	}
+	e.settle(&f)
+	return f
+}
+
+// settle fills what a fold's facts imply under the versions in force:
+// whether its trial converts at its end, and which version judges its
+// cancellation window.
+func (e *engine) settle(f *fold) {
+	f.converts = false
+	if f.trial && f.mode == running && !f.deferred && f.expireAt == none {
+		r := e.b.rulesAt(f.tEnd.ns()) // the trial's end of life (R-LC-14)
+		auto := r.Trial.AutoConvert && f.recurring && (e.s.spec.Channel.IsCSP() || e.s.spec.PaymentMethod)
+		f.converts = f.convertTrial || auto // R-TRI-1, R-TRI-3, R-TRI-7, C-14
+	}
+	f.win = e.b.window(f.winStart, cancelWindow)
+}
+
+// endOfLife returns the version that judges how the current term ends: the
+// version in force at the cancellation, deletion or removal of every
+// license that ended it, else the one in force on its end date (R-LC-14).
+func (e *engine) endOfLife(f *fold) int32 {
+	switch {
+	case f.mode == cancelled || f.mode == deleted || f.deferred:
+		return e.b.at(f.modeAt)
+	case f.expireAt != none:
+		return e.b.at(f.expireAt)
+	}
+	return e.b.at(f.tEnd.ns())
+}
+
+// boundary is the first instant after the current term under natural
+// expiry: E (DC-3a) or E+1 (DC-3b) under the rules that judge its end; or
+// the instant all licenses were removed (R-LIC-4).
+func (f *fold) boundary(r *policy.Rules) int64 {
+	if f.expireAt != none {
+		return f.expireAt
+	}
+	if r.ExpiryAnchor == policy.DayAfterEndDate {
+		return f.tEnd.add(1).ns()
+	}
+	return f.tEnd.ns()
+}
+
+// renews reports whether the current term rolls into a next one.
+func (f *fold) renews() bool {
+	if f.mode != running || f.expireAt != none || f.deferred {
+		return false
+	}
+	if f.trial {
+		return f.converts
+	}
+	return f.recurring || f.est
+}
+
+// rollTo advances a renewing fold's current term to the one holding t.
+func (f *fold) rollTo(t int64) {
+	for f.renews() && t >= f.tEnd.add(1).ns() {
+		next := f.tEnd.add(1)
+		switch {
+		case f.trial:
+			f.convert()
+			continue // the paid term may renew in turn
+		case f.est && !f.inEST:
+			f.inEST, f.months, f.cycle = true, 1, next
+			f.firstCause = ExtendedServiceTerm
+		default:
+			f.firstCause = Renewed
+		}
+		m := max(int(f.months), 1)
+		k := monthsBetween(f.cycle, max(dayOf(t), next)) / m // the chain's term holding t
+		f.tStart = f.cycle.addMonths(k * m)
+		f.tEnd = f.cycle.addMonths((k + 1) * m).add(-1)
+		f.winStart = f.tStart.ns() // DC-1: a renewal starts at 00:00Z of its first day
+	}
+}
+
+// convert turns a trial into the paid term it converts to, which starts
+// the day after the trial's end date (R-TRI-1, R-TRI-7).
+func (f *fold) convert() {
+	next := f.tEnd.add(1)
+	f.trial, f.convertTrial, f.converts = false, false, false
+	f.firstCause = TrialConverted
+	f.cycle, f.tStart = next, next
+	f.tEnd = next.addMonths(max(int(f.months), 1)).add(-1)
+	f.winStart = next.ns() // DC-1: the paid term starts at 00:00Z of its first day
+}
+
+// step applies the i-th event of the history, at t, to f: the phase it
+// found (old, from f's segments) must admit it under the version in force
+// at t.
+func (e *engine) step(f *fold, i int, ev *Event, t int64, old *segment) error {
+	r := e.b.rulesAt(t)
+	if err := e.check(f, i, ev, t, old, r); err != nil {
+		return err
+	}
+	var prev before
+	if ev.Kind == Reactivate || ev.Kind == Renew {
+		prev = before{boundary: f.boundary(e.b.rules(e.endOfLife(f))), mode: f.mode, renews: f.renews()}
+	}
+	f.rollTo(t)
+	e.apply(f, ev, t, old, r, &prev)
+	e.settle(f)
+	return nil
+}
+
+// check reports an event that could not have happened in the phase old it
+// found, under the rules r in force at its instant t.
+func (e *engine) check(f *fold, i int, ev *Event, t int64, old *segment, r *policy.Rules) error {
+	st := old.state
+	refuse := func(reason string) error {
+		return &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, State: st, Reason: reason}
+	}
+	if st == Deleted {
+		if ev.Kind == Reactivate && f.mode == deleted {
+			// The window opened at the deletion (C-6).
+			h := e.b.rulesAt(f.modeAt).Reactivation.ExplicitDeleteHours
+			if h > 0 && t < addHours(f.modeAt, h) {
+				return nil
+			}
+		}
+		return refuse("after the subscription was deleted on " + timeOf(old.since).Format(time.RFC3339Nano))
+	}
+	switch ev.Kind {
+	case RecurringBillingOff, RecurringBillingOn, CancelAtRenewal, ConvertEST:
+		if st != Active {
+			return refuse("recurring billing and scheduled changes can change only while active (R-REN-2, R-REA-6)")
+		}
+		if ev.Kind == ConvertEST && (!r.Renewal.ESTAvailable || old.trial) {
+			return refuse("an Extended Service Term follows only a paid term under rules that offer it (R-LC-13)")
+		}
+	case CancelNow:
+		if st != Active && st != Suspended {
+			return refuse("only an active (or CSP suspended) subscription can be cancelled")
+		}
+		if old.trial && !r.Trial.Cancellable {
+			return refuse("a trial can't be cancelled under these rules (C-13)")
+		}
+	case Reactivate:
+		if old.trial {
+			return refuse("a trial is bought (convert-trial), not reactivated")
+		}
+		if st != Expired && st != Disabled && st != Suspended {
+			return refuse("only an expired, disabled or suspended subscription can be reactivated (R-REA-1)")
+		}
+	case Delete:
+		if st != Expired && st != Disabled {
+			return refuse("a subscription must be cancelled before it can be deleted (R-LC-10)")
+		}
+	case Suspend:
+		if !r.Suspension.Allowed || st != Active {
+			return refuse("only an active CSP subscription can be suspended (§1.2)")
+		}
+	case Unsuspend:
+		if st != Suspended {
+			return refuse("only a suspended subscription can be unsuspended")
+		}
+	case ExtendTrial:
+		if !old.trial || st != Active {
+			return refuse("only an active trial can be extended (R-TRI-4)")
+		}
+		if int(f.extensions) >= r.Trial.MaxExtensions {
+			return refuse("the trial has used its extensions (R-TRI-4: once; R-TRI-8: \"Free trials can't be extended\")")
+		}
+	case ConvertTrial:
+		if !old.trial || (st != Active && st != Expired) {
+			return refuse("only an active or expired trial can be converted (R-TRI-1, C-14)")
+		}
+	case Renew:
+		if old.trial {
+			return refuse("a free trial is bought (convert-trial), not renewed (R-TRI-1, C-14)")
+		}
+		if st != Active && st != Expired {
+			return refuse("only an active or expired subscription can be renewed")
+		}
+	}
+	return nil
+}
+
+// before is what apply needs to know of a fold before an event.
+type before struct {
+	boundary int64 // its expiry boundary
+	mode     mode
+	renews   bool
+}
+
+// apply changes f by the event ev at t, which found the phase old, under
+// the rules r in force at t.
+func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rules, prev *before) {
+	newTerm := func(cause Cause) {
+		f.mode, f.trial, f.convertTrial, f.inEST, f.est = running, false, false, false, false
+		f.tStart = dayOf(t)
+		f.months = uint8(e.s.spec.Term.Months())
+		f.tEnd = f.tStart.addMonths(int(f.months)).add(-1)
+		f.cycle = f.tStart
+		f.winStart = t
+		f.expireAt, f.deferred, f.atRenewal = none, false, false
+		f.firstCause = cause
+	}
+	switch ev.Kind {
+	case RecurringBillingOff:
+		f.recurring, f.est = false, false // R-LC-4: also cancels scheduled changes
+	case RecurringBillingOn:
+		f.recurring, f.atRenewal = true, false
+	case CancelAtRenewal:
+		f.recurring, f.atRenewal, f.est = false, true, false
+	case ConvertEST:
+		f.est, f.recurring = true, true
+	case CancelNow:
+		f.modeAt = t
+		if r.Cancel.Effect == policy.CancelAtTermEnd { // C-21: "effective as of the next billing cycle"
+			f.recurring, f.deferred = false, true
+			if old.state == Suspended {
+				f.mode = cancelled
+			}
+			break
+		}
+		f.mode = cancelled
+	case Reactivate:
+		if old.state == Suspended {
+			f.mode, f.firstCause = running, Reactivated
+			break
+		}
+		if r.Reactivation.CreatesNewSubscription || prev.boundary <= t || prev.mode == deleted {
+			newTerm(Reactivated) // R-REA-5, or a term that has ended
+		} else {
+			f.mode, f.firstCause = running, Reactivated
+			f.expireAt, f.deferred, f.atRenewal = none, false, false
+			f.winStart = t // the seats held now are paid from the reactivation
+		}
+		f.recurring = true
+	case Delete:
+		f.mode, f.modeAt = deleted, t
+	case Suspend:
+		f.mode, f.modeAt = suspended, t
+		if r.Suspension.TurnsOffAutoRenew {
+			f.recurring = false // R-MISC-4
+		}
+	case Unsuspend:
+		f.mode, f.firstCause = running, Unsuspended
+	case ExtendTrial:
+		f.tEnd = f.tEnd.add(r.Trial.ExtensionDays)
+		f.cycle = f.tEnd.add(1) // a trial's chain starts the day after it ends
+		f.extensions++
+	case ConvertTrial:
+		if old.state == Expired {
+			newTerm(TrialConverted)
+		} else {
+			f.convertTrial = true
+		}
+		f.recurring = true
+	case ChangeLicenses:
+		f.licenses, f.assigned = int32(ev.Licenses), int32(ev.Assigned)
+		f.conflictEnd = noDay
+		if ev.Assigned > ev.Licenses && r.Licenses.ConflictDays > 0 && !e.s.spec.NonUser {
+			f.conflictEnd = dayOf(t).add(r.Licenses.ConflictDays) // R-LIC-4
+		}
+		if ev.Licenses == 0 && r.Licenses.ExpiredOnlyWhenAllRemoved && old.state == Active {
+			f.expireAt, f.recurring = t, false // R-LIC-4: "only … after all the licenses are removed"
+		}
+	case Renew:
+		switch {
+		case old.state == Expired:
+			newTerm(Renewed)
+		case prev.renews:
+			f.winStart = t // R-CAN-15: the window starts at the renewal's completion
+		default: // the current term is extended by one term of the chain
+			m := max(int(f.months), 1)
+			next := f.tEnd.add(1)
+			if next < f.cycle {
+				f.cycle = next
+			}
+			k := monthsBetween(f.cycle, next)/m + 1
+			f.tEnd = f.cycle.addMonths(k * m).add(-1)
+			f.winStart = t // R-CAN-15, R-LIC-7: a renewal opens the window
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package lifecycle
+
+import (
+	"slices"
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+// Lifecycle is a subscription judged against a policy table: its history
+// folded once into segments — intervals in which every answer of a
+// [Status] stands still — so that any instant is answered by a search and
+// a copy ([Lifecycle.At]). Build one with [Judge].
+//
+// A Lifecycle is a small immutable value, a handle to data Judge fills
+// once: copying one is cheap, and it is safe for concurrent use. The zero
+// Lifecycle is invalid; its methods return errors.
+type Lifecycle struct {
+	s *sub
+	// segs are the segments of every fold in order, each fold's cut at the
+	// next event; the last fold's run to the open end.
+	segs []segment
+	// folds[i] is the fold after the first i events of the history.
+	folds []fold
+}
+
+// Judge folds sub's history against table and returns the judged
+// lifecycle. table is usually [policy.Builtin] or a loaded policy file
+// with its override layers; [policy.Pin] makes a table of fixed rules.
+//
+// Judging resolves every rule by the version of the table in force when it
+// applies, looked up under sub's key (channel, term, product, offer,
+// country):
+//
+//   - how each term ends — its Expired and Disabled days, the expiry
+//     anchor, whether services stay on while Expired, whether a trial
+//     converts — by the version in force on that term's end date (R-LC-14;
+//     AC-20: an MCA term ending on 2026-01-31 expires, one ending on or
+//     after 2026-02-09 has no Expired state);
+//   - each cancellation window by the version in force when it opened at
+//     the purchase, the renewal or the seat addition, unless a later
+//     version declares its window retroactive (R-CAN-14: the seven-day CSP
+//     window of March 2022 "will apply retroactively to subscriptions
+//     purchased seven days prior");
+//   - each event of the history, and what it leads to (a cancellation's
+//     Disabled days and purge bounds, a suspension's limit), by the version
+//     in force at its instant; so is each command of [Lifecycle.Apply] and
+//     each capability of [Lifecycle.At].
+//
+// The table must have versions in force for the key without a gap from
+// the first day of sub on; otherwise the error is a *RulesError that wraps
+// the *policy.NoRuleError. A history event that could not have happened
+// in the state it found is a *HistoryError. Judge reads no clock.
+func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
+	if sub.IsZero() {
+		return Lifecycle{}, &FieldError{Field: "Subscription", Value: "zero", Reason: "not built with lifecycle.New"}
+	}
+	e, err := newEngine(sub.sub, table)
+	if err != nil {
+		return Lifecycle{}, err
+	}
+	var segBuf [16]segment
+	var foldBuf [4]fold
+	segs, folds := segBuf[:0], foldBuf[:0]
+	var scratch [16]segment
+
+	f := e.first()
+	origin := e.s.start
+	var carry segment // the phase the last event found: none before the first
+	for i := range e.s.spec.History {
+		t := e.s.ts[i]
+		// The fold's segments to the open end, to find the phase the event
+		// finds; those that start before it are kept.
+		all := e.fold(&f, origin, &carry, scratch[:0])
+		k := holding(all, t)
+		if k < 0 {
+			ev := &e.s.spec.History[i]
+			return Lifecycle{}, &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
+		}
+		for _, s := range all {
+			if s.start < t {
+				s.fold = int32(len(folds))
+				segs = append(segs, s)
+			}
+		}
+		folds = append(folds, f)
+		carry = all[k]
+		if err := e.step(&f, i, &e.s.spec.History[i], t, &carry); err != nil {
+			return Lifecycle{}, err
+		}
+		origin = t
+	}
+	last := len(segs)
+	segs = e.fold(&f, origin, &carry, segs)
+	for i := last; i < len(segs); i++ {
+		segs[i].fold = int32(len(folds))
+	}
+	folds = append(folds, f)
+	return Lifecycle{s: e.s, segs: slices.Clone(segs), folds: slices.Clone(folds)}, nil
+}
+
+// newEngine opens the book of versions for s and checks that the version
+// in force when a trial starts offers trials.
+func newEngine(s *sub, table *policy.Table) (engine, error) {
+	b, err := openBook(table, s)
+	if err != nil {
+		return engine{}, err
+	}
+	if b.v.Len() > maxVersions {
+		return engine{}, &RulesError{Field: "table", Value: tableName(table),
+			Reason: "more than 65535 versions of the rules for " + s.key().String()}
+	}
+	if r := b.rulesAt(s.start); s.spec.Trial && (!r.Trial.Available || r.Trial.Days <= 0) {
+		return engine{}, &RulesError{Field: "Rules.Trial.Available", Value: r.Trial.Available,
+			Reason: "the subscription is a trial but the rules in force at its start (" + r.Version + ") offer no trial on " + r.Channel.String()}
+	}
+	return engine{s: s, b: b}, nil
+}
+
+// fold projects f from origin and appends its segments to buf, recording
+// where the projection reaches Deleted in f.
+func (e *engine) fold(f *fold, origin int64, carry *segment, buf []segment) []segment {
+	p := e.project(f, origin)
+	f.deletedAt = p.deletedAt()
+	return e.segments(f, &p, carry, buf)
+}
+
+// IsZero reports whether lc is the zero (invalid) Lifecycle.
+func (lc Lifecycle) IsZero() bool { return lc.s == nil }
+
+// Subscription returns the subscription judged.
+func (lc Lifecycle) Subscription() Subscription {
+	if lc.s == nil {
+		return Subscription{}
+	}
+	return Subscription{lc.s}
+}
+
+// Schedule returns the versions of the policy the subscription was judged
+// by: the table's schedule for its key.
+func (lc Lifecycle) Schedule() *policy.Schedule {
+	if lc.s == nil {
+		return nil
+	}
+	return lc.folds[0].b.sched()
+}
+
+// At returns the status of the subscription at the instant t, as known at
+// t: the history up to and including t judges it, and events after t do
+// not change the answer (a later reactivation does not make an earlier
+// Expired status Active, nor move the NextAt it announced). At(t).State()
+// is the state of the phase of [Lifecycle.Phases] that holds t. The
+// location of t does not matter. An instant before the purchase or outside
+// 1900–2200 is a *FieldError. At reads no clock and allocates nothing.
+func (lc Lifecycle) At(t time.Time) (Status, error) {
+	if lc.s == nil {
+		return Status{}, &FieldError{Field: "Lifecycle", Value: "zero", Reason: "not built with lifecycle.Judge"}
+	}
+	if err := checkAt(t); err != nil {
+		return Status{}, err
+	}
+	n := ns(t)
+	if n < lc.s.start {
+		return Status{}, beforeStart(t, lc.s)
+	}
+	s := &lc.segs[holding(lc.segs, n)]
+	return Status{seg: s, f: &lc.folds[s.fold], s: lc.s, at: n}, nil
+}
+
+func beforeStart(at time.Time, s *sub) error {
+	return &FieldError{Field: "at", Value: at, Reason: "before the subscription started at " + s.spec.Start.UTC().Format(time.RFC3339Nano)}
+}
+
+// Phases returns every phase of the subscription, past and future: from
+// the purchase to the open-ended last phase (Deleted, or Active while it
+// renews), as the whole history leaves them. Phases are contiguous,
+// half-open and in order; each names the version of the policy that
+// judged it. It allocates the slice it returns.
+func (lc Lifecycle) Phases() []Phase {
+	var out []Phase
+	for i := range lc.segs {
+		s := &lc.segs[i]
+		end := never
+		if i+1 < len(lc.segs) {
+			end = lc.segs[i+1].start
+		}
+		if n := len(out); n > 0 && out[n-1].State == s.state && ns(out[n-1].Start) == s.since &&
+			out[n-1].Trial == s.trial && out[n-1].ExtendedServiceTerm == s.est {
+			// The same phase, cut by an event or a new version: the last
+			// segment's version judged where it ends.
+			out[n-1].End, out[n-1].Version = timeOf(end), lc.folds[s.fold].b.version(int32(s.ver))
+			continue
+		}
+		out = append(out, Phase{State: s.state, Cause: s.cause, Start: timeOf(s.since), End: timeOf(end),
+			Trial: s.trial, ExtendedServiceTerm: s.est, Version: lc.folds[s.fold].b.version(int32(s.ver))})
+	}
+	return out
+}

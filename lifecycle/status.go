@@ -1,0 +1,323 @@
+package lifecycle
+
+import (
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+// Status is a subscription's state at one instant, since when, what comes
+// next and when, its deadlines and what may be done — the answer of
+// [Lifecycle.At] and [Evaluate]. Instants are in UTC. A zero time.Time
+// means "none": no next state (the subscription renews, or is Deleted), no
+// deadline scheduled.
+//
+// A Status is a small immutable value, safe to copy and share: it points
+// at the segment of the judged lifecycle that holds its instant and at
+// that segment's fold, and computes each answer from them when its method
+// is called. The zero Status (returned with an error) answers zero
+// everywhere.
+type Status struct {
+	seg *segment // nil in the zero Status
+	f   *fold
+	s   *sub
+	at  int64
+}
+
+// Versions names the versions of the policy that judged the answers of a
+// [Status]; see [Judge] for which version judges what.
+type Versions struct {
+	// Lifecycle judged the phase and what follows it — State, Next, the
+	// deadlines, and services and data access: the version in force on the
+	// end date of the current term (R-LC-14), or at the cancellation,
+	// deletion or suspension that began the phase.
+	Lifecycle policy.Version
+	// Window judged the current term's cancellation window: the version in
+	// force when it opened, or a later retroactive one (R-CAN-14).
+	Window policy.Version
+	// Commands judged what may be done at the instant — Capabilities —
+	// as Apply judges a command then: the version in force at the instant.
+	Commands policy.Version
+}
+
+// time returns n in UTC; zero for the zero Status, never and none.
+func (s *Status) time(n int64) time.Time {
+	if s.seg == nil {
+		return time.Time{}
+	}
+	return timeOf(n)
+}
+
+// At returns the instant judged, in UTC.
+func (s Status) At() time.Time { return s.time(s.at) }
+
+// State returns the lifecycle state at At.
+func (s Status) State() State {
+	if s.seg == nil {
+		return 0
+	}
+	return s.seg.state
+}
+
+// Since returns the instant the current state began (the start of the
+// current phase).
+func (s Status) Since() time.Time { return s.time(s.seg.since) }
+
+// Cause returns why the current state began.
+func (s Status) Cause() Cause {
+	if s.seg == nil {
+		return 0
+	}
+	return s.seg.cause
+}
+
+// Trial reports whether the subscription is in (or expiring from) its free
+// trial.
+func (s Status) Trial() bool { return s.seg != nil && s.seg.trial }
+
+// ExtendedServiceTerm reports whether the subscription runs on an Extended
+// Service Term (R-LC-13).
+func (s Status) ExtendedServiceTerm() bool { return s.seg != nil && s.seg.est }
+
+// Next returns the state that follows absent further events; zero (an
+// invalid State) when nothing follows.
+func (s Status) Next() State {
+	if s.seg == nil {
+		return 0
+	}
+	return s.seg.next
+}
+
+// NextAt returns when the next state begins; zero when nothing follows.
+func (s Status) NextAt() time.Time { return s.time(s.seg.nextAt) }
+
+// NextCause returns why the next state begins; zero when nothing follows.
+func (s Status) NextCause() Cause {
+	if s.seg == nil {
+		return 0
+	}
+	return s.seg.nextCause
+}
+
+// term returns the term holding At: the fold's current term or, while the
+// subscription renews, the one the renewal chain has reached by At.
+func (s *Status) term() fold {
+	t := *s.f
+	t.rollTo(s.at)
+	return t
+}
+
+// TermStart returns the first day of the current term (00:00Z).
+func (s Status) TermStart() time.Time {
+	if s.seg == nil {
+		return time.Time{}
+	}
+	return s.term().tStart.time()
+}
+
+// TermEnd returns the end date of the current term (00:00Z).
+func (s Status) TermEnd() time.Time {
+	if s.seg == nil {
+		return time.Time{}
+	}
+	return s.term().tEnd.time()
+}
+
+// RecurringBilling reports whether recurring billing (auto-renew) is on.
+func (s Status) RecurringBilling() bool { return s.f != nil && s.f.recurring && s.f.mode == running }
+
+// Licenses returns the purchased license count.
+func (s Status) Licenses() int {
+	if s.f == nil {
+		return 0
+	}
+	return int(s.f.licenses)
+}
+
+// Assigned returns the assigned license count.
+func (s Status) Assigned() int {
+	if s.f == nil {
+		return 0
+	}
+	return int(s.f.assigned)
+}
+
+// LicenseConflictUntil returns the first day after the period in which
+// assigned licenses in excess of a reduced quantity must be resolved
+// without service interruption (R-LIC-4); zero if none. AC-33's
+// "2026-03-01…2026-05-29" is LicenseConflictUntil 2026-05-30.
+func (s Status) LicenseConflictUntil() time.Time {
+	if s.seg == nil || s.f.conflictEnd == noDay || s.f.conflictEnd.ns() <= s.at {
+		return time.Time{}
+	}
+	return s.f.conflictEnd.time()
+}
+
+// rules returns the rules in force for commands at At (Versions().Commands).
+func (s *Status) rules() *policy.Rules { return s.f.b.rules(int32(s.seg.cmd)) }
+
+// window returns the instant the cancellation window of the term holding
+// At opened and the version that judges it.
+func (s *Status) window() (t0 int64, ver int32) {
+	if s.f.renews() && s.at >= s.f.tEnd.add(1).ns() {
+		t := s.term()
+		return t.winStart, s.f.b.window(t.winStart, cancelWindow)
+	}
+	return s.f.winStart, s.f.win
+}
+
+// windowRules returns the cancellation window of the term holding At,
+// under the version that judges it.
+func (s *Status) windowRules() *policy.Window {
+	_, v := s.window()
+	return &s.f.b.rules(v).Cancel.Window
+}
+
+// CancelWindowEnd returns the boundary of the current term's cancellation
+// window (policy.Window.End; inclusive per Window.Inclusive) under the
+// version that judges it (Versions().Window); zero when the window is "any
+// time" or "never", or the subscription is neither Active nor Suspended.
+func (s Status) CancelWindowEnd() time.Time {
+	if s.seg == nil || (s.seg.state != Active && s.seg.state != Suspended) {
+		return time.Time{}
+	}
+	t0, v := s.window()
+	w := &s.f.b.rules(v).Cancel.Window
+	if w.Kind != policy.AfterStart {
+		return time.Time{}
+	}
+	return timeOf(windowEnd(w, t0))
+}
+
+// ReactivateUntil returns the first instant at which reactivation is no
+// longer possible (AC-08: a cancellation on 2026-05-10 can be reactivated
+// through 2026-08-07, ReactivateUntil 2026-08-08); zero if the
+// subscription cannot be (or need not be) reactivated.
+func (s Status) ReactivateUntil() time.Time {
+	if s.seg == nil {
+		return time.Time{}
+	}
+	if u := s.seg.reactUntil; u != none && u != never && u > s.at {
+		return timeOf(u)
+	}
+	return time.Time{}
+}
+
+// purge returns the purge bounds of the fold's projection (R-DAT-2…R-DAT-5,
+// DC-7): the earliest instant the data may be deleted, the latest, and
+// whether the latest is a day (deleted by the end of that day) rather than
+// an instant; ok is false when the projection does not reach Deleted.
+func (s *Status) purge() (notBefore, deadline int64, byDay, ok bool) {
+	if s.seg == nil || s.f.deletedAt == never {
+		return 0, 0, false, false
+	}
+	del := s.f.deletedAt
+	f := *s.f // the fold that reaches Deleted: a converting trial's paid term
+	if f.trial && f.converts {
+		f.convert()
+	}
+	byDay = true
+	switch {
+	case f.mode == deleted: // R-DAT-4: SharePoint and OneDrive at once, everything within 72 hours
+		r := s.f.b.rulesAt(f.modeAt)
+		notBefore, deadline, byDay = f.modeAt, addHours(f.modeAt, r.Purge.ExplicitDeleteHours), false
+	case f.mode == cancelled:
+		r := s.f.b.rulesAt(f.modeAt)
+		c := dayOf(f.modeAt)
+		if r.Cancel.Effect == policy.CancelToDeleted { // R-DAT-5: the partner may back up for 7 days
+			notBefore, deadline = addDays(f.modeAt, r.Purge.CancelBackupDays), c.add(r.Purge.CancelDeadlineDays).ns()
+		} else { // R-DAT-2, DC-7
+			notBefore, deadline = c.add(r.Purge.CancelNotBeforeDays).ns(), c.add(r.Purge.CancelDeadlineDays).ns()
+		}
+	case f.deferred: // C-21: "deleted 90 days after cancellation", at the end of the billing cycle
+		r := s.f.b.rulesAt(f.modeAt)
+		c := f.boundary(r)
+		notBefore, deadline = addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays)
+	case f.mode == running && f.trial: // R-TRI-5, R-TRI-6: deleted when the Expired state ends
+		notBefore, deadline = del, del
+	default: // R-DAT-3 [INFERRED]: max(DeletedStart, E+180)
+		r := s.f.b.rules(s.endOfLife(&f))
+		from := f.tEnd.ns()
+		if f.expireAt != none {
+			from = dayOf(f.expireAt).ns()
+		}
+		if r.Purge.ExpiryDeadlineFrom == policy.FromExpiredEnd {
+			from = addDays(f.boundary(r), r.ExpiredDays)
+		}
+		notBefore, deadline = del, addDays(from, r.Purge.ExpiryDeadlineDays)
+	}
+	return notBefore, max(deadline, notBefore), byDay, true
+}
+
+// endOfLife is engine.endOfLife for a Status.
+func (s *Status) endOfLife(f *fold) int32 {
+	e := engine{s: s.s, b: s.f.b}
+	return e.endOfLife(f)
+}
+
+// PurgeNotBefore returns the earliest instant customer data may be deleted
+// (R-DAT-*); zero while no purge is scheduled.
+func (s Status) PurgeNotBefore() time.Time {
+	if nb, _, _, ok := s.purge(); ok {
+		return timeOf(nb)
+	}
+	return time.Time{}
+}
+
+// PurgeDeadline returns the latest instant by which customer data is
+// deleted (R-DAT-*); zero while no purge is scheduled. Day-based deadlines
+// (DC-7: "no later than 180 days") are the 00:00Z of the last day, meaning
+// by the end of that day; hour-based ones (R-DAT-4) are exact.
+// [Status.DataGoneBy] gives the instant from which the data is guaranteed
+// gone.
+func (s Status) PurgeDeadline() time.Time {
+	if _, dl, _, ok := s.purge(); ok {
+		return timeOf(dl)
+	}
+	return time.Time{}
+}
+
+// DataGoneBy returns the instant from which the data is guaranteed to be
+// deleted: the end of PurgeDeadline's day for day-based rules, the
+// deadline itself for hour-based ones; zero while no purge is scheduled.
+func (s Status) DataGoneBy() time.Time {
+	_, dl, byDay, ok := s.purge()
+	switch {
+	case !ok:
+		return time.Time{}
+	case byDay:
+		return timeOf(dl + dayNs)
+	}
+	return timeOf(dl)
+}
+
+// DeletedAt returns the instant the subscription is (or will be, absent
+// further events) Deleted; zero if it renews.
+func (s Status) DeletedAt() time.Time {
+	if s.seg == nil || s.f.deletedAt == never {
+		return time.Time{}
+	}
+	return timeOf(s.f.deletedAt)
+}
+
+// Versions returns the versions of the policy that judged s; zero
+// versions for the zero Status.
+func (s Status) Versions() Versions {
+	if s.seg == nil {
+		return Versions{}
+	}
+	life := int32(s.seg.ver)
+	if s.f.renews() && s.at >= s.f.tEnd.add(1).ns() {
+		t := s.term()
+		life = s.f.b.at(t.tEnd.ns()) // the term the renewals have reached
+	}
+	_, win := s.window()
+	return Versions{Lifecycle: s.f.b.version(life), Window: s.f.b.version(win), Commands: s.f.b.version(int32(s.seg.cmd))}
+}
+
+func checkAt(at time.Time) error {
+	if sec := at.Unix(); sec < minUnix || sec >= maxUnix {
+		return &FieldError{Field: "at", Value: at, Reason: "outside the supported range 1900-01-01 to 2200-01-01"}
+	}
+	return nil
+}
