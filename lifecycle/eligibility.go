@@ -295,7 +295,8 @@ func guardExtendTrial(lc *Lifecycle, r *policy.Rules, cmd *Command, st *Status) 
 		return e
 	}
 	// DC-6: "within 15 days of expiring" on dates: date(end) − date(now) ≤ N.
-	from := st.term().tEnd.add(-t.ExtensionWithinDays)
+	_, end := st.term()
+	from := end.add(-t.ExtensionWithinDays)
 	if dayOf(st.at) < from {
 		e := refuse(refTrialExtendEarly, cmd, ch, st)
 		e.Until, e.Limit = from.time(), t.ExtensionWithinDays

@@ -27,7 +27,6 @@ func Evaluate(sub Subscription, table *policy.Table, at time.Time) (Status, erro
 	if err != nil {
 		return Status{}, err
 	}
-	var buf [16]segment
 	f := e.first()
 	origin := e.s.start
 	var carry segment
@@ -35,18 +34,20 @@ func Evaluate(sub Subscription, table *policy.Table, at time.Time) (Status, erro
 		if et > t {
 			break
 		}
-		all := e.fold(&f, origin, &carry, buf[:0])
-		k := holding(all, et)
-		if k < 0 {
+		// Only the phase the event finds matters before the last fold.
+		p := e.project(&f, origin)
+		found, ok := p.holding(et, &carry)
+		if !ok {
 			ev := &e.s.spec.History[i]
 			return Status{}, &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
 		}
-		carry = all[k]
+		carry = found
 		if err := e.step(&f, i, &e.s.spec.History[i], et, &carry); err != nil {
 			return Status{}, err
 		}
 		origin = et
 	}
+	var buf [8]segment
 	all := e.fold(&f, origin, &carry, buf[:0])
 	// The Status points at its segment and fold: the one allocation.
 	c := &cell{seg: all[holding(all, t)], f: f}

@@ -1,7 +1,6 @@
 package lifecycle
 
 import (
-	"slices"
 	"time"
 
 	"github.com/lapse-go/lapse/policy"
@@ -59,10 +58,10 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 	if err != nil {
 		return Lifecycle{}, err
 	}
-	var segBuf [16]segment
+	var segBuf [8]segment
 	var foldBuf [4]fold
 	segs, folds := segBuf[:0], foldBuf[:0]
-	var scratch [16]segment
+	var scratch [8]segment
 
 	f := e.first()
 	origin := e.s.start
@@ -96,7 +95,10 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 		segs[i].fold = int32(len(folds))
 	}
 	folds = append(folds, f)
-	return Lifecycle{s: e.s, segs: slices.Clone(segs), folds: slices.Clone(folds)}, nil
+	lc := Lifecycle{s: e.s, segs: make([]segment, len(segs)), folds: make([]fold, len(folds))}
+	copy(lc.segs, segs)
+	copy(lc.folds, folds)
+	return lc, nil
 }
 
 // newEngine opens the book of versions for s and checks that the version

@@ -44,6 +44,24 @@ func (p *projection) deletedAt() int64 {
 	return never
 }
 
+// holding returns the phase that holds t as a segment with its state,
+// since and cause (carried over from carry when the first phase continues
+// it, as segments does), and whether a phase holds t.
+func (p *projection) holding(t int64, carry *segment) (segment, bool) {
+	for k := 0; k < p.n; k++ {
+		ph := &p.ph[k]
+		if t < ph.start || t >= ph.end {
+			continue
+		}
+		s := segment{start: ph.start, since: ph.start, state: ph.state, cause: ph.cause, trial: ph.trial, est: ph.est}
+		if k == 0 && carry.state == ph.state && carry.trial == ph.trial && carry.est == ph.est {
+			s.since, s.cause = carry.since, carry.cause
+		}
+		return s, true
+	}
+	return segment{}, false
+}
+
 func addDays(n int64, days int) int64 { return n + int64(days)*dayNs }
 
 // project returns the phases f leads to from origin on.

@@ -99,12 +99,19 @@ func (s Status) NextCause() Cause {
 	return s.seg.nextCause
 }
 
+// rolled reports whether At lies past the fold's current term in a
+// renewing fold, so that the term holding At is a later one of its chain.
+func (s *Status) rolled() bool { return s.f.renews() && s.at >= s.f.tEnd.add(1).ns() }
+
 // term returns the term holding At: the fold's current term or, while the
 // subscription renews, the one the renewal chain has reached by At.
-func (s *Status) term() fold {
+func (s *Status) term() (start, end day) {
+	if !s.rolled() {
+		return s.f.tStart, s.f.tEnd
+	}
 	t := *s.f
 	t.rollTo(s.at)
-	return t
+	return t.tStart, t.tEnd
 }
 
 // TermStart returns the first day of the current term (00:00Z).
@@ -112,7 +119,8 @@ func (s Status) TermStart() time.Time {
 	if s.seg == nil {
 		return time.Time{}
 	}
-	return s.term().tStart.time()
+	start, _ := s.term()
+	return start.time()
 }
 
 // TermEnd returns the end date of the current term (00:00Z).
@@ -120,7 +128,8 @@ func (s Status) TermEnd() time.Time {
 	if s.seg == nil {
 		return time.Time{}
 	}
-	return s.term().tEnd.time()
+	_, end := s.term()
+	return end.time()
 }
 
 // RecurringBilling reports whether recurring billing (auto-renew) is on.
@@ -159,11 +168,12 @@ func (s *Status) rules() *policy.Rules { return s.f.b.rules(int32(s.seg.cmd)) }
 // window returns the instant the cancellation window of the term holding
 // At opened and the version that judges it.
 func (s *Status) window() (t0 int64, ver int32) {
-	if s.f.renews() && s.at >= s.f.tEnd.add(1).ns() {
-		t := s.term()
-		return t.winStart, s.f.b.window(t.winStart, cancelWindow)
+	if !s.rolled() {
+		return s.f.winStart, s.f.win
 	}
-	return s.f.winStart, s.f.win
+	t := *s.f
+	t.rollTo(s.at)
+	return t.winStart, s.f.b.window(t.winStart, cancelWindow)
 }
 
 // windowRules returns the cancellation window of the term holding At,
@@ -211,48 +221,49 @@ func (s *Status) purge() (notBefore, deadline int64, byDay, ok bool) {
 	if s.seg == nil || s.f.deletedAt == never {
 		return 0, 0, false, false
 	}
-	del := s.f.deletedAt
-	f := *s.f // the fold that reaches Deleted: a converting trial's paid term
-	if f.trial && f.converts {
-		f.convert()
+	f := s.f
+	if f.trial && f.converts { // the paid term the trial converts to reaches Deleted
+		paid := *f
+		paid.convert()
+		f = &paid
 	}
-	byDay = true
-	switch {
-	case f.mode == deleted: // R-DAT-4: SharePoint and OneDrive at once, everything within 72 hours
-		r := s.f.b.rulesAt(f.modeAt)
-		notBefore, deadline, byDay = f.modeAt, addHours(f.modeAt, r.Purge.ExplicitDeleteHours), false
-	case f.mode == cancelled:
-		r := s.f.b.rulesAt(f.modeAt)
-		c := dayOf(f.modeAt)
-		if r.Cancel.Effect == policy.CancelToDeleted { // R-DAT-5: the partner may back up for 7 days
-			notBefore, deadline = addDays(f.modeAt, r.Purge.CancelBackupDays), c.add(r.Purge.CancelDeadlineDays).ns()
-		} else { // R-DAT-2, DC-7
-			notBefore, deadline = c.add(r.Purge.CancelNotBeforeDays).ns(), c.add(r.Purge.CancelDeadlineDays).ns()
-		}
-	case f.deferred: // C-21: "deleted 90 days after cancellation", at the end of the billing cycle
-		r := s.f.b.rulesAt(f.modeAt)
-		c := f.boundary(r)
-		notBefore, deadline = addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays)
-	case f.mode == running && f.trial: // R-TRI-5, R-TRI-6: deleted when the Expired state ends
-		notBefore, deadline = del, del
-	default: // R-DAT-3 [INFERRED]: max(DeletedStart, E+180)
-		r := s.f.b.rules(s.endOfLife(&f))
-		from := f.tEnd.ns()
-		if f.expireAt != none {
-			from = dayOf(f.expireAt).ns()
-		}
-		if r.Purge.ExpiryDeadlineFrom == policy.FromExpiredEnd {
-			from = addDays(f.boundary(r), r.ExpiredDays)
-		}
-		notBefore, deadline = del, addDays(from, r.Purge.ExpiryDeadlineDays)
-	}
+	notBefore, deadline, byDay = f.purge(s.s)
 	return notBefore, max(deadline, notBefore), byDay, true
 }
 
-// endOfLife is engine.endOfLife for a Status.
-func (s *Status) endOfLife(f *fold) int32 {
-	e := engine{s: s.s, b: s.f.b}
-	return e.endOfLife(f)
+// purge returns the purge bounds of a fold whose projection reaches
+// Deleted at f.deletedAt.
+func (f *fold) purge(s *sub) (notBefore, deadline int64, byDay bool) {
+	del := f.deletedAt
+	switch {
+	case f.mode == deleted: // R-DAT-4: SharePoint and OneDrive at once, everything within 72 hours
+		r := f.b.rulesAt(f.modeAt)
+		return f.modeAt, addHours(f.modeAt, r.Purge.ExplicitDeleteHours), false
+	case f.mode == cancelled:
+		r := f.b.rulesAt(f.modeAt)
+		c := dayOf(f.modeAt)
+		if r.Cancel.Effect == policy.CancelToDeleted { // R-DAT-5: the partner may back up for 7 days
+			return addDays(f.modeAt, r.Purge.CancelBackupDays), c.add(r.Purge.CancelDeadlineDays).ns(), true
+		}
+		return c.add(r.Purge.CancelNotBeforeDays).ns(), c.add(r.Purge.CancelDeadlineDays).ns(), true // R-DAT-2, DC-7
+	case f.deferred: // C-21: "deleted 90 days after cancellation", at the end of the billing cycle
+		r := f.b.rulesAt(f.modeAt)
+		c := f.boundary(r)
+		return addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays), true
+	case f.mode == running && f.trial: // R-TRI-5, R-TRI-6: deleted when the Expired state ends
+		return del, del, true
+	}
+	// R-DAT-3 [INFERRED]: max(DeletedStart, E+180)
+	e := engine{s: s, b: f.b}
+	r := f.b.rules(e.endOfLife(f))
+	from := f.tEnd.ns()
+	if f.expireAt != none {
+		from = dayOf(f.expireAt).ns()
+	}
+	if r.Purge.ExpiryDeadlineFrom == policy.FromExpiredEnd {
+		from = addDays(f.boundary(r), r.ExpiredDays)
+	}
+	return del, addDays(from, r.Purge.ExpiryDeadlineDays), true
 }
 
 // PurgeNotBefore returns the earliest instant customer data may be deleted
@@ -307,9 +318,9 @@ func (s Status) Versions() Versions {
 		return Versions{}
 	}
 	life := int32(s.seg.ver)
-	if s.f.renews() && s.at >= s.f.tEnd.add(1).ns() {
-		t := s.term()
-		life = s.f.b.at(t.tEnd.ns()) // the term the renewals have reached
+	if s.rolled() {
+		_, end := s.term()
+		life = s.f.b.at(end.ns()) // the term the renewals have reached
 	}
 	_, win := s.window()
 	return Versions{Lifecycle: s.f.b.version(life), Window: s.f.b.version(win), Commands: s.f.b.version(int32(s.seg.cmd))}
