@@ -1,9 +1,11 @@
-// Command lapse is lapse's main example: it evaluates a built-in portfolio
-// of Microsoft 365 subscriptions — one per purchase channel, taken from the
-// acceptance cases of the domain specification — at an instant, and prints
-// each one's state, what comes next, the reactivation and purge deadlines
-// and who may do what. With -timeline or -explain it prints one
-// subscription's phases or the reasons behind its status.
+// Command lapse is lapse's main example: it judges a built-in portfolio of
+// Microsoft 365 subscriptions — one per purchase channel, taken from the
+// acceptance cases of the domain specification — once against the
+// built-in policy table, answers at an instant, and prints each one's
+// state, what comes next, the reactivation and purge deadlines and who may
+// do what. With -timeline or -explain it prints one subscription's phases,
+// each with the policy version that judged it, or the reasons behind its
+// status.
 //
 // Usage:
 //
@@ -49,10 +51,16 @@ func portfolio() []lifecycle.Spec {
 			Start: date(2026, 5, 1), End: date(2026, 5, 31), Licenses: 10, RecurringBilling: true, PaymentMethod: true,
 			History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: at(2026, 5, 10, 9), Actor: lifecycle.BillingAdmin}},
 		},
-		{ // AC-54: MCA annual, recurring billing off, no Expired from 2026-02-09
+		{ // AC-54: MCA annual, recurring billing off; its end (2026-08-31) is judged by the 2025-12 version: no Expired
 			ID: "mca-annual", Channel: policy.DirectMCA, Term: policy.Annual,
 			Start: date(2025, 9, 1), End: date(2026, 8, 31), Licenses: 5, RecurringBilling: true, PaymentMethod: true,
 			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: date(2026, 3, 1), Actor: lifecycle.BillingAccountOwner}},
+		},
+		{ // R-LC-13, R-LC-14: MCA monthly bought under the 2024-09 version (7-day window), renewed;
+			// its term ending 2026-02-28 is judged by the 2025-12 version: no Expired state
+			ID: "mca-monthly", Channel: policy.DirectMCA, Term: policy.Monthly,
+			Start: date(2025, 12, 1), End: date(2025, 12, 31), Licenses: 5, RecurringBilling: true, PaymentMethod: true,
+			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: date(2026, 2, 10), Actor: lifecycle.BillingAccountOwner}},
 		},
 		{ // AC-25: enterprise, monthly term
 			ID: "enterprise-monthly", Channel: policy.Enterprise, Term: policy.Monthly,
@@ -102,28 +110,28 @@ func run(args []string, stdout, stderr io.Writer, clk clock.Clock) int {
 		}
 		at = t
 	}
-	subs, rules, err := load()
+	subs, err := load(policy.Builtin())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	switch {
 	case *timeline != "":
-		i, ok := find(subs, *timeline)
+		lc, ok := find(subs, *timeline)
 		if !ok {
 			fmt.Fprintf(stderr, "lapse: -timeline %q: no such subscription\n", *timeline)
 			return 2
 		}
-		return printTimeline(stdout, stderr, subs[i], rules[i])
+		return printTimeline(stdout, stderr, lc)
 	case *explain != "":
-		i, ok := find(subs, *explain)
+		lc, ok := find(subs, *explain)
 		if !ok {
 			fmt.Fprintf(stderr, "lapse: -explain %q: no such subscription\n", *explain)
 			return 2
 		}
-		return printExplanation(stdout, stderr, subs[i], rules[i], at)
+		return printExplanation(stdout, stderr, lc, at)
 	}
-	return printPortfolio(stdout, stderr, subs, rules, at)
+	return printPortfolio(stdout, stderr, subs, at)
 }
 
 func parseInstant(s string) (time.Time, error) {
@@ -133,31 +141,31 @@ func parseInstant(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339, s)
 }
 
-func load() ([]lifecycle.Subscription, []policy.Rules, error) {
-	var subs []lifecycle.Subscription
-	var rules []policy.Rules
+// load builds the portfolio and judges each subscription once against
+// table: every answer after that is a look-up.
+func load(table *policy.Table) ([]lifecycle.Lifecycle, error) {
+	var subs []lifecycle.Lifecycle
 	for _, spec := range portfolio() {
 		sub, err := lifecycle.New(spec)
 		if err != nil {
-			return nil, nil, fmt.Errorf("lapse: %s: %w", spec.ID, err)
+			return nil, fmt.Errorf("lapse: %s: %w", spec.ID, err)
 		}
-		r, err := lifecycle.RulesFor(policy.Builtin(), sub)
+		lc, err := lifecycle.Judge(sub, table)
 		if err != nil {
-			return nil, nil, fmt.Errorf("lapse: %s: %w", spec.ID, err)
+			return nil, fmt.Errorf("lapse: %s: %w", spec.ID, err)
 		}
-		subs = append(subs, sub)
-		rules = append(rules, r)
+		subs = append(subs, lc)
 	}
-	return subs, rules, nil
+	return subs, nil
 }
 
-func find(subs []lifecycle.Subscription, id string) (int, bool) {
-	for i, s := range subs {
-		if s.ID() == id {
-			return i, true
+func find(subs []lifecycle.Lifecycle, id string) (lifecycle.Lifecycle, bool) {
+	for _, lc := range subs {
+		if lc.Subscription().ID() == id {
+			return lc, true
 		}
 	}
-	return 0, false
+	return lifecycle.Lifecycle{}, false
 }
 
 func ymd(t time.Time) string {
@@ -170,17 +178,18 @@ func ymd(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04Z")
 }
 
-func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Subscription, rules []policy.Rules, at time.Time) int {
+func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Lifecycle, at time.Time) int {
 	fmt.Fprintf(stdout, "Subscriptions at %s\n\n", at.UTC().Format(time.RFC3339))
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tCHANNEL\tSTATE\tSINCE\tNEXT\tREACTIVATE UNTIL\tDATA GONE BY\tUSERS\tDATA")
 	code := 0
-	for i, sub := range subs {
+	for _, lc := range subs {
+		sub := lc.Subscription()
 		if at.Before(sub.Start()) {
 			fmt.Fprintf(w, "%s\t%s\tnot bought yet\t-\tactive %s\t-\t-\t-\t-\n", sub.ID(), sub.Channel(), ymd(sub.Start()))
 			continue
 		}
-		st, err := lifecycle.Evaluate(sub, &rules[i], at)
+		st, err := lc.At(at)
 		if err != nil {
 			fmt.Fprintf(stderr, "lapse: %s: %v\n", sub.ID(), err)
 			code = 1
@@ -208,16 +217,12 @@ func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Subscription, rul
 	return code
 }
 
-func printTimeline(stdout, stderr io.Writer, sub lifecycle.Subscription, rules policy.Rules) int {
-	phases, err := lifecycle.Timeline(sub, &rules)
-	if err != nil {
-		fmt.Fprintf(stderr, "lapse: %s: %v\n", sub.ID(), err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "Timeline of %s (%s, rules %s)\n\n", sub.ID(), sub.Channel(), rules.Version)
+func printTimeline(stdout, stderr io.Writer, lc lifecycle.Lifecycle) int {
+	sub := lc.Subscription()
+	fmt.Fprintf(stdout, "Timeline of %s (%s)\n\n", sub.ID(), sub.Channel())
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "STATE\tFROM\tUNTIL\tCAUSE")
-	for _, p := range phases {
+	fmt.Fprintln(w, "STATE\tFROM\tUNTIL\tCAUSE\tRULES")
+	for _, p := range lc.Phases() {
 		until := "open"
 		if !p.End.IsZero() {
 			until = ymd(p.End)
@@ -226,7 +231,7 @@ func printTimeline(stdout, stderr io.Writer, sub lifecycle.Subscription, rules p
 		if p.Trial {
 			st += " (trial)"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", st, ymd(p.Start), until, p.Cause)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", st, ymd(p.Start), until, p.Cause, p.Version.Label())
 	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintln(stderr, err)
@@ -235,17 +240,18 @@ func printTimeline(stdout, stderr io.Writer, sub lifecycle.Subscription, rules p
 	return 0
 }
 
-func printExplanation(stdout, stderr io.Writer, sub lifecycle.Subscription, rules policy.Rules, at time.Time) int {
-	reasons, err := lifecycle.Explanation(sub, &rules, at)
+func printExplanation(stdout, stderr io.Writer, lc lifecycle.Lifecycle, at time.Time) int {
+	id := lc.Subscription().ID()
+	st, err := lc.At(at)
 	if err != nil {
-		fmt.Fprintf(stderr, "lapse: %s: %v\n", sub.ID(), err)
+		fmt.Fprintf(stderr, "lapse: %s: %v\n", id, err)
 		if errors.Is(err, lifecycle.ErrInvalid) {
 			return 2
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, "%s at %s\n\n", sub.ID(), at.UTC().Format(time.RFC3339))
-	for _, r := range reasons {
+	fmt.Fprintf(stdout, "%s at %s\n\n", id, at.UTC().Format(time.RFC3339))
+	for _, r := range st.Explain() {
 		fmt.Fprintf(stdout, "- %s\n  %s", r.Topic, r.Text)
 		if r.Rules != "" {
 			fmt.Fprintf(stdout, "\n  rules: %s", r.Rules)

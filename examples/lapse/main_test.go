@@ -32,6 +32,11 @@ func TestRunGolden(t *testing.T) {
 		{name: "timeline-csp-trial", args: []string{"-timeline", "csp-trial"}},
 		{name: "explain-mosa-annual", args: []string{"-at", "2026-04-15", "-explain", "mosa-annual"}},
 		{name: "explain-csp-cancelled", args: []string{"-at", "2026-01-21", "-explain", "csp-cancelled"}},
+		// R-LC-13, R-LC-14: the term ending 2026-02-28 is judged by the
+		// 2025-12 version (no Expired), its window (opened at the renewal on
+		// 2026-02-01) by the 2024-09 version.
+		{name: "timeline-mca-monthly", args: []string{"-timeline", "mca-monthly"}},
+		{name: "explain-mca-monthly", args: []string{"-at", "2026-02-10T12:00:00Z", "-explain", "mca-monthly"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +86,69 @@ func TestRunBadInput(t *testing.T) {
 				t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestPortfolioCrossesVersions checks the portfolio's mca-monthly
+// subscription, judged once against the built-in table: bought under the
+// 2024-09 MCA version (a seven-day window, R-CAN-3), it renews into a term
+// ending 2026-02-28 that the 2025-12 version judges (R-LC-13, R-LC-14): no
+// Expired state, Disabled from 2026-02-28, Deleted from 2026-05-29.
+func TestPortfolioCrossesVersions(t *testing.T) {
+	subs, err := load(policy.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lc, ok := find(subs, "mca-monthly")
+	if !ok {
+		t.Fatal("mca-monthly is not in the portfolio")
+	}
+	type answer struct {
+		State                      lifecycle.State
+		Since, Next                string
+		Lifecycle, Window, Command string
+		CancelWindowEnd            string
+	}
+	end := time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		at   time.Time
+		want answer
+	}{
+		{"purchase", time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC),
+			answer{lifecycle.Active, "2025-12-01", "-", "2024-09", "2024-09", "2024-09", "2025-12-08"}},
+		{"billing off", time.Date(2026, 2, 10, 12, 0, 0, 0, time.UTC),
+			answer{lifecycle.Active, "2025-12-01", "disabled 2026-02-28", "2025-12", "2024-09", "2025-12", "2026-02-08"}},
+		{"just before the end date", end.Add(-time.Nanosecond),
+			answer{lifecycle.Active, "2025-12-01", "disabled 2026-02-28", "2025-12", "2024-09", "2025-12", "2026-02-08"}},
+		{"on the end date", end,
+			answer{lifecycle.Disabled, "2026-02-28", "deleted 2026-05-29", "2025-12", "2024-09", "2025-12", "-"}},
+		{"just after the end date", end.Add(time.Nanosecond),
+			answer{lifecycle.Disabled, "2026-02-28", "deleted 2026-05-29", "2025-12", "2024-09", "2025-12", "-"}},
+		{"deleted", time.Date(2026, 5, 29, 0, 0, 0, 0, time.UTC),
+			answer{lifecycle.Deleted, "2026-05-29", "-", "2025-12", "2024-09", "2025-12", "-"}},
+	}
+	for _, tt := range tests {
+		for _, loc := range []*time.Location{time.UTC, time.FixedZone("UTC-10", -10*3600)} {
+			st, err := lc.At(tt.at.In(loc))
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			next := "-"
+			if st.Next().IsValid() {
+				next = st.Next().String() + " " + ymd(st.NextAt())
+			}
+			v := st.Versions()
+			got := answer{st.State(), ymd(st.Since()), next, v.Lifecycle.Label(), v.Window.Label(), v.Commands.Label(), ymd(st.CancelWindowEnd())}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%s: At(%s) mismatch (-want +got):\n%s", tt.name, tt.at.In(loc).Format(time.RFC3339Nano), diff)
+			}
+		}
+	}
+	for _, p := range lc.Phases() {
+		if p.State == lifecycle.Expired {
+			t.Errorf("mca-monthly has an Expired phase %+v; the 2025-12 version has none (R-LC-13)", p)
+		}
 	}
 }
 

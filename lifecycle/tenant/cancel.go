@@ -9,17 +9,17 @@ package tenant
 // remove each domain.
 //
 // Package lifecycle does not import this package: a caller that issues a
-// cancellation passes the verdict to lifecycle.Apply as a plain input, the
-// list of domains still attached, and Apply refuses the cancellation with
-// its own error (lifecycle.ErrPrecondition, R-CAN-10) while it is not
-// empty:
+// cancellation passes the verdict to lifecycle.Lifecycle.Apply as a plain
+// input, the list of domains still attached, and Apply refuses the
+// cancellation with its own error (lifecycle.ErrPrecondition, R-CAN-10)
+// while it is not empty:
 //
 //	cmd := lifecycle.Command{
 //		Kind:          lifecycle.CmdCancelNow,
 //		Actor:         lifecycle.GlobalAdmin,
 //		CustomDomains: snap.CustomDomainsInUse(),
 //	}
-//	next, err := lifecycle.Apply(sub, &rules, cmd, at)
+//	next, err := lc.Apply(cmd, at) // lc from snap.Subscription(id)
 func CanCancel(snap Snapshot) error {
 	domains := snap.CustomDomainsInUse()
 	if len(domains) == 0 {

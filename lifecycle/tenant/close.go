@@ -27,11 +27,14 @@ const TenantDeletionWait = 72 * time.Hour
 // other accounts, remove applications and MFA providers, pay the invoices,
 // delete the tenant.
 //
-// The subscriptions' states come from lifecycle.Evaluate at at, and the
-// earliest instants from their timelines: the tenant can be deleted once
+// The subscriptions' states come from their judged lifecycles at at
+// (lifecycle.Lifecycle.At) and the earliest instants from their phases
+// (Lifecycle.Phases); what may be done to a subscription now is judged by
+// the rules in force at at, its cancellation window by the version that
+// judges the window (Status.Versions). The tenant can be deleted once
 // every subscription is Deleted, and 72 hours after the last explicit
-// deletion. With an MCA billing account the tenant-deletion step is Blocked
-// whatever else holds: Microsoft Entra ID Free can't be cancelled
+// deletion. With an MCA billing account the tenant-deletion step is
+// Blocked whatever else holds: Microsoft Entra ID Free can't be cancelled
 // (R-CAN-12).
 //
 // The error matches [ErrInvalid] when snap is the zero Snapshot or actor
@@ -203,13 +206,13 @@ func cancelStep(subs []evaluated, at time.Time) Step {
 		switch cancelAction(e) {
 		case cancelNow:
 			cancel = append(cancel, e.id)
-			if e.Sub.Channel().IsCSP() {
+			if e.channel().IsCSP() {
 				reasons = append(reasons, e.id+" is a CSP subscription: your partner cancels it (R-CAN-14).")
 			}
 		case billOff:
 			off = append(off, e.id)
 			why := "it can't be cancelled online now"
-			online := e.Rules.Cancel.Online
+			online := e.commands().Cancel.Online // as Apply judges a cancellation now
 			n := e.status.Licenses()
 			if online.Count == policy.Assigned {
 				n = e.status.Assigned()
@@ -261,25 +264,24 @@ func cancelStep(subs []evaluated, at time.Time) Step {
 }
 
 // deletableFrom returns the first instant at or after at when an admin can
-// explicitly delete e (zero if never before it is Deleted anyway).
+// explicitly delete e (zero if never before it is Deleted anyway): now if
+// the status at at allows it, else the start of its Disabled phase if the
+// rules in force then allow an explicit deletion (R-LC-9: MOSA only).
 func deletableFrom(e evaluated, at time.Time) time.Time {
-	if !e.Rules.ExplicitDelete || e.status.State() == lifecycle.Deleted {
+	if e.status.State() == lifecycle.Deleted {
 		return time.Time{}
 	}
 	if e.status.Capabilities().Delete {
 		return at
 	}
-	phases, err := lifecycle.Timeline(e.Sub, &e.Rules)
-	if err != nil {
-		return time.Time{}
-	}
-	for _, ph := range phases {
-		if ph.State == lifecycle.Disabled && (ph.End.IsZero() || ph.End.After(at)) {
-			if ph.Start.After(at) {
-				return ph.Start
-			}
-			return at
+	for _, ph := range e.lc.Phases() {
+		if ph.State != lifecycle.Disabled || !ph.Start.After(at) {
+			continue // a Disabled phase holding at was judged by the status at at
 		}
+		if st, err := e.lc.At(ph.Start); err == nil && st.Capabilities().Delete {
+			return ph.Start
+		}
+		return time.Time{}
 	}
 	return time.Time{}
 }
@@ -453,11 +455,16 @@ func deleteTenantStep(snap Snapshot, subs []evaluated, at time.Time) Step {
 }
 
 // windowLastOpen returns the last instant (Hours) or day (Days) of the
-// current term's cancellation window, when the window is after-start.
+// current term's cancellation window, when the window is after-start,
+// under the version that judges the window (the one in force when it
+// opened, or a later retroactive one, Status.Versions().Window).
 func windowLastOpen(e evaluated) (time.Time, bool) {
-	w := e.Rules.Cancel.Window
 	end := e.status.CancelWindowEnd()
-	if w.Kind != policy.AfterStart || end.IsZero() {
+	if end.IsZero() {
+		return time.Time{}, false
+	}
+	w := e.status.Versions().Window.Rules().Cancel.Window
+	if w.Kind != policy.AfterStart {
 		return time.Time{}, false
 	}
 	if w.Inclusive {

@@ -13,7 +13,7 @@ import (
 )
 
 // fabrikam is a tenant on its system domain only, with one subscription.
-func fabrikam(ba tenant.BillingAccount, s ...tenant.Subscription) tenant.SnapshotSpec {
+func fabrikam(ba tenant.BillingAccount, s ...lifecycle.Lifecycle) tenant.SnapshotSpec {
 	return tenant.SnapshotSpec{
 		BillingAccount: ba,
 		Domains:        []tenant.Domain{{Name: "fabrikam.onmicrosoft.com", System: true, Default: true}},
@@ -110,7 +110,7 @@ func TestCloseAccountPlan(t *testing.T) {
 		reason: "the MCA subscription can't be deleted by the admin; the tenant waits for 2026-11-29 (E+90) and Entra ID Free blocks it (R-CAN-12)",
 		spec: func(t testing.TB) tenant.SnapshotSpec {
 			s := ac54(t)
-			s.Subscriptions = []tenant.Subscription{sub(t, "S1", policy.DirectMCA, policy.Annual, time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC), 5,
+			s.Subscriptions = []lifecycle.Lifecycle{sub(t, "S1", policy.DirectMCA, policy.Annual, time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC), 5,
 				cmdAt{lifecycle.CmdTurnOffRecurringBilling, date(2026, 3, 1)})}
 			return s
 		},
@@ -120,6 +120,24 @@ func TestCloseAccountPlan(t *testing.T) {
 		reasonHas: map[tenant.StepID]string{
 			tenant.DeleteSubscriptions: "S1 is deleted on 2026-11-29",
 			tenant.DeleteTenant:        "Microsoft Entra ID Free, which you can't cancel",
+		},
+	}, {
+		name: "AC-54 pinned to the rules it was bought under",
+		reason: "judged by the 2024-09 MCA version alone (policy.Pin) instead of the version in force on its end date (R-LC-14), " +
+			"its end has 30 days Expired and 90 Disabled: deleted on 2026-12-29, not E+90",
+		spec: func(t testing.TB) tenant.SnapshotSpec {
+			s := ac54(t)
+			start := time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC)
+			table := pinAt(t, policy.Key{Channel: policy.DirectMCA, Term: policy.Annual}, start, "2024-09")
+			s.Subscriptions = []lifecycle.Lifecycle{judged(t, table, "S1", policy.DirectMCA, policy.Annual, start, 5,
+				cmdAt{lifecycle.CmdTurnOffRecurringBilling, date(2026, 3, 1)})}
+			return s
+		},
+		actor: "admin", at: date(2026, 3, 1),
+		want:     all(st{tenant.DeleteSubscriptions: X, tenant.DeleteTenant: B}),
+		earliest: date(2026, 12, 29),
+		reasonHas: map[tenant.StepID]string{
+			tenant.DeleteSubscriptions: "S1 is deleted on 2026-12-29",
 		},
 	}, {
 		name:   "AC-11 before the deletion",
@@ -151,7 +169,7 @@ func TestCloseAccountPlan(t *testing.T) {
 		reason: "recurring billing off: the subscription can be deleted once Disabled, E+30 (DC-3a)",
 		spec: func(t testing.TB) tenant.SnapshotSpec {
 			s := ac11(t, time.Time{})
-			s.Subscriptions = []tenant.Subscription{sub(t, "S1", policy.DirectMOSA, policy.Annual, date(2025, 6, 1), 30,
+			s.Subscriptions = []lifecycle.Lifecycle{sub(t, "S1", policy.DirectMOSA, policy.Annual, date(2025, 6, 1), 30,
 				cmdAt{lifecycle.CmdTurnOffRecurringBilling, date(2026, 2, 1)})}
 			return s
 		},
@@ -269,7 +287,7 @@ func TestCloseAccountWalk(t *testing.T) {
 			t.Errorf("Blocked() = %+v; want delete-tenant from 2026-11-29 (R-CAN-12)", b)
 		}
 		s1 := end.Subscriptions()[0]
-		if err := lifecycle.Check(s1.Sub, &s1.Rules, lifecycle.Command{Kind: lifecycle.CmdDelete, Actor: lifecycle.BillingAccountOwner}, date(2026, 9, 1)); err == nil {
+		if err := s1.Check(lifecycle.Command{Kind: lifecycle.CmdDelete, Actor: lifecycle.BillingAccountOwner}, date(2026, 9, 1)); err == nil {
 			t.Errorf("lifecycle accepts deleting a disabled MCA subscription (R-LC-9)")
 		}
 		golden(t, "close-AC-54", out.String())
@@ -303,7 +321,7 @@ func TestCloseAccountWalk(t *testing.T) {
 		// recurring billing was turned off at 2026-03-01; its term ends on
 		// 2026-03-31, Disabled from 2026-04-30 (30 days Expired), deleted
 		// then; the tenant 72 hours later.
-		st, err := lifecycle.Evaluate(end.Subscriptions()[1].Sub, &end.Subscriptions()[1].Rules, last.At)
+		st, err := end.Subscriptions()[1].At(last.At)
 		if err != nil || st.State() != lifecycle.Deleted || st.Cause() != lifecycle.ExplicitlyDeleted {
 			t.Errorf("S2 = %v %v, %v", st.State(), st.Cause(), err)
 		}

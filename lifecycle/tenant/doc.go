@@ -6,12 +6,36 @@
 // A [Snapshot] describes the tenant at one moment: users (roles, sign-in
 // domain, MFA, synchronized from on-premises or not), groups and aliases,
 // domains (system or custom, default or not, where the NS and MX records
-// point), subscriptions (lifecycle.Subscription values with the rules that
-// judge them), the billing account type (MOSA or MCA), applications, MFA
-// providers and unpaid invoices. [New] validates it: contradictions (two
-// default domains, a custom domain marked as the ".onmicrosoft.com" system
-// domain, a user on a domain the tenant doesn't have, a subscription
-// without rules) are errors that name the entry, never panics.
+// point), subscriptions (judged lifecycle.Lifecycle values), the billing
+// account type (MOSA or MCA), applications, MFA providers and unpaid
+// invoices. [New] validates it: contradictions (two default domains, a
+// custom domain marked as the ".onmicrosoft.com" system domain, a user on
+// a domain the tenant doesn't have, a subscription that was not judged or
+// has no id) are errors that name the entry, never panics.
+//
+// # Judged subscriptions
+//
+// The caller judges each subscription against its policy table with
+// lifecycle.Judge — policy.Builtin(), a loaded table with its override
+// layers, or policy.Pin(rules) to judge by fixed rules — and puts the
+// judged lifecycles in [SnapshotSpec.Subscriptions]; this package never
+// sees the table:
+//
+//	lc, err := lifecycle.Judge(sub, policy.Builtin())
+//	...
+//	snap, err := tenant.New(tenant.SnapshotSpec{..., Subscriptions: []lifecycle.Lifecycle{lc}})
+//
+// A judged lifecycle resolves each rule by the version of the policy in
+// force when it applies (lifecycle.Judge): how a term ends by the version
+// in force on its end date, a cancellation window by the version in force
+// when it opened, a command by the version in force when it is issued. The
+// plans follow it: what may be done to a subscription at the plan's
+// instant is what Status.Capabilities says then, and a step's reason reads
+// the same versions (Status.Versions): a closed cancellation window under
+// the version that judged the window, the online license limit under the
+// version in force at the instant. Judged by another table — the version
+// a subscription was bought under, pinned — the same tenant gets other
+// dates.
 //
 // # Plans
 //
@@ -35,12 +59,12 @@
 // # Time
 //
 // Plans are evaluated at an instant the caller passes in; nothing here
-// reads the clock. The subscriptions' states come from lifecycle.Evaluate
-// at that instant and the earliest instants from their timelines: an MOSA
-// subscription can be deleted once it is Disabled, an MCA subscription is
-// deleted at the end of its term (R-LC-9), and the tenant can be deleted
-// once every subscription is Deleted and 72 hours after the last explicit
-// deletion (R-CLO-4, AC-11).
+// reads the clock. The subscriptions' states come from Lifecycle.At at that
+// instant and the earliest instants from their phases (Lifecycle.Phases):
+// an MOSA subscription can be deleted once it is Disabled, an MCA
+// subscription is deleted at the end of its term (R-LC-9), and the tenant
+// can be deleted once every subscription is Deleted and 72 hours after the
+// last explicit deletion (R-CLO-4, AC-11).
 //
 // # Cancelling with a custom domain
 //
@@ -53,8 +77,9 @@
 // # Simulation
 //
 // [Plan.Execute] applies a Next step's documented effect to a copy of a
-// snapshot (subscriptions change through lifecycle.Apply), for previews
-// and for tests that walk a plan to its end.
+// snapshot, for previews and for tests that walk a plan to its end. A
+// subscription changes through Lifecycle.Apply, and the new snapshot holds
+// the judged lifecycle Apply returned.
 //
 // # What it is not
 //

@@ -58,17 +58,23 @@ func ExampleReleaseDomainPlan() {
 // Closing an MCA account (AC-54): on 2026-03-01 the annual subscription's
 // seven-day window has long passed, so the plan says to turn off recurring
 // billing; then the tenant waits for the subscription's deletion at E+90
-// and, with MCA, for Microsoft Entra ID Free (R-CAN-12).
+// and, with MCA, for Microsoft Entra ID Free (R-CAN-12). The caller judges
+// the subscription against the policy table; the plan reads the judged
+// lifecycle.
 func ExampleCloseAccountPlan() {
 	start := time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC)
 	sub, _ := lifecycle.New(lifecycle.Spec{ID: "S1", Channel: policy.DirectMCA, Term: policy.Annual, Start: start,
 		End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 5, PaymentMethod: true, RecurringBilling: true})
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
+	lc, err := lifecycle.Judge(sub, policy.Builtin())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	snap, err := tenant.New(tenant.SnapshotSpec{
 		BillingAccount: tenant.MCA,
 		Domains:        []tenant.Domain{{Name: "fabrikam.onmicrosoft.com", System: true, Default: true}},
 		Users:          []tenant.User{{ID: "admin", Domain: "fabrikam.onmicrosoft.com", Roles: lifecycle.RolesOf(lifecycle.GlobalAdmin)}},
-		Subscriptions:  []tenant.Subscription{{Sub: sub, Rules: rules}},
+		Subscriptions:  []lifecycle.Lifecycle{lc},
 		BackedUp:       true,
 	})
 	if err != nil {
@@ -101,6 +107,47 @@ func ExampleCloseAccountPlan() {
 	// follow the Microsoft Entra tenant-deletion steps or contact Support
 }
 
+// The plans never see the policy table: the caller decides what judges a
+// subscription. AC-54's term ends on 2026-08-31, so the built-in table
+// judges its end by the MCA version of December 2025 (R-LC-13, R-LC-14: no
+// Expired state, deleted at E+90). Pinned to the version in force when it
+// was bought (September 2024: Expired for 30 days, then Disabled for 90),
+// the same tenant waits a month longer.
+func Example_judgedByTable() {
+	start := time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC)
+	off := lifecycle.Event{Kind: lifecycle.RecurringBillingOff, At: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Actor: lifecycle.BillingAccountOwner}
+	sub, _ := lifecycle.New(lifecycle.Spec{ID: "S1", Channel: policy.DirectMCA, Term: policy.Annual, Start: start,
+		End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 5, PaymentMethod: true, RecurringBilling: true,
+		History: []lifecycle.Event{off}})
+	bought, _ := policy.Builtin().Lookup(sub.Key(), start)
+	pinned, _ := policy.Pin(bought)
+	for _, table := range []*policy.Table{policy.Builtin(), pinned} {
+		lc, err := lifecycle.Judge(sub, table)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		snap, err := tenant.New(tenant.SnapshotSpec{
+			BillingAccount: tenant.MCA,
+			Domains:        []tenant.Domain{{Name: "fabrikam.onmicrosoft.com", System: true, Default: true}},
+			Users:          []tenant.User{{ID: "admin", Domain: "fabrikam.onmicrosoft.com", Roles: lifecycle.RolesOf(lifecycle.GlobalAdmin)}},
+			Subscriptions:  []lifecycle.Lifecycle{lc},
+			BackedUp:       true,
+		})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		plan, _ := tenant.CloseAccountPlan(snap, "admin", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC))
+		del, _ := plan.Step(tenant.DeleteTenant)
+		phases := lc.Phases()
+		fmt.Printf("%s, end judged by %s: tenant deletion from %s\n", table.Name(), phases[len(phases)-1].Version.Label(), del.Earliest.Format(time.DateOnly))
+	}
+	// Output:
+	// builtin, end judged by 2025-12: tenant deletion from 2026-11-29
+	// pinned, end judged by 2024-09: tenant deletion from 2026-12-29
+}
+
 // The cancellation precondition "remove the custom domain first"
 // (R-CAN-10) comes from the snapshot; package lifecycle receives it as a
 // plain list in the command.
@@ -108,19 +155,20 @@ func ExampleCanCancel() {
 	start := time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
 	sub, _ := lifecycle.New(lifecycle.Spec{ID: "S1", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start,
 		End: lifecycle.EndOfTerm(start, policy.Monthly), Licenses: 10, PaymentMethod: true, RecurringBilling: true})
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
+	lc, _ := lifecycle.Judge(sub, policy.Builtin())
 	snap, _ := tenant.New(tenant.SnapshotSpec{
 		BillingAccount: tenant.MOSA,
 		Domains: []tenant.Domain{
 			{Name: "contoso.onmicrosoft.com", System: true},
 			{Name: "contoso.com", Default: true},
 		},
-		Subscriptions: []tenant.Subscription{{Sub: sub, Rules: rules}},
+		Subscriptions: []lifecycle.Lifecycle{lc},
 	})
 	fmt.Println(tenant.CanCancel(snap))
 
+	s1, _ := snap.Subscription("S1")
 	cmd := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin, CustomDomains: snap.CustomDomainsInUse()}
-	_, err := lifecycle.Apply(sub, &rules, cmd, time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC))
+	_, err := s1.Apply(cmd, time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC))
 	fmt.Println(errors.Is(err, lifecycle.ErrPrecondition))
 	// Output:
 	// tenant: remove the custom domain first: contoso.com is still attached to the tenant (R-CAN-10, R-DOM-1)
@@ -135,12 +183,14 @@ func ExampleNew() {
 			{Name: "contoso.onmicrosoft.com", System: true, Default: true},
 			{Name: "contoso.com", Default: true},
 		},
-		Users: []tenant.User{{ID: "ann@contoso.com", Domain: "contoso.org"}},
+		Users:         []tenant.User{{ID: "ann@contoso.com", Domain: "contoso.org"}},
+		Subscriptions: []lifecycle.Lifecycle{{}}, // not judged
 	})
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, tenant.ErrInvalid))
 	// Output:
 	// tenant: domains[1] "contoso.com": a second default domain: domains[0] "contoso.onmicrosoft.com" is the default
 	// tenant: users[0] "ann@contoso.com": sign-in domain "contoso.org" is not a domain of the tenant
+	// tenant: subscriptions[0]: zero Lifecycle: judge the subscription with lifecycle.Judge(sub, table)
 	// true
 }

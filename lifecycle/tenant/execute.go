@@ -18,10 +18,10 @@ import (
 // tests walk a plan to its end. The effects are the documented ones: a
 // user moved to the system domain, NS records moved (and the MX change
 // taking effect, R-DOM-3), a domain removed, users deleted, a subscription
-// cancelled, set not to renew or deleted through lifecycle.Apply
+// cancelled, set not to renew or deleted through lifecycle.Lifecycle.Apply
 // (CmdCancelNow, CmdTurnOffRecurringBilling or CmdDelete at at, with the
-// snapshot's custom domains as the R-CAN-10 precondition), the tenant
-// deleted. For a tenant that exists, read a new Snapshot instead.
+// snapshot's custom domains as the R-CAN-10 precondition; the returned
+// snapshot holds the Lifecycle that Apply returned), the tenant deleted. For a tenant that exists, read a new Snapshot instead.
 //
 // The error matches [ErrNotNext] when the step is not next at at, and
 // a *[StepError] wrapping lifecycle's refusal when Apply refuses a
@@ -182,8 +182,9 @@ func releaseAll(sp *SnapshotSpec, sys string, at time.Time) {
 }
 
 // actOnSubscriptions issues the step's command to each target subscription
-// with lifecycle.Apply, which checks it against the state, the role, the
-// windows and the custom-domain precondition.
+// with lifecycle.Lifecycle.Apply, which checks it against the state, the
+// role, the windows and the custom-domain precondition under the rules in
+// force at at, and puts the judged lifecycle it returns in sp.
 func actOnSubscriptions(sp *SnapshotSpec, snap Snapshot, id StepID, targets []string, at time.Time) error {
 	subs, err := snap.evaluate(at)
 	if err != nil {
@@ -205,11 +206,11 @@ func actOnSubscriptions(sp *SnapshotSpec, snap Snapshot, id StepID, targets []st
 			continue
 		}
 		cmd := lifecycle.Command{Kind: kind, Actor: actingRole(e), CustomDomains: snap.CustomDomainsInUse()}
-		next, err := lifecycle.Apply(e.Sub, &e.Rules, cmd, at)
+		next, err := e.lc.Apply(cmd, at)
 		if err != nil {
 			return fmt.Errorf("%s: %w", e.id, err)
 		}
-		sp.Subscriptions[i].Sub = next
+		sp.Subscriptions[i] = next
 	}
 	return nil
 }
@@ -218,7 +219,7 @@ func actOnSubscriptions(sp *SnapshotSpec, snap Snapshot, id StepID, targets []st
 // one may (MOSA and the admin-center channels), else the first of the
 // channel's billing roles (an MCA billing account owner, the CSP partner).
 func actingRole(e evaluated) lifecycle.Role {
-	roles := lifecycle.BillingRoles(e.Sub.Channel())
+	roles := lifecycle.BillingRoles(e.channel())
 	if roles.Has(lifecycle.GlobalAdmin) {
 		return lifecycle.GlobalAdmin
 	}

@@ -20,16 +20,22 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 
 var ga = lifecycle.RolesOf(lifecycle.GlobalAdmin)
 
-// sub builds a subscription and its rules (the version in force at its end
-// date), then issues cmds through lifecycle.Apply.
-func sub(t testing.TB, id string, ch policy.Channel, term policy.Term, start time.Time, licenses int, cmds ...cmdAt) tenant.Subscription {
+// sub builds a subscription, judges it against the built-in table, then
+// issues cmds through Lifecycle.Apply.
+func sub(t testing.TB, id string, ch policy.Channel, term policy.Term, start time.Time, licenses int, cmds ...cmdAt) lifecycle.Lifecycle {
+	t.Helper()
+	return judged(t, policy.Builtin(), id, ch, term, start, licenses, cmds...)
+}
+
+// judged is sub against table.
+func judged(t testing.TB, table *policy.Table, id string, ch policy.Channel, term policy.Term, start time.Time, licenses int, cmds ...cmdAt) lifecycle.Lifecycle {
 	t.Helper()
 	s, err := lifecycle.New(lifecycle.Spec{ID: id, Channel: ch, Term: term, Start: start, End: lifecycle.EndOfTerm(start, term),
 		Licenses: licenses, PaymentMethod: true, RecurringBilling: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules, err := lifecycle.RulesFor(policy.Builtin(), s)
+	lc, err := lifecycle.Judge(s, table)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,12 +44,30 @@ func sub(t testing.TB, id string, ch policy.Channel, term policy.Term, start tim
 		if !lifecycle.BillingRoles(ch).Has(actor) {
 			actor = lifecycle.BillingRoles(ch).List()[0]
 		}
-		s, err = lifecycle.Apply(s, &rules, lifecycle.Command{Kind: c.kind, Actor: actor}, c.at)
+		lc, err = lc.Apply(lifecycle.Command{Kind: c.kind, Actor: actor}, c.at)
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	return tenant.Subscription{Sub: s, Rules: rules}
+	return lc
+}
+
+// pinAt returns a table of the built-in rules in force for key at the
+// instant at, fixed (policy.Pin); label is the version they must be.
+func pinAt(t testing.TB, key policy.Key, at time.Time, label string) *policy.Table {
+	t.Helper()
+	r, err := policy.Builtin().Lookup(key, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Version != label {
+		t.Fatalf("built-in %s at %s is version %s; want %s", key, at.Format(time.RFC3339), r.Version, label)
+	}
+	table, err := policy.Pin(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return table
 }
 
 type cmdAt struct {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/lifecycle"
+	"github.com/lapse-go/lapse/policy"
 )
 
 // PlanKind says which procedure a [Plan] is. The zero value is invalid.
@@ -405,22 +406,31 @@ func enumUnmarshal[T ~uint8](v *T, b []byte, names []string, typ string) error {
 	return &EntryError{Path: typ, Entry: string(b), Reason: "unknown " + typ + "; want one of " + strings.Join(names[1:], ", ")}
 }
 
-// evaluated is a subscription judged at the plan's instant.
+// evaluated is a judged subscription and its status at the plan's
+// instant.
 type evaluated struct {
-	Subscription
+	lc     lifecycle.Lifecycle
 	id     string
 	status lifecycle.Status
 }
 
+// channel returns the subscription's purchase channel.
+func (e evaluated) channel() policy.Channel { return e.lc.Subscription().Channel() }
+
+// commands returns the rules in force at the plan's instant, which judge
+// a command issued then (Status.Versions().Commands).
+func (e evaluated) commands() policy.Rules { return e.status.Versions().Commands.Rules() }
+
 func (s Snapshot) evaluate(at time.Time) ([]evaluated, error) {
 	out := make([]evaluated, 0, len(s.spec.Subscriptions))
-	for i, sub := range s.spec.Subscriptions {
-		st, err := lifecycle.Evaluate(sub.Sub, &sub.Rules, at)
+	for i, lc := range s.spec.Subscriptions {
+		id := lc.Subscription().ID()
+		st, err := lc.At(at)
 		if err != nil {
-			return nil, &EntryError{Path: fmt.Sprintf("subscriptions[%d]", i), Entry: sub.Sub.ID(),
+			return nil, &EntryError{Path: fmt.Sprintf("subscriptions[%d]", i), Entry: id,
 				Reason: "can't evaluate at " + at.UTC().Format(time.RFC3339), Err: err}
 		}
-		out = append(out, evaluated{Subscription: sub, id: sub.Sub.ID(), status: st})
+		out = append(out, evaluated{lc: lc, id: id, status: st})
 	}
 	return out, nil
 }

@@ -18,8 +18,9 @@ const sysDomain = "t.onmicrosoft.com"
 // genTenant draws a valid tenant: up to three custom domains with random
 // DNS facts and progress, up to six users (at least one Global
 // Administrator), groups and aliases on random domains, and up to three
-// MOSA, MCA or CSP subscriptions whose histories were built with
-// lifecycle.Apply (commands it refuses are dropped). It returns the
+// MOSA, MCA or CSP subscriptions judged against the built-in table, whose
+// histories were built with Lifecycle.Apply (commands it refuses are
+// dropped). It returns the
 // snapshot and the instant to plan at.
 func genTenant(t *rapid.T) (tenant.Snapshot, time.Time) {
 	at := date(2026, 1, 1).AddDate(0, 0, rapid.IntRange(0, 364).Draw(t, "day")).Add(time.Duration(rapid.IntRange(0, 23).Draw(t, "hour")) * time.Hour)
@@ -81,7 +82,7 @@ func genTenant(t *rapid.T) (tenant.Snapshot, time.Time) {
 	return snap, at
 }
 
-func genSubscription(t *rapid.T, id string, at time.Time) (tenant.Subscription, bool) {
+func genSubscription(t *rapid.T, id string, at time.Time) (lifecycle.Lifecycle, bool) {
 	ch := rapid.SampledFrom([]policy.Channel{policy.DirectMOSA, policy.DirectMCA, policy.CSPNewCommerce}).Draw(t, "channel")
 	term := rapid.SampledFrom([]policy.Term{policy.Monthly, policy.Annual}).Draw(t, "term")
 	start := at.Add(-time.Duration(rapid.IntRange(1, 500*24).Draw(t, "age")) * time.Hour)
@@ -90,9 +91,9 @@ func genSubscription(t *rapid.T, id string, at time.Time) (tenant.Subscription, 
 	if err != nil {
 		t.Fatalf("lifecycle.New: %v", err)
 	}
-	rules, err := lifecycle.RulesFor(policy.Builtin(), s)
+	lc, err := lifecycle.Judge(s, policy.Builtin())
 	if err != nil {
-		return tenant.Subscription{}, false
+		return lifecycle.Lifecycle{}, false
 	}
 	actor := lifecycle.GlobalAdmin
 	if roles := lifecycle.BillingRoles(ch); !roles.Has(actor) {
@@ -103,11 +104,11 @@ func genSubscription(t *rapid.T, id string, at time.Time) (tenant.Subscription, 
 		when = when.Add(time.Duration(rapid.Int64Range(0, int64(at.Sub(when))).Draw(t, "after")))
 		kind := rapid.SampledFrom([]lifecycle.CommandKind{lifecycle.CmdTurnOffRecurringBilling, lifecycle.CmdCancelNow,
 			lifecycle.CmdDelete, lifecycle.CmdTurnOnRecurringBilling}).Draw(t, "command")
-		if next, err := lifecycle.Apply(s, &rules, lifecycle.Command{Kind: kind, Actor: actor}, when); err == nil {
-			s = next
+		if next, err := lc.Apply(lifecycle.Command{Kind: kind, Actor: actor}, when); err == nil {
+			lc = next
 		}
 	}
-	return tenant.Subscription{Sub: s, Rules: rules}, true
+	return lc, true
 }
 
 // exists reports whether a step's target names an entry of the snapshot.
@@ -137,7 +138,7 @@ func exists(s tenant.Snapshot, target string) bool {
 		}
 	}
 	for _, x := range spec.Subscriptions {
-		if x.Sub.ID() == target {
+		if x.Subscription().ID() == target {
 			return true
 		}
 	}

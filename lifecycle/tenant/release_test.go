@@ -29,7 +29,7 @@ func contoso(t testing.TB) tenant.SnapshotSpec {
 		},
 		Groups:  []tenant.Group{{Name: "sales@contoso.com", Domain: "contoso.com"}},
 		Aliases: []tenant.Alias{{Address: "info@contoso.com"}},
-		Subscriptions: []tenant.Subscription{
+		Subscriptions: []lifecycle.Lifecycle{
 			sub(t, "S1", policy.DirectMOSA, policy.Monthly, time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), 10),
 		},
 	}
@@ -218,8 +218,8 @@ func TestReleaseDomainOrder(t *testing.T) {
 			}
 			s1 := snap.Subscriptions()[0]
 			cmd := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin, CustomDomains: snap.CustomDomainsInUse()}
-			if _, err := lifecycle.Apply(s1.Sub, &s1.Rules, cmd, at); !errors.Is(err, lifecycle.ErrPrecondition) {
-				t.Fatalf("lifecycle.Apply(cancel) with %v = %v, want ErrPrecondition", cmd.CustomDomains, err)
+			if _, err := s1.Apply(cmd, at); !errors.Is(err, lifecycle.ErrPrecondition) {
+				t.Fatalf("Lifecycle.Apply(cancel) with %v = %v, want ErrPrecondition", cmd.CustomDomains, err)
 			}
 
 			var ids []tenant.StepID
@@ -266,8 +266,8 @@ func TestReleaseDomainOrder(t *testing.T) {
 				}
 			}
 			cmd = lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin, CustomDomains: snap.CustomDomainsInUse()}
-			if _, err := lifecycle.Apply(s1.Sub, &s1.Rules, cmd, at); err != nil {
-				t.Errorf("lifecycle.Apply(cancel) after removal: %v", err)
+			if _, err := s1.Apply(cmd, at); err != nil {
+				t.Errorf("Lifecycle.Apply(cancel) after removal: %v", err)
 			}
 		})
 	}

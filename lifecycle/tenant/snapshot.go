@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/lapse-go/lapse/lifecycle"
-	"github.com/lapse-go/lapse/policy"
 )
 
 // SystemSuffix is the suffix of the tenant's initial system domain, which
@@ -105,17 +104,6 @@ type Domain struct {
 // Removed reports whether the domain was removed from the tenant.
 func (d Domain) Removed() bool { return !d.RemovedAt.IsZero() }
 
-// Subscription is one of the tenant's subscriptions with the rules that
-// judge it; its state at any instant is lifecycle.Evaluate(Sub, Rules, at).
-type Subscription struct {
-	// Sub is the subscription, built with lifecycle.New. Its ID is
-	// required and unique within the tenant.
-	Sub lifecycle.Subscription
-	// Rules judge Sub, typically lifecycle.RulesFor(policy.Builtin(), Sub).
-	// Required: their Channel must be Sub's.
-	Rules policy.Rules
-}
-
 // BillingAccount is the tenant's billing account type. The zero value is
 // invalid.
 type BillingAccount uint8
@@ -167,8 +155,15 @@ type SnapshotSpec struct {
 	// Domains are the tenant's domains: exactly one System domain and
 	// exactly one Default domain, removed domains included.
 	Domains []Domain
-	// Subscriptions are the tenant's subscriptions with their rules.
-	Subscriptions []Subscription
+	// Subscriptions are the tenant's subscriptions, each judged against
+	// its policy table with lifecycle.Judge (typically policy.Builtin(),
+	// or a loaded table with its override layers). Each must be a judged
+	// (non-zero) Lifecycle whose Subscription().ID() is set and unique
+	// within the tenant. The plans read them as judged: states from
+	// Lifecycle.At, timelines from Lifecycle.Phases, and the rules in force
+	// at the plan's instant from Status.Versions; this package never sees
+	// the table.
+	Subscriptions []lifecycle.Lifecycle
 	// BillingAccount is MOSA or MCA. Required.
 	BillingAccount BillingAccount
 	// DirectorySync reports whether directory synchronization from an
@@ -205,8 +200,9 @@ type Snapshot struct {
 // way round), no system domain or two, no default domain or two, a removed
 // domain that is the default, the system domain or still in use, a user,
 // group or alias on a domain the tenant doesn't have, duplicate user or
-// subscription ids, and a subscription whose rules are missing, are for
-// another channel, or can't judge its history.
+// subscription ids, and a zero (unjudged) lifecycle.Lifecycle. A
+// subscription's history and the table that judges it were checked by
+// lifecycle.Judge, which built the Lifecycle.
 func New(spec SnapshotSpec) (Snapshot, error) {
 	sp := cloneSpec(spec)
 	var errs []error
@@ -326,13 +322,13 @@ func New(spec SnapshotSpec) (Snapshot, error) {
 
 	// Subscriptions.
 	subs := map[string]int{}
-	for i, s := range sp.Subscriptions {
+	for i, lc := range sp.Subscriptions {
 		path := fmt.Sprintf("subscriptions[%d]", i)
-		if s.Sub.IsZero() {
-			bad(path, "", "subscription not built with lifecycle.New")
+		if lc.IsZero() {
+			bad(path, "", "zero Lifecycle: judge the subscription with lifecycle.Judge(sub, table)")
 			continue
 		}
-		id := s.Sub.ID()
+		id := lc.Subscription().ID()
 		if id == "" {
 			bad(path, "", "subscription id required: it names the subscription in plans")
 			continue
@@ -342,13 +338,6 @@ func New(spec SnapshotSpec) (Snapshot, error) {
 			continue
 		}
 		subs[id] = i
-		if !s.Rules.Channel.IsValid() {
-			bad(path, id, "rules missing: want lifecycle.RulesFor(policy.Builtin(), sub) or a policy table's rules")
-			continue
-		}
-		if _, err := lifecycle.Timeline(s.Sub, &s.Rules); err != nil {
-			errs = append(errs, &EntryError{Path: path, Entry: id, Reason: "the rules can't judge the subscription", Err: err})
-		}
 	}
 	for i, a := range sp.Applications {
 		if a == "" {
@@ -446,8 +435,20 @@ func (s Snapshot) SystemDomain() Domain {
 	return Domain{}
 }
 
-// Subscriptions returns a copy of the subscriptions.
-func (s Snapshot) Subscriptions() []Subscription { return slices.Clone(s.spec.Subscriptions) }
+// Subscriptions returns a copy of the judged subscriptions, in snapshot
+// order. A lifecycle.Lifecycle is an immutable value: the copy shares
+// nothing a caller can change.
+func (s Snapshot) Subscriptions() []lifecycle.Lifecycle { return slices.Clone(s.spec.Subscriptions) }
+
+// Subscription returns the judged subscription with the given id.
+func (s Snapshot) Subscription(id string) (lifecycle.Lifecycle, bool) {
+	for _, lc := range s.spec.Subscriptions {
+		if lc.Subscription().ID() == id {
+			return lc, true
+		}
+	}
+	return lifecycle.Lifecycle{}, false
+}
 
 // CustomDomainsInUse returns the names of the custom domains still attached
 // to the tenant (not System, not removed), in snapshot order; nil if none.

@@ -89,26 +89,15 @@ func TestNewContradictions(t *testing.T) {
 		spec:   func(s *tenant.SnapshotSpec) { s.Users = append(s.Users, s.Users[0]) },
 		want:   []string{`tenant: users[3] "admin@contoso.com": duplicate of users[0]`},
 	}, {
-		name:   "subscription without rules",
-		reason: "every subscription needs the rules that judge it",
-		spec:   func(s *tenant.SnapshotSpec) { s.Subscriptions[0].Rules = policy.Rules{} },
-		want:   []string{`tenant: subscriptions[0] "S1": rules missing: want lifecycle.RulesFor(policy.Builtin(), sub) or a policy table's rules`},
-	}, {
-		name:   "subscription with another channel's rules",
-		reason: "the rules must fit the subscription",
+		name:   "zero lifecycle, missing id and duplicate id",
+		reason: "subscriptions are judged with lifecycle.Judge and named uniquely",
 		spec: func(s *tenant.SnapshotSpec) {
-			s.Subscriptions[0].Rules = sub(t, "X", policy.DirectMCA, policy.Annual, date(2026, 1, 10), 1).Rules
-		},
-		want: []string{`tenant: subscriptions[0] "S1": the rules can't judge the subscription: lifecycle: Rules.Channel = "direct-mca": rules are for another channel than the subscription's direct-mosa`},
-	}, {
-		name:   "zero subscription and duplicate id",
-		reason: "subscriptions are built with lifecycle.New and named uniquely",
-		spec: func(s *tenant.SnapshotSpec) {
-			s.Subscriptions = append(s.Subscriptions, tenant.Subscription{}, mosa)
+			s.Subscriptions = append(s.Subscriptions, lifecycle.Lifecycle{}, sub(t, "", policy.DirectMCA, policy.Annual, date(2026, 1, 10), 1), mosa)
 		},
 		want: []string{
-			`tenant: subscriptions[1]: subscription not built with lifecycle.New`,
-			`tenant: subscriptions[2] "S1": duplicate of subscriptions[0]`,
+			`tenant: subscriptions[1]: zero Lifecycle: judge the subscription with lifecycle.Judge(sub, table)`,
+			`tenant: subscriptions[2]: subscription id required: it names the subscription in plans`,
+			`tenant: subscriptions[3] "S1": duplicate of subscriptions[0]`,
 		},
 	}, {
 		name:   "missing billing account and negative invoices",
@@ -149,6 +138,11 @@ func TestSnapshotIsImmutable(t *testing.T) {
 	got := snap.Spec()
 	got.Users[0].ID = "changed"
 	got.Domains[0].Name = "changed"
+	got.Subscriptions[0] = lifecycle.Lifecycle{}
+	spec.Subscriptions[0] = lifecycle.Lifecycle{}
+	if lc, ok := snap.Subscription("S1"); !ok || lc.IsZero() {
+		t.Errorf("the snapshot shares its subscriptions with the spec: Subscription(S1) = %v, %v", lc.IsZero(), ok)
+	}
 	if u, _ := snap.User("admin@contoso.com"); u.Domain != "contoso.com" {
 		t.Errorf("the snapshot shares its users with the spec: %+v", u)
 	}
@@ -181,10 +175,10 @@ func TestCanCancel(t *testing.T) {
 	}
 	// lifecycle receives the verdict as a plain list and refuses to cancel.
 	s1 := snap.Subscriptions()[0]
-	_, err = lifecycle.Apply(s1.Sub, &s1.Rules, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin,
+	_, err = s1.Apply(lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin,
 		CustomDomains: snap.CustomDomainsInUse()}, time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC))
 	if !errors.Is(err, lifecycle.ErrPrecondition) {
-		t.Errorf("lifecycle.Apply(cancel) = %v; want ErrPrecondition", err)
+		t.Errorf("Lifecycle.Apply(cancel) = %v; want ErrPrecondition", err)
 	}
 }
 
