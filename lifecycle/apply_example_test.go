@@ -10,18 +10,19 @@ import (
 )
 
 // An MCA subscription can be cancelled within seven days after its start
-// (R-CAN-3); after that the refusal says what can be done instead.
-func ExampleApply() {
+// (R-CAN-3); after that the refusal says what can be done instead. Apply
+// returns a new judged lifecycle; lc itself does not change.
+func ExampleLifecycle_Apply() {
 	sub, _ := lifecycle.New(lifecycle.Spec{
 		Channel: policy.DirectMCA, Term: policy.Annual,
 		Start:    time.Date(2026, 1, 10, 15, 30, 0, 0, time.UTC),
 		End:      time.Date(2027, 1, 9, 0, 0, 0, 0, time.UTC),
 		Licenses: 10, RecurringBilling: true, PaymentMethod: true,
 	})
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
+	lc, _ := lifecycle.Judge(sub, policy.Builtin())
 	cancel := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.BillingAccountOwner}
 
-	_, err := lifecycle.Apply(sub, &rules, cancel, time.Date(2026, 1, 18, 9, 0, 0, 0, time.UTC))
+	_, err := lc.Apply(cancel, time.Date(2026, 1, 18, 9, 0, 0, 0, time.UTC))
 	var refusal *lifecycle.RefusalError
 	if errors.As(err, &refusal) {
 		fmt.Println(errors.Is(err, lifecycle.ErrWindowClosed), refusal.Rule)
@@ -29,31 +30,34 @@ func ExampleApply() {
 		fmt.Println(refusal.Instead())
 	}
 
-	next, err := lifecycle.Apply(sub, &rules, cancel, time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC))
+	next, err := lc.Apply(cancel, time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC))
 	if err != nil {
 		panic(err)
 	}
-	st, _ := lifecycle.Evaluate(next, &rules, time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC))
+	st, _ := next.At(time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC))
 	fmt.Println(st.State(), "since", st.Since().Format(time.DateOnly))
+	fmt.Println(next.Subscription().Len(), "event;", lc.Subscription().Len(), "before")
 	// Output:
 	// true R-CAN-3, R-REF-2, DC-6
 	// cancel within the window after the start or renewal; its last day was 2026-01-17
 	// turn off recurring billing and let it expire on 2027-01-09; charges continue until then
 	// disabled since 2026-01-15
+	// 1 event; 0 before
 }
 
-// The custom domain precondition comes in with the command: package
-// lifecycle/tenant derives it from a tenant snapshot.
-func ExampleApply_customDomain() {
+// Check asks whether Apply would accept a command without building the new
+// lifecycle. The custom domain precondition comes in with the command:
+// package lifecycle/tenant derives it from a tenant snapshot.
+func ExampleLifecycle_Check() {
 	sub, _ := lifecycle.New(lifecycle.Spec{
 		Channel: policy.DirectMOSA, Term: policy.Monthly,
 		Start:    time.Date(2026, 4, 1, 8, 0, 0, 0, time.UTC),
 		End:      time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC),
 		Licenses: 10, RecurringBilling: true, PaymentMethod: true,
 	})
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
+	lc, _ := lifecycle.Judge(sub, policy.Builtin())
 	cmd := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin, CustomDomains: []string{"contoso.com"}}
-	err := lifecycle.Check(sub, &rules, cmd, time.Date(2026, 4, 10, 12, 0, 0, 0, time.UTC))
+	err := lc.Check(cmd, time.Date(2026, 4, 10, 12, 0, 0, 0, time.UTC))
 	fmt.Println(errors.Is(err, lifecycle.ErrPrecondition))
 	fmt.Println(err)
 	// Output:
@@ -63,20 +67,22 @@ func ExampleApply_customDomain() {
 
 // R-REF-3: $20 a month, bought on February 1, 2022 at 11 AM and cancelled
 // two days later: $1.43 is deducted for the two days and $18.57 refunded.
-func ExampleQuote() {
+// The 72-hour window of the 2022 version judges it: the window is judged
+// by the version in force when it opened.
+func ExampleLifecycle_Quote() {
 	sub, _ := lifecycle.New(lifecycle.Spec{
 		Channel: policy.DirectMCA, Term: policy.Annual,
 		Start:    time.Date(2022, 2, 1, 11, 0, 0, 0, time.UTC),
 		End:      time.Date(2023, 1, 31, 0, 0, 0, 0, time.UTC),
 		Licenses: 1, RecurringBilling: true, PaymentMethod: true,
 	})
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
+	lc, _ := lifecycle.Judge(sub, policy.Builtin())
 	cancel := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.BillingProfileOwner}
 	price := lifecycle.Price{PerLicense: lifecycle.USD(2000), Billing: policy.Monthly}
 
-	q, _ := lifecycle.Quote(sub, &rules, cancel, price, time.Date(2022, 2, 3, 11, 0, 0, 0, time.UTC))
+	q, _ := lc.Quote(cancel, price, time.Date(2022, 2, 3, 11, 0, 0, 0, time.UTC))
 	fmt.Println(q.Kind, q.Paid, "-", q.Used, "=", q.Amount, q.Rule)
-	q, _ = lifecycle.Quote(sub, &rules, cancel, price, time.Date(2022, 2, 4, 11, 0, 1, 0, time.UTC))
+	q, _ = lc.Quote(cancel, price, time.Date(2022, 2, 4, 11, 0, 1, 0, time.UTC))
 	fmt.Println(q.Kind, q.Amount)
 	// Output:
 	// prorated-refund $20.00 - $1.43 = $18.57 R-REF-3, R-CAN-5
@@ -92,9 +98,9 @@ func ExampleCanRemovePaymentMethod() {
 		End:      time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC),
 		Licenses: 10, RecurringBilling: true, PaymentMethod: true,
 	})
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
+	lc, _ := lifecycle.Judge(sub, policy.Builtin())
 	err := lifecycle.CanRemovePaymentMethod(lifecycle.BillingAdmin,
-		[]lifecycle.PaymentUse{{Subscription: sub, Rules: rules}}, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC))
+		[]lifecycle.Lifecycle{lc}, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC))
 	var refusal *lifecycle.RefusalError
 	if errors.As(err, &refusal) {
 		fmt.Println(refusal.Rule, "-", refusal.Instead())
@@ -141,8 +147,7 @@ func ExamplePurchase() {
 	start := time.Date(2022, 1, 1, 9, 0, 0, 0, time.UTC)
 	spec := lifecycle.Spec{Channel: policy.OpenLicense, Term: policy.Annual, Start: start,
 		End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 5}
-	rules, _ := policy.Builtin().Lookup(policy.Key{Channel: policy.OpenLicense, Term: policy.Annual}, start)
-	_, err := lifecycle.Purchase(spec, &rules)
+	_, err := lifecycle.Purchase(spec, policy.Builtin())
 	fmt.Println(errors.Is(err, lifecycle.ErrSalesEnded))
 	fmt.Println(err)
 	// Output:

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 
 	"github.com/lapse-go/lapse/lifecycle"
@@ -159,8 +160,9 @@ func (m *applyModel) apply(cmd lifecycle.Command, t time.Time) bool {
 }
 
 // TestApplyStateMachine issues random commands at random increasing
-// instants against the model and checks after each step that Evaluate on
-// the result agrees with the model, that a refused command changes
+// instants against the model and checks after each step that the judged
+// lifecycle Apply returns agrees with the model, that it answers as the new
+// subscription judged from scratch does, that a refused command changes
 // nothing, and that nothing panics.
 func TestApplyStateMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
@@ -172,7 +174,7 @@ func TestApplyStateMachine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := lifecycle.RulesFor(policy.Builtin(), sub)
+		lc, err := lifecycle.Judge(sub, builtin)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -185,26 +187,34 @@ func TestApplyStateMachine(t *testing.T) {
 		}
 		issue := func(t *rapid.T, cmd lifecycle.Command) {
 			advance(t)
-			before, errBefore := lifecycle.Evaluate(sub, &r, now)
-			next, err := lifecycle.Apply(sub, &r, cmd, now)
+			before, errBefore := lc.At(now)
+			phases := lc.Phases()
+			next, err := lc.Apply(cmd, now)
 			want := m.apply(cmd, now)
 			if (err == nil) != want {
 				t.Fatalf("Apply(%v at %v) = %v; model accepts: %v (state %v)", cmd, now, err, want, before.State())
+			}
+			if cerr := lc.Check(cmd, now); (cerr == nil) != (err == nil) {
+				t.Fatalf("Check(%v at %v) = %v, Apply = %v", cmd, now, cerr, err)
 			}
 			if err != nil {
 				if !errors.Is(err, lifecycle.ErrRefused) {
 					t.Fatalf("Apply(%v at %v): %v is not a refusal", cmd, now, err)
 				}
-				after, errAfter := lifecycle.Evaluate(sub, &r, now)
-				if errBefore != nil || errAfter != nil || after != before {
-					t.Fatalf("a refused command changed the subscription: %+v → %+v", before, after)
+				after, errAfter := lc.At(now)
+				if errBefore != nil || errAfter != nil || !cmp.Equal(answersOf(before), answersOf(after)) || !cmp.Equal(phases, lc.Phases()) {
+					t.Fatalf("a refused command changed the lifecycle: %+v → %+v", answersOf(before), answersOf(after))
 				}
 				return
 			}
-			if next.Len() != sub.Len()+1 {
-				t.Fatalf("Apply appended %d events", next.Len()-sub.Len())
+			if n := next.Subscription().Len(); n != sub.Len()+1 {
+				t.Fatalf("Apply appended %d events", n-sub.Len())
 			}
-			sub = next
+			if !cmp.Equal(phases, lc.Phases()) {
+				t.Fatalf("Apply changed the lifecycle it was called on")
+			}
+			sameAsRejudged(t, next, builtin, now)
+			sub, lc = next.Subscription(), next
 		}
 		actor := func(t *rapid.T) lifecycle.Role { return rapid.SampledFrom(propActors).Draw(t, "actor") }
 		simple := func(k lifecycle.CommandKind) func(*rapid.T) {
@@ -234,12 +244,12 @@ func TestApplyStateMachine(t *testing.T) {
 			},
 			"": func(t *rapid.T) {
 				for _, at := range []time.Time{now, now.AddDate(0, 0, 45), now.AddDate(0, 0, 200)} {
-					st, err := lifecycle.Evaluate(sub, &r, at)
+					st, err := lc.At(at)
 					if err != nil {
-						t.Fatalf("Evaluate at %v: %v", at, err)
+						t.Fatalf("At(%v): %v", at, err)
 					}
 					if want := m.state(at); st.State() != want {
-						t.Fatalf("at %v: Evaluate says %v, the model %v (history %v)", at, st.State(), want, sub.History())
+						t.Fatalf("at %v: At says %v, the model %v (history %v)", at, st.State(), want, sub.History())
 					}
 					if at.Equal(now) && (st.Licenses() != m.licenses || st.Assigned() != m.assigned) {
 						t.Fatalf("at %v: licenses %d/%d, model %d/%d", at, st.Licenses(), st.Assigned(), m.licenses, m.assigned)
@@ -250,17 +260,63 @@ func TestApplyStateMachine(t *testing.T) {
 	})
 }
 
+// sameAsRejudged checks that next, a lifecycle Apply returned for a
+// command at the instant at, is the lifecycle Judge makes of its
+// subscription from scratch: Apply folds only the new event, and that
+// must equal folding the whole history again. It compares the phases and
+// every answer just before, at and just after each phase boundary, each
+// version's first instant and the command's instant, and well after the
+// last boundary.
+func sameAsRejudged(t *rapid.T, next lifecycle.Lifecycle, table *policy.Table, at time.Time) {
+	t.Helper()
+	fresh, err := lifecycle.Judge(next.Subscription(), table)
+	if err != nil {
+		t.Fatalf("Judge of the subscription Apply returned: %v (history %v)", err, next.Subscription().History())
+	}
+	got, want := next.Phases(), fresh.Phases()
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("Apply at %v: Phases differ from Judge's (-judge +apply):\n%s\nhistory %v", at, diff, next.Subscription().History())
+	}
+	if next.Schedule() != fresh.Schedule() {
+		t.Fatalf("Apply at %v: Schedule %p, Judge's %p", at, next.Schedule(), fresh.Schedule())
+	}
+	probes := []time.Time{at, want[len(want)-1].Start.AddDate(1, 1, 1)}
+	for _, p := range want {
+		probes = append(probes, p.Start)
+	}
+	for v := range next.Schedule().All() { // where a phase may be cut by a new version
+		probes = append(probes, v.From())
+	}
+	start := next.Subscription().Start()
+	for _, b := range probes {
+		for _, d := range []time.Duration{-time.Nanosecond, 0, time.Nanosecond} {
+			x := b.Add(d)
+			if x.Before(start) {
+				continue
+			}
+			sa, errA := next.At(x)
+			sj, errJ := fresh.At(x)
+			if errA != nil || errJ != nil {
+				t.Fatalf("At(%v): Apply's %v, Judge's %v", x, errA, errJ)
+			}
+			if diff := cmp.Diff(answersOf(sj), answersOf(sa)); diff != "" {
+				t.Fatalf("Apply at %v: At(%v) differs from Judge's (-judge +apply):\n%s\nhistory %v", at, x, diff, next.Subscription().History())
+			}
+		}
+	}
+}
+
 // TestApplyConcurrent applies commands from many goroutines to copies of
-// the same subscription (go test -race): Subscription values share their
-// history storage, which Apply must never write.
+// the same judged lifecycle (go test -race): Lifecycle values share their
+// history and segments, which Apply must never write.
 func TestApplyConcurrent(t *testing.T) {
-	base := newSub(t, lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: inst(2026, 1, 15, 10, 0, 0),
-		End: day(2027, 1, 14), Licenses: 20, Assigned: 5, RecurringBilling: true})
-	r := builtinRules(t, base)
-	base, err := lifecycle.Apply(base, &r, lifecycle.Command{Kind: lifecycle.CmdAddLicenses, Actor: lifecycle.Partner, Licenses: 5}, inst(2026, 1, 16, 0, 0, 0))
+	base := judge(t, mustNew(t, lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2026, 1, 15, 10, 0),
+		End: date(2027, 1, 14), Licenses: 20, Assigned: 5, RecurringBilling: true}), builtin)
+	base, err := base.Apply(lifecycle.Command{Kind: lifecycle.CmdAddLicenses, Actor: lifecycle.Partner, Licenses: 5}, utc(2026, 1, 16, 0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
+	basePhases := base.Phases()
 	cmds := []lifecycle.Command{
 		{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.Partner},
 		{Kind: lifecycle.CmdTurnOffRecurringBilling, Actor: lifecycle.Partner},
@@ -276,25 +332,31 @@ func TestApplyConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sub := base // a copy sharing the history's storage
+			lc := base // a copy sharing the history and segments
 			for i := range 50 {
-				at := inst(2026, 1, 17, 0, 0, 0).Add(time.Duration(i) * time.Minute)
+				at := utc(2026, 1, 17, 0, 0).Add(time.Duration(i) * time.Minute)
 				cmd := cmds[(g+i)%len(cmds)]
-				if next, err := lifecycle.Apply(sub, &r, cmd, at); err == nil && i%7 == 0 {
-					sub = next
+				if next, err := lc.Apply(cmd, at); err == nil && i%7 == 0 {
+					lc = next
+				}
+				if _, err := base.At(at); err != nil {
+					t.Error(err)
 				}
 				if _, err := lifecycle.Diagram(policy.CSPNewCommerce, lifecycle.Mermaid); err != nil {
 					t.Error(err)
 				}
 			}
-			for _, e := range sub.History() {
+			for _, e := range lc.Subscription().History() {
 				results[g] = append(results[g], e.Kind)
 			}
 		}()
 	}
 	wg.Wait()
-	if base.Len() != 1 {
-		t.Errorf("the shared subscription changed: %d events", base.Len())
+	if n := base.Subscription().Len(); n != 1 {
+		t.Errorf("the shared lifecycle changed: %d events", n)
+	}
+	if diff := cmp.Diff(basePhases, base.Phases()); diff != "" {
+		t.Errorf("the shared lifecycle's phases changed (-before +after):\n%s", diff)
 	}
 	for g, h := range results {
 		if len(h) == 0 || h[0] != lifecycle.ChangeLicenses {
@@ -307,39 +369,55 @@ var allRoles = []lifecycle.Role{lifecycle.GlobalAdmin, lifecycle.BillingAdmin, l
 	lifecycle.BillingAccountContributor, lifecycle.BillingProfileOwner, lifecycle.BillingProfileContributor,
 	lifecycle.UserAdmin, lifecycle.Partner, lifecycle.Support, lifecycle.User}
 
+// drawCommand draws a command of any kind by any actor, now and then with
+// a custom domain still attached.
+func drawCommand(t *rapid.T) lifecycle.Command {
+	cmd := lifecycle.Command{
+		Kind:     rapid.SampledFrom(lifecycle.CommandKinds()).Draw(t, "kind"),
+		Actor:    rapid.SampledFrom(allRoles).Draw(t, "actor"),
+		Licenses: rapid.IntRange(1, 30).Draw(t, "licenses"),
+		Assigned: rapid.IntRange(0, 40).Draw(t, "assigned"),
+	}
+	if rapid.IntRange(0, 9).Draw(t, "domain") == 0 {
+		cmd.CustomDomains = []string{"contoso.com"}
+	}
+	return cmd
+}
+
+// lastInstant returns the instant of sub's last event, or its start.
+func lastInstant(sub lifecycle.Subscription) time.Time {
+	if n := sub.Len(); n > 0 {
+		e, _ := sub.Event(n - 1)
+		return e.At
+	}
+	return sub.Start()
+}
+
 // propApplyAnyChannel issues random commands by random actors at random
 // increasing instants against subscriptions of every channel, term and
 // policy version, with the [AMBIGUOUS] knobs perturbed (lifecycletest).
 // Apply and Check must agree; a command is either accepted, with the new
-// history accepted by Evaluate and the command's effect visible, or refused
-// with a *RefusalError; Apply never reports an impossible history it built
-// itself, and never panics.
+// lifecycle answering as Judge of its subscription does and the command's
+// effect visible, or refused with a *RefusalError; Apply never reports an
+// impossible history it built itself, and never panics.
 func propApplyAnyChannel(t *rapid.T) {
-	c := lifecycletest.Cases(policy.Builtin(), true).Draw(t, "case")
-	sub, r := c.Sub, c.Rules
-	now := sub.Start()
-	if n := sub.Len(); n > 0 {
-		e, _ := sub.Event(n - 1)
-		now = e.At
+	c := lifecycletest.Cases(builtin, true).Draw(t, "case")
+	lc, err := lifecycle.Judge(c.Sub, c.Table)
+	if err != nil {
+		t.Fatalf("Judge: %v", err)
 	}
+	sub := c.Sub
+	now := lastInstant(sub)
 	steps := rapid.IntRange(1, 12).Draw(t, "steps")
 	for range steps {
 		now = now.Add(time.Duration(rapid.Int64Range(0, int64(90*24*time.Hour)).Draw(t, "dt")))
-		cmd := lifecycle.Command{
-			Kind:     rapid.SampledFrom(lifecycle.CommandKinds()).Draw(t, "kind"),
-			Actor:    rapid.SampledFrom(allRoles).Draw(t, "actor"),
-			Licenses: rapid.IntRange(1, 30).Draw(t, "licenses"),
-			Assigned: rapid.IntRange(0, 40).Draw(t, "assigned"),
-		}
-		if rapid.IntRange(0, 9).Draw(t, "domain") == 0 {
-			cmd.CustomDomains = []string{"contoso.com"}
-		}
-		before, err := lifecycle.Evaluate(sub, &r, now)
+		cmd := drawCommand(t)
+		before, err := lc.At(now)
 		if err != nil {
-			t.Fatalf("Evaluate before: %v", err)
+			t.Fatalf("At before: %v", err)
 		}
-		next, err := lifecycle.Apply(sub, &r, cmd, now)
-		if cerr := lifecycle.Check(sub, &r, cmd, now); (cerr == nil) != (err == nil) || (err != nil && cerr.Error() != err.Error()) {
+		next, err := lc.Apply(cmd, now)
+		if cerr := lc.Check(cmd, now); (cerr == nil) != (err == nil) || (err != nil && cerr.Error() != err.Error()) {
 			t.Fatalf("Check = %v, Apply = %v", cerr, err)
 		}
 		// Capabilities.Cancel answers the same question for one subscription
@@ -374,12 +452,14 @@ func propApplyAnyChannel(t *rapid.T) {
 			}
 			continue
 		}
-		after, err := lifecycle.Evaluate(next, &r, now)
+		after, err := next.At(now)
 		if err != nil {
-			t.Fatalf("Evaluate after Apply(%v): %v", cmd, err)
+			t.Fatalf("At after Apply(%v): %v", cmd, err)
 		}
-		checkEffect(t, r, cmd, before, after)
-		sub = next
+		// The command is judged by the version in force at its instant.
+		checkEffect(t, before.Versions().Commands.Rules(), cmd, before, after)
+		sameAsRejudged(t, next, c.Table, now)
+		sub, lc = next.Subscription(), next
 	}
 }
 
@@ -446,3 +526,91 @@ func checkEffect(t *rapid.T, r policy.Rules, cmd lifecycle.Command, before, afte
 func TestApplyAnyChannel(t *testing.T) { rapid.Check(t, propApplyAnyChannel) }
 
 func FuzzApplyAnyChannel(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propApplyAnyChannel)) }
+
+// propApplyFoldsLikeJudge applies one command to a judged lifecycle of any
+// channel, version and knob setting, at an instant near a phase boundary
+// or anywhere after the last event: when Apply accepts it, the lifecycle
+// it returns has the phases and the answers of Judge of the resulting
+// subscription ("Apply folds only the new event" equals refolding).
+func propApplyFoldsLikeJudge(t *rapid.T) {
+	c := lifecycletest.Cases(builtin, true).Draw(t, "case")
+	lc, err := lifecycle.Judge(c.Sub, c.Table)
+	if err != nil {
+		t.Fatalf("Judge: %v", err)
+	}
+	at := drawCommandInstant(t, lc)
+	// Every kind of command, each by an actor who may well issue it, so
+	// that most draws have some accepted.
+	actors := append(lifecycle.BillingRoles(c.Sub.Channel()).List(), lifecycle.Partner, lifecycle.UserAdmin, lifecycle.Support)
+	for _, k := range lifecycle.CommandKinds() {
+		cmd := drawCommand(t)
+		cmd.Kind, cmd.Actor = k, rapid.SampledFrom(actors).Draw(t, "actor")
+		next, err := lc.Apply(cmd, at)
+		if err != nil {
+			if !errors.Is(err, lifecycle.ErrRefused) {
+				t.Fatalf("Apply(%v at %v): %v is not a refusal", cmd, at, err)
+			}
+			continue
+		}
+		sameAsRejudged(t, next, c.Table, at)
+	}
+}
+
+// drawCommandInstant draws an instant from lc's last event on: just
+// around a phase boundary after it, or up to three years later.
+func drawCommandInstant(t *rapid.T, lc lifecycle.Lifecycle) time.Time {
+	last := lastInstant(lc.Subscription())
+	var bounds []time.Time
+	for _, p := range lc.Phases() {
+		if !p.Start.Before(last) {
+			bounds = append(bounds, p.Start)
+		}
+	}
+	if len(bounds) > 0 && rapid.Bool().Draw(t, "near a boundary") {
+		b := rapid.SampledFrom(bounds).Draw(t, "boundary")
+		at := b.Add(time.Duration(rapid.IntRange(-1, 1).Draw(t, "offset ns")))
+		if at.Before(last) {
+			at = last
+		}
+		return at
+	}
+	return lifecycletest.Instant(last, last.AddDate(3, 0, 0)).Draw(t, "at")
+}
+
+func TestApplyFoldsLikeJudge(t *testing.T) { rapid.Check(t, propApplyFoldsLikeJudge) }
+
+// propCheckIffApply: Check(cmd, at) is nil exactly when Apply(cmd, at)
+// succeeds, and otherwise returns the error Apply returns — for every
+// command, actor and instant, including instants before the last event
+// and invalid commands.
+func propCheckIffApply(t *rapid.T) {
+	c := lifecycletest.Cases(builtin, true).Draw(t, "case")
+	lc, err := lifecycle.Judge(c.Sub, c.Table)
+	if err != nil {
+		t.Fatalf("Judge: %v", err)
+	}
+	var at time.Time
+	if rapid.IntRange(0, 9).Draw(t, "before the last event") == 0 {
+		at = lifecycletest.Instant(c.Sub.Start().AddDate(0, 0, -1), lastInstant(c.Sub).Add(time.Nanosecond)).Draw(t, "early at")
+	} else {
+		at = drawCommandInstant(t, lc)
+	}
+	cmd := drawCommand(t)
+	if rapid.IntRange(0, 19).Draw(t, "invalid command") == 0 {
+		cmd.Kind = lifecycle.CommandKind(rapid.SampledFrom([]int{0, 200}).Draw(t, "bad kind"))
+	}
+	at = at.In(lifecycletest.Location().Draw(t, "location"))
+	next, aerr := lc.Apply(cmd, at)
+	cerr := lc.Check(cmd, at)
+	if (cerr == nil) != (aerr == nil) {
+		t.Fatalf("Check(%v at %v) = %v, but Apply = %v", cmd, at, cerr, aerr)
+	}
+	if aerr != nil && cerr.Error() != aerr.Error() {
+		t.Fatalf("Check(%v at %v) = %q, Apply = %q", cmd, at, cerr, aerr)
+	}
+	if (aerr == nil) == next.IsZero() {
+		t.Fatalf("Apply(%v at %v) = (zero %v, %v)", cmd, at, next.IsZero(), aerr)
+	}
+}
+
+func TestCheckIffApply(t *testing.T) { rapid.Check(t, propCheckIffApply) }

@@ -3,17 +3,51 @@
 // when, who may use the services and the data, what an admin may do, and by
 // when the data is gone.
 //
-// State is a pure function of facts and an instant:
+// # Judging a subscription
 //
-//	status, err := lifecycle.Evaluate(sub, &rules, at)
+// A [Subscription] is the immutable record of what was bought — channel,
+// term, product, dates, licenses — and of the ordered history of what
+// admins and partners did since; [New] validates a [Spec] into one. [Judge]
+// folds that history against a policy table once and returns a
+// [Lifecycle], a small immutable value that answers any instant:
 //
-// sub is an immutable [Subscription] (channel, term, product, dates,
-// licenses and the ordered history of what admins and partners did), rules
-// are the [policy.Rules] in force (see [RulesFor]; passed by pointer, never
-// changed or kept), and at is a time.Time the caller passes in. The
-// [Status] is an immutable value whose answers are methods. Nothing here reads the clock, sleeps or schedules: the
-// state on any date can be computed, so no state is ever skipped, and tests
-// need no fake timers. Evaluate allocates nothing.
+//	lc, err := lifecycle.Judge(sub, policy.Builtin())
+//	st, err := lc.At(time.Date(2026, 4, 15, 9, 0, 0, 0, time.UTC))
+//	fmt.Println(st.State(), "since", st.Since().Format(time.DateOnly), "because", st.Cause())
+//
+// The [Status] is an immutable value whose answers are methods: the state,
+// since when and why, what comes next and when, the deadlines, and
+// [Status.Capabilities]. [Lifecycle.At] reads no clock, sleeps or
+// schedules nothing and allocates nothing: the instant is a parameter, so
+// the state on any date can be computed, no state is ever skipped, and
+// tests need no fake timers. A caller who asks once calls
+// [Evaluate](sub, table, at), which gives the same answers.
+//
+// # As known at an instant
+//
+// At(t) judges the history up to and including t: events after t do not
+// change the answer. A reactivation in May does not make the subscription
+// Active in April, nor move the date on which April's status said it would
+// be Disabled. A history event that could not have happened in the state
+// it found is an error from Judge; Evaluate reports it only when asked at
+// or after that event.
+//
+// # Versions of the policy
+//
+// The policy is effective-dated (RULES.md §1.3), and a subscription lives
+// through several of its versions. Judging resolves each rule by the
+// version in force when it applies, looked up under the subscription's
+// key: how each term ends — its Expired and Disabled days, the expiry
+// anchor, services while Expired, trial conversion — by the version in
+// force on that term's end date (R-LC-14: an MCA term ending on 2026-01-31
+// expires, one ending on or after 2026-02-09 has no Expired state); each
+// cancellation window by the version in force when it opened, unless a
+// later version declares its window retroactive (R-CAN-14); each event, and
+// each command and capability, by the version in force at its instant.
+// [Status.Versions] names the versions behind a status, and each [Phase]
+// its [Phase.Version]. The table must have versions in force for the key
+// from the subscription's first day on; [policy.Pin] makes a table that
+// judges every instant by fixed rules.
 //
 // # States
 //
@@ -28,37 +62,41 @@
 // Dates are UTC calendar dates; a state that lasts N days from S occupies
 // [S, S+N) (DC-1, DC-2). Whether Expired begins on the end date or the day
 // after is the rules' ExpiryAnchor (DC-3a, DC-3b). Hour-based windows run
-// from the exact instant (DC-5).
+// from the exact instant (DC-5). The location of an instant never changes
+// an answer.
 //
 // # Timelines and explanations
 //
-// [Timeline] returns every phase, past and future, as half-open intervals
-// that agree with Evaluate at every instant. [Status.Explain] turns a status
-// into sentences with the rule ids and sources behind them.
+// [Lifecycle.Phases] (or [Timeline]) returns every phase, past and future,
+// as the whole history leaves them: contiguous half-open intervals, each
+// naming the version that judged it, that agree with At at every instant.
+// [Status.Explain] turns a status into sentences with the rule ids and
+// sources behind them.
 //
 // # Commands
 //
-// History grows only through checked commands:
-//
-//	next, err := lifecycle.Apply(sub, &rules, cmd, at)
-//
-// [Apply] checks a [Command] against the state at the instant, the actor's
-// role, the channel's legal event graph (a looplab/fsm description kept
-// behind internal/) and the policy — windows, license limits, custom
-// domains still attached — and returns a new Subscription with the event
-// appended, or a [*RefusalError] that names the rule, the state and what the
-// actor can do instead. [Check] asks the same question without appending;
-// [Quote] prices a cancellation or a license removal in exact [Money];
-// [CanRemovePaymentMethod] judges a payment method across every
-// subscription that uses it; [Diagram] draws a channel's graph as Mermaid or
-// Graphviz text.
+// History grows only through checked commands. [Lifecycle.Apply] checks a
+// [Command] against the state at its instant, the actor's role, the
+// channel's legal event graph (a looplab/fsm description kept behind
+// internal/) and the version of the policy in force then — windows, license
+// limits, custom domains still attached — and returns a new Lifecycle with
+// the event appended, or a [*RefusalError] that names the rule, the state
+// and what the actor can do instead. [Lifecycle.Check] asks the same
+// question without appending; [Lifecycle.Quote] prices a cancellation or a
+// license removal in exact [Money]; [Purchase] judges a new subscription
+// if the table still sells it; [CanRemovePaymentMethod] judges a payment
+// method across every subscription that uses it; [Diagram] draws a
+// channel's graph as Mermaid or Graphviz text.
 //
 // # Errors
 //
 // Bad input is an error that names the field and value — an invalid
-// [Spec], a history that could not have happened, rules for another
-// channel — matching [ErrInvalid], [ErrHistory] or [ErrRulesMismatch] with
-// errors.Is. A command that is refused matches [ErrRefused] and one of
-// [ErrRole], [ErrState], [ErrWindowClosed], [ErrLicenseLimit],
-// [ErrPrecondition], [ErrNotOffered] or [ErrSalesEnded]. Nothing panics.
+// [Spec], a history that could not have happened, a table without rules
+// for the subscription — matching [ErrInvalid], [ErrHistory] or
+// [ErrRulesMismatch] with errors.Is (a missing version also matches
+// policy.ErrNoRule). A command that is refused matches [ErrRefused] and one
+// of [ErrRole], [ErrState], [ErrWindowClosed], [ErrLicenseLimit],
+// [ErrPrecondition], [ErrNotOffered] or [ErrSalesEnded]. The zero
+// [Lifecycle] returns errors and the zero [Status] answers zero. Nothing
+// panics.
 package lifecycle

@@ -30,12 +30,13 @@ func Evaluate(sub Subscription, table *policy.Table, at time.Time) (Status, erro
 	f := e.first()
 	origin := e.s.start
 	var carry segment
+	var p projection
 	for i, et := range e.s.ts {
 		if et > t {
 			break
 		}
 		// Only the phase the event finds matters before the last fold.
-		p := e.project(&f, origin)
+		e.project(&p, &f, origin)
 		found, ok := p.holding(et, &carry)
 		if !ok {
 			ev := &e.s.spec.History[i]
@@ -47,10 +48,18 @@ func Evaluate(sub Subscription, table *policy.Table, at time.Time) (Status, erro
 		}
 		origin = et
 	}
-	var buf [8]segment
-	all := e.fold(&f, origin, &carry, buf[:0])
+	// The segment that holds t: its phase, cut where the version in force
+	// at t took effect.
+	e.project(&p, &f, origin)
+	f.deletedAt = p.deletedAt()
+	k := 0
+	for k+1 < p.n && p.ph[k+1].start <= t {
+		k++
+	}
+	v := e.b.at(t)
+	from := max(p.ph[k].start, e.b.v.Starts[v])
 	// The Status points at its segment and fold: the one allocation.
-	c := &cell{seg: all[holding(all, t)], f: f}
+	c := &cell{seg: e.segment(&f, &p, k, from, v, &carry), f: f}
 	return Status{seg: &c.seg, f: &c.f, s: e.s, at: t}, nil
 }
 

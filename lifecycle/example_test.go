@@ -31,6 +31,46 @@ func exampleSub() lifecycle.Subscription {
 	return sub
 }
 
+// ExampleJudge is the quick start: judge an annual Business Standard
+// subscription (AC-01…AC-07) against the built-in policy table once, then
+// ask it about an instant.
+func ExampleJudge() {
+	sub, err := lifecycle.New(lifecycle.Spec{ // AC-01…AC-07
+		ID:      "contoso-business-standard",
+		Channel: policy.DirectMOSA, Term: policy.Annual,
+		Start:    time.Date(2025, 4, 1, 10, 0, 0, 0, time.UTC),
+		End:      time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
+		Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
+		History: []lifecycle.Event{
+			{Kind: lifecycle.RecurringBillingOff, At: time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC), Actor: lifecycle.BillingAdmin},
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	lc, err := lifecycle.Judge(sub, policy.Builtin()) // each rule by the version in force when it applies
+	if err != nil {
+		panic(err)
+	}
+	st, err := lc.At(time.Date(2026, 4, 15, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(st.State(), "since", st.Since().Format(time.DateOnly), "because", st.Cause())
+	fmt.Println("next:", st.Next(), "on", st.NextAt().Format(time.DateOnly))
+	fmt.Println("services:", st.Capabilities().Services, "data:", st.Capabilities().Data)
+	fmt.Println("reactivate:", st.Capabilities().Reactivate, "by", st.Capabilities().ReactivateRoles, "until", st.ReactivateUntil().Format(time.DateOnly))
+	fmt.Println("change recurring billing:", st.Capabilities().ChangeRecurringBilling)
+	fmt.Println("purge between", st.PurgeNotBefore().Format(time.DateOnly), "and", st.PurgeDeadline().Format(time.DateOnly))
+	// Output:
+	// expired since 2026-03-31 because term-ended
+	// next: disabled on 2026-04-30
+	// services: true data: everyone
+	// reactivate: true by global-admin, billing-admin until 2026-07-29
+	// change recurring billing: false
+	// purge between 2026-07-29 and 2026-09-27
+}
+
 func ExampleNew() {
 	_, err := lifecycle.New(lifecycle.Spec{
 		Channel:  policy.DirectMOSA,
@@ -44,13 +84,50 @@ func ExampleNew() {
 	// lifecycle: Spec.End = 2026-03-31T00:00:00Z: end date before the start date 2026-04-01
 }
 
-func ExampleEvaluate() {
-	sub := exampleSub()
-	rules, err := lifecycle.RulesFor(policy.Builtin(), sub)
+// A judged lifecycle answers any instant as known at that instant: a
+// reactivation on 2026-05-04 does not change what was true on
+// 2026-04-15, nor the Disabled date announced then.
+func ExampleLifecycle_At() {
+	spec := exampleSub().Spec()
+	spec.History = append(spec.History, lifecycle.Event{Kind: lifecycle.Reactivate, At: time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC), Actor: lifecycle.GlobalAdmin})
+	sub, err := lifecycle.New(spec)
 	if err != nil {
 		panic(err)
 	}
-	st, err := lifecycle.Evaluate(sub, &rules, time.Date(2026, 4, 15, 9, 0, 0, 0, time.UTC))
+	lc, err := lifecycle.Judge(sub, policy.Builtin())
+	if err != nil {
+		panic(err)
+	}
+	for _, at := range []time.Time{
+		time.Date(2026, 3, 30, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 4, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 5, 4, 8, 59, 0, 0, time.UTC),
+		time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC),
+		time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		st, err := lc.At(at)
+		if err != nil {
+			panic(err)
+		}
+		next := "nothing scheduled"
+		if st.Next().IsValid() {
+			next = fmt.Sprint(st.Next(), " on ", st.NextAt().Format(time.DateOnly))
+		}
+		fmt.Printf("%s: %s (%s), next %s\n", at.Format("2006-01-02 15:04"), st.State(), st.Cause(), next)
+	}
+	// Output:
+	// 2026-03-30 00:00: active (purchased), next expired on 2026-03-31
+	// 2026-04-15 00:00: expired (term-ended), next disabled on 2026-04-30
+	// 2026-05-04 08:59: disabled (grace-ended), next deleted on 2026-07-29
+	// 2026-05-04 09:00: active (reactivated), next nothing scheduled
+	// 2027-01-01 00:00: active (reactivated), next nothing scheduled
+}
+
+// Evaluate gives the answer of Judge followed by Lifecycle.At, for a
+// caller who asks once.
+func ExampleEvaluate() {
+	sub := exampleSub()
+	st, err := lifecycle.Evaluate(sub, policy.Builtin(), time.Date(2026, 4, 15, 9, 0, 0, 0, time.UTC))
 	if err != nil {
 		panic(err)
 	}
@@ -72,19 +149,18 @@ func ExampleEvaluate() {
 // The location of the instant does not matter: 2026-03-30 20:00 in
 // Honolulu is 2026-03-31 06:00 UTC, the first Expired day.
 func ExampleEvaluate_location() {
-	sub := exampleSub()
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
 	honolulu := time.FixedZone("HST", -10*3600)
-	st, _ := lifecycle.Evaluate(sub, &rules, time.Date(2026, 3, 30, 20, 0, 0, 0, honolulu))
+	st, err := lifecycle.Evaluate(exampleSub(), policy.Builtin(), time.Date(2026, 3, 30, 20, 0, 0, 0, honolulu))
+	if err != nil {
+		panic(err)
+	}
 	fmt.Println(st.At(), st.State())
 	// Output:
 	// 2026-03-31 06:00:00 +0000 UTC expired
 }
 
 func ExampleTimeline() {
-	sub := exampleSub()
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
-	phases, err := lifecycle.Timeline(sub, &rules)
+	phases, err := lifecycle.Timeline(exampleSub(), policy.Builtin())
 	if err != nil {
 		panic(err)
 	}
@@ -102,25 +178,88 @@ func ExampleTimeline() {
 	// deleted  [2026-07-29, …) disabled-ended
 }
 
-// RulesFor judges a subscription by the version in force on its end date
-// (R-LC-14): an MCA subscription ending before 2026-02-09 still has an
-// Expired state, one ending after it does not.
-func ExampleRulesFor() {
+// Each phase names the version of the policy that judged it. A term's end
+// of life is judged by the version in force on its end date (R-LC-14): an
+// MCA subscription ending before 2026-02-09 still has an Expired state,
+// one ending after it does not.
+func ExampleLifecycle_Phases() {
 	for _, end := range []time.Time{
 		time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC),
 		time.Date(2026, 8, 31, 0, 0, 0, 0, time.UTC),
 	} {
-		sub, _ := lifecycle.New(lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual,
+		sub, err := lifecycle.New(lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual,
 			Start: end.AddDate(-1, 0, 1), End: end, Licenses: 5})
-		rules, err := lifecycle.RulesFor(policy.Builtin(), sub)
 		if err != nil {
 			panic(err)
 		}
-		fmt.Printf("end %s: version %s, Expired %d days, Disabled %d days\n", end.Format(time.DateOnly), rules.Version, rules.ExpiredDays, rules.DisabledDays)
+		lc, err := lifecycle.Judge(sub, policy.Builtin())
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println("end", end.Format(time.DateOnly))
+		for _, p := range lc.Phases() {
+			fmt.Printf("  %-8s from %s  version %s\n", p.State, p.Start.Format(time.DateOnly), p.Version.Label())
+		}
 	}
 	// Output:
-	// end 2026-01-31: version 2024-09, Expired 30 days, Disabled 90 days
-	// end 2026-08-31: version 2025-12, Expired 0 days, Disabled 90 days
+	// end 2026-01-31
+	//   active   from 2025-02-01  version 2024-09
+	//   expired  from 2026-01-31  version 2024-09
+	//   disabled from 2026-03-02  version 2024-09
+	//   deleted  from 2026-05-31  version 2024-09
+	// end 2026-08-31
+	//   active   from 2025-09-01  version 2025-12
+	//   disabled from 2026-08-31  version 2025-12
+	//   deleted  from 2026-11-29  version 2025-12
+}
+
+// A status names the versions that judged it: the lifecycle by the version
+// in force on the current term's end date, the cancellation window by the
+// version in force when it opened, and what may be done by the version in
+// force at the instant.
+func ExampleStatus_Versions() {
+	sub, err := lifecycle.New(lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Monthly,
+		Start: time.Date(2025, 12, 15, 9, 0, 0, 0, time.UTC), End: time.Date(2026, 1, 14, 0, 0, 0, 0, time.UTC),
+		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
+	if err != nil {
+		panic(err)
+	}
+	lc, err := lifecycle.Judge(sub, policy.Builtin())
+	if err != nil {
+		panic(err)
+	}
+	for _, d := range []string{"2026-01-16", "2026-02-10"} {
+		at, _ := time.Parse(time.DateOnly, d)
+		st, err := lc.At(at)
+		if err != nil {
+			panic(err)
+		}
+		v := st.Versions()
+		fmt.Printf("%s: term ends %s; lifecycle %s, window %s (ends %s), commands %s\n", d, st.TermEnd().Format(time.DateOnly),
+			v.Lifecycle.Label(), v.Window.Label(), st.CancelWindowEnd().Format(time.DateOnly), v.Commands.Label())
+	}
+	// Output:
+	// 2026-01-16: term ends 2026-02-14; lifecycle 2025-12, window 2024-09 (ends 2026-01-22), commands 2024-09
+	// 2026-02-10: term ends 2026-02-14; lifecycle 2025-12, window 2024-09 (ends 2026-01-22), commands 2025-12
+}
+
+// Explain gives the reasons behind every answer, with the rule ids and
+// sources.
+func ExampleStatus_Explain() {
+	st, err := lifecycle.Evaluate(exampleSub(), policy.Builtin(), time.Date(2026, 4, 15, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range st.Explain() {
+		fmt.Printf("%s: %s [%s]\n", r.Topic, r.Text, r.Rules)
+	}
+	// Output:
+	// state: The subscription has been expired since its end date was reached on March 31, 2026; the Expired status starts on the end date, not on the date recurring billing was turned off. [R-LC-2, R-LC-3, DC-3a, DC-3b]
+	// next: Unless something changes, it becomes disabled on April 30, 2026, when the Expired period ends. [R-LC-1]
+	// access: Users keep normal access to their apps, files and email, and the data is accessible to everyone. [§2]
+	// reactivation: It can be reactivated by a Global Administrator or a Billing Administrator before July 29, 2026. [R-REA-1…R-REA-5, R-REA-7, R-REA-8, C-6]
+	// purge: Customer data may be deleted from July 29, 2026 and will be deleted no later than the end of September 27, 2026. [R-DAT-2…R-DAT-5, DC-7, C-3]
+	// rules: Judged by the direct-mosa rules, version 2025-02: §1.1 rows 1 and 14, DC-3a, DC-4, DC-7, R-LC-1…R-LC-10, R-CAN-1, R-CAN-2, R-CAN-9, R-REF-1, R-REF-4, R-REA-1…R-REA-4, R-REN-1…R-REN-3, R-LIC-1, R-LIC-3, R-DAT-2…R-DAT-4, R-PAY-1…R-PAY-3, R-TRI-1…R-TRI-5, C-3, C-4, C-6, C-12, C-14. [R-LC-14]
 }
 
 func ExampleEndOfTerm() {
@@ -154,14 +293,13 @@ func ExampleStatus_DataGoneBy() {
 		Licenses: 10, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: cancel}}}
 	sub, _ := lifecycle.New(spec)
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
-	st, _ := lifecycle.Evaluate(sub, &rules, cancel)
+	st, _ := lifecycle.Evaluate(sub, policy.Builtin(), cancel)
 	fmt.Println("cancelled: deadline", st.PurgeDeadline().Format(time.DateOnly), "gone by", st.DataGoneBy().Format(time.RFC3339))
 
 	deleted := cancel.AddDate(0, 0, 10)
 	spec.History = append(spec.History, lifecycle.Event{Kind: lifecycle.Delete, At: deleted})
 	sub, _ = lifecycle.New(spec)
-	st, _ = lifecycle.Evaluate(sub, &rules, deleted)
+	st, _ = lifecycle.Evaluate(sub, policy.Builtin(), deleted)
 	fmt.Println("deleted: deadline", st.PurgeDeadline().Format(time.RFC3339), "gone by", st.DataGoneBy().Format(time.RFC3339))
 	// Output:
 	// cancelled: deadline 2026-11-06 gone by 2026-11-07T00:00:00Z
@@ -183,11 +321,10 @@ func ExampleState_EnterpriseName() {
 
 // Microsoft Graph's capabilityStatus for the dates of AC-60.
 func ExampleState_CapabilityStatus() {
-	sub := exampleSub()
-	rules, _ := lifecycle.RulesFor(policy.Builtin(), sub)
+	lc, _ := lifecycle.Judge(exampleSub(), policy.Builtin())
 	for _, d := range []string{"2026-03-15", "2026-04-15", "2026-06-01", "2026-07-29"} {
 		at, _ := time.Parse(time.DateOnly, d)
-		st, _ := lifecycle.Evaluate(sub, &rules, at)
+		st, _ := lc.At(at)
 		fmt.Println(d, st.State().CapabilityStatus())
 	}
 	// Output:

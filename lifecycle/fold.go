@@ -56,7 +56,7 @@ type fold struct {
 	conflictEnd day // the first day after the license-conflict period (R-LIC-4); noDay if none
 
 	licenses, assigned int32
-	win                int32 // the version that judges the current term's cancellation window
+	win                int32 // the version that judges the window that opened at winStart
 	months             uint8 // the length of the terms that follow
 	mode               mode
 	firstCause         Cause // why the current term began
@@ -91,20 +91,14 @@ func (e *engine) first() fold {
 	if f.trial {
 		f.firstCause = TrialStarted
 	}
-	// The chain starts with the first term when it is a whole term, so
-	// that renewals keep its day of month, else the day after its end (an
-	// irregular first term: VL alignment, Open activation, a trial).
-	f.cycle = f.tEnd.add(1)
-	if !f.trial && f.months > 0 && f.tStart.addMonths(int(f.months)).add(-1) == f.tEnd {
-		f.cycle = f.tStart
-	}
+	f.cycle = e.s.cycle
+	f.win = e.b.window(f.winStart, cancelWindow)
 	e.settle(&f)
 	return f
 }
 
-// settle fills what a fold's facts imply under the versions in force:
-// whether its trial converts at its end, and which version judges its
-// cancellation window.
+// settle fills whether the fold's trial converts at its end: bought, or
+// auto-converting under the version in force on its end date.
 func (e *engine) settle(f *fold) {
 	f.converts = false
 	if f.trial && f.mode == running && !f.deferred && f.expireAt == none {
@@ -112,7 +106,6 @@ func (e *engine) settle(f *fold) {
 		auto := r.Trial.AutoConvert && f.recurring && (e.s.spec.Channel.IsCSP() || e.s.spec.PaymentMethod)
 		f.converts = f.convertTrial || auto // R-TRI-1, R-TRI-3, R-TRI-7, C-14
 	}
-	f.win = e.b.window(f.winStart, cancelWindow)
 }
 
 // endOfLife returns the version that judges how the current term ends: the
@@ -197,9 +190,13 @@ func (e *engine) step(f *fold, i int, ev *Event, t int64, old *segment) error {
 	if ev.Kind == Reactivate || ev.Kind == Renew {
 		prev = before{boundary: f.boundary(e.b.rules(e.endOfLife(f))), mode: f.mode, renews: f.renews()}
 	}
+	opened := f.winStart
 	f.rollTo(t)
 	e.apply(f, ev, t, old, r, &prev)
 	e.settle(f)
+	if f.winStart != opened { // a renewal, reactivation or new term opened a window
+		f.win = e.b.window(f.winStart, cancelWindow)
+	}
 	return nil
 }
 

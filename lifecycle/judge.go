@@ -122,9 +122,10 @@ func newEngine(s *sub, table *policy.Table) (engine, error) {
 // fold projects f from origin and appends its segments to buf, recording
 // where the projection reaches Deleted in f.
 func (e *engine) fold(f *fold, origin int64, carry *segment, buf []segment) []segment {
-	p := e.project(f, origin)
+	var p projection
+	e.project(&p, f, origin)
 	f.deletedAt = p.deletedAt()
-	return e.segments(f, &p, carry, buf)
+	return e.segments(f, &p, 0, carry, buf)
 }
 
 // IsZero reports whether lc is the zero (invalid) Lifecycle.

@@ -13,10 +13,10 @@ import (
 
 // propPolicyTimeline: whatever valid policy a billing team loads (a
 // generated table, sometimes with an override layer), a subscription's
-// Timeline never has phases that overlap, leave a gap or go backward: each
-// phase starts where the one before ends, ends after it starts, and only
-// the last is open-ended; and Evaluate agrees with the phase at its first
-// and last instant.
+// Phases never overlap, leave a gap or go backward: each phase starts
+// where the one before ends, ends after it starts, and only the last is
+// open-ended; and Lifecycle.At and Evaluate agree with the phase at its
+// first and last instant.
 func propPolicyTimeline(t *rapid.T) {
 	tbl := policytest.Table().Draw(t, "table")
 	if rapid.Bool().Draw(t, "with overrides") {
@@ -26,10 +26,11 @@ func propPolicyTimeline(t *rapid.T) {
 		}
 	}
 	c := lifecycletest.Cases(tbl, false).Draw(t, "case")
-	phases, err := lifecycle.Timeline(c.Sub, &c.Rules)
+	lc, err := lifecycle.Judge(c.Sub, c.Table)
 	if err != nil {
-		t.Fatalf("Timeline: %v", err)
+		t.Fatalf("Judge: %v", err)
 	}
+	phases := lc.Phases()
 	if len(phases) == 0 {
 		t.Fatal("Timeline returned no phase")
 	}
@@ -53,12 +54,16 @@ func propPolicyTimeline(t *rapid.T) {
 			ats = append(ats, p.End.Add(-time.Nanosecond))
 		}
 		for _, at := range ats {
-			st, err := lifecycle.Evaluate(c.Sub, &c.Rules, at)
+			st, err := lc.At(at)
+			if err != nil {
+				t.Fatalf("At(%v): %v", at, err)
+			}
+			one, err := lifecycle.Evaluate(c.Sub, c.Table, at)
 			if err != nil {
 				t.Fatalf("Evaluate(%v): %v", at, err)
 			}
-			if st.State() != p.State {
-				t.Fatalf("Evaluate(%v).State = %v, but Timeline phase %d is %v [%v, %v)", at, st.State(), i, p.State, p.Start, p.End)
+			if st.State() != p.State || one.State() != p.State {
+				t.Fatalf("At(%v).State = %v, Evaluate %v, but phase %d is %v [%v, %v)", at, st.State(), one.State(), i, p.State, p.Start, p.End)
 			}
 		}
 	}

@@ -64,20 +64,19 @@ func (p *projection) holding(t int64, carry *segment) (segment, bool) {
 
 func addDays(n int64, days int) int64 { return n + int64(days)*dayNs }
 
-// project returns the phases f leads to from origin on.
-func (e *engine) project(f *fold, origin int64) projection {
-	p := projection{origin: origin}
+// project sets p to the phases f leads to from origin on.
+func (e *engine) project(p *projection, f *fold, origin int64) {
+	p.origin, p.n = origin, 0
 	switch f.mode {
 	case running:
-		e.projectRunning(&p, f)
+		e.projectRunning(p, f)
 	case cancelled:
-		e.projectCancelled(&p, f)
+		e.projectCancelled(p, f)
 	case deleted:
 		p.add(Deleted, ExplicitlyDeleted, f.modeAt, never, false, false, e.b.at(f.modeAt))
 	case suspended:
-		e.projectSuspended(&p, f)
+		e.projectSuspended(p, f)
 	}
-	return p
 }
 
 // projectRunning projects a term that runs to its end date: it renews, or

@@ -14,18 +14,30 @@ import (
 
 // The properties of issue 2, each checked with rapid.Check in a test and
 // exported as a fuzz target with rapid.MakeFuzz. They run on cases drawn
-// by lifecycletest with perturbed rules, so the [AMBIGUOUS] alternatives
-// are covered as well as the defaults.
+// by lifecycletest from the built-in table with perturbed rules (every
+// version perturbed alike), so the [AMBIGUOUS] alternatives are covered as
+// well as the defaults, and histories cross policy versions.
 
-// drawCase draws a subscription with the rules that judge it and its
-// timeline.
-func drawCase(t *rapid.T) (lifecycletest.Case, []lifecycle.Phase) {
+// drawnCase is a generated subscription with the table that judges it,
+// its judged lifecycle and its phases.
+type drawnCase struct {
+	lifecycletest.Case
+	lc lifecycle.Lifecycle
+	ph []lifecycle.Phase
+}
+
+// drawCase draws a case and judges it.
+func drawCase(t *rapid.T) drawnCase {
 	c := lifecycletest.Cases(policy.Builtin(), true).Draw(t, "case")
-	ph, err := lifecycle.Timeline(c.Sub, &c.Rules)
+	lc, err := lifecycle.Judge(c.Sub, c.Table)
 	if err != nil {
-		t.Fatalf("Timeline: %v", err)
+		t.Fatalf("Judge: %v", err)
 	}
-	return c, ph
+	ph := lc.Phases()
+	if len(ph) == 0 {
+		t.Fatal("Phases() is empty")
+	}
+	return drawnCase{Case: c, lc: lc, ph: ph}
 }
 
 // lastEvent returns the instant of the last event, or the start.
@@ -47,20 +59,21 @@ func horizon(sub lifecycle.Subscription, ph []lifecycle.Phase) time.Time {
 	return h.AddDate(4, 0, 0)
 }
 
-func evaluate(t *rapid.T, c lifecycletest.Case, at time.Time) lifecycle.Status {
-	st, err := lifecycle.Evaluate(c.Sub, &c.Rules, at)
+// evaluate asks the judged lifecycle at at.
+func evaluate(t *rapid.T, c drawnCase, at time.Time) lifecycle.Status {
+	st, err := c.lc.At(at)
 	if err != nil {
-		t.Fatalf("Evaluate(%v): %v", at, err)
+		t.Fatalf("At(%v): %v", at, err)
 	}
 	return st
 }
 
 // probes are the instants a property checks: every phase boundary just
-// before, at and just after, and a few drawn instants.
-func probes(t *rapid.T, c lifecycletest.Case, ph []lifecycle.Phase) []time.Time {
+// before, at and just after, every event, and a few drawn instants.
+func probes(t *rapid.T, c drawnCase) []time.Time {
 	start := c.Sub.Start()
 	var out []time.Time
-	for _, p := range ph {
+	for _, p := range c.ph {
 		for _, d := range []time.Duration{-time.Nanosecond, 0, time.Nanosecond} {
 			if at := p.Start.Add(d); !at.Before(start) {
 				out = append(out, at)
@@ -69,11 +82,16 @@ func probes(t *rapid.T, c lifecycletest.Case, ph []lifecycle.Phase) []time.Time 
 	}
 	for i := range c.Sub.Len() {
 		e, _ := c.Sub.Event(i)
-		out = append(out, e.At)
+		out = append(out, e.At.Add(-time.Nanosecond), e.At)
 	}
-	gen := lifecycletest.Instant(start, horizon(c.Sub, ph))
+	gen := lifecycletest.Instant(start, horizon(c.Sub, c.ph))
 	for range 5 {
 		out = append(out, gen.Draw(t, "at"))
+	}
+	for i := range out {
+		if out[i].Before(start) {
+			out[i] = start
+		}
 	}
 	return out
 }
@@ -89,19 +107,28 @@ func phaseAt(t *rapid.T, ph []lifecycle.Phase, at time.Time) int {
 	return -1
 }
 
-// propTimelineAgrees: Evaluate agrees with Timeline at every instant on
+// propTimelineAgrees: Lifecycle.At agrees with Phases at every instant on
 // State, Since, Cause, Trial and Extended Service Term; after the last
-// event, also on what comes next.
+// event, also on what comes next; and the one-shot Evaluate gives every
+// answer of At.
 func propTimelineAgrees(t *rapid.T) {
-	c, ph := drawCase(t)
+	c := drawCase(t)
 	last := lastEvent(c.Sub)
-	for _, at := range probes(t, c, ph) {
+	for _, at := range probes(t, c) {
 		st := evaluate(t, c, at)
-		i := phaseAt(t, ph, at)
-		p := ph[i]
-		got := lifecycle.Phase{State: st.State(), Cause: st.Cause(), Start: st.Since(), End: p.End, Trial: st.Trial(), ExtendedServiceTerm: st.ExtendedServiceTerm()}
+		one, err := lifecycle.Evaluate(c.Sub, c.Table, at)
+		if err != nil {
+			t.Fatalf("Evaluate(%v): %v", at, err)
+		}
+		if diff := cmp.Diff(answersOf(st), answersOf(one)); diff != "" {
+			t.Fatalf("Evaluate(%v) differs from At (-At +Evaluate):\n%s", at, diff)
+		}
+		i := phaseAt(t, c.ph, at)
+		p := c.ph[i]
+		got := lifecycle.Phase{State: st.State(), Cause: st.Cause(), Start: st.Since(), End: p.End, Trial: st.Trial(),
+			ExtendedServiceTerm: st.ExtendedServiceTerm(), Version: p.Version}
 		if diff := cmp.Diff(p, got); diff != "" {
-			t.Fatalf("Evaluate(%v) disagrees with Timeline phase %d (-timeline +evaluate):\n%s", at, i, diff)
+			t.Fatalf("At(%v) disagrees with phase %d (-phase +At):\n%s", at, i, diff)
 		}
 		if at.Before(last) {
 			continue
@@ -111,15 +138,104 @@ func propTimelineAgrees(t *rapid.T) {
 			At    time.Time
 			Cause lifecycle.Cause
 		}
-		if i+1 < len(ph) {
-			next.State, next.At, next.Cause = ph[i+1].State, ph[i+1].Start, ph[i+1].Cause
+		if i+1 < len(c.ph) {
+			next.State, next.At, next.Cause = c.ph[i+1].State, c.ph[i+1].Start, c.ph[i+1].Cause
 		}
 		if diff := cmp.Diff(next, struct {
 			State lifecycle.State
 			At    time.Time
 			Cause lifecycle.Cause
 		}{st.Next(), st.NextAt(), st.NextCause()}); diff != "" {
-			t.Fatalf("Evaluate(%v).Next disagrees with Timeline (-timeline +evaluate):\n%s", at, diff)
+			t.Fatalf("At(%v).Next disagrees with Phases (-phases +At):\n%s", at, diff)
+		}
+	}
+}
+
+// crossesVersions reports whether more than one version of the case's
+// schedule is in force between the purchase and the horizon.
+func crossesVersions(c drawnCase) bool {
+	s := c.lc.Schedule()
+	v0, err0 := s.At(c.Sub.Start())
+	v1, err1 := s.At(horizon(c.Sub, c.ph))
+	return err0 == nil && err1 == nil && v0.Index() != v1.Index()
+}
+
+// propVersionsCrossed: for cases whose lives cross policy versions, the
+// state At answers at any instant is the state of the phase of Phases
+// that contains it, at the instants where a new version takes effect too
+// (just before, at and after); commands are judged by the version in
+// force at the instant; and each phase names the version of the
+// subscription's schedule that judged it.
+func propVersionsCrossed(t *rapid.T) {
+	c := drawCase(t)
+	if !crossesVersions(c) {
+		t.Skip("the case lives under one version")
+	}
+	s := c.lc.Schedule()
+	ats := probes(t, c)
+	for v := range s.All() {
+		if from := v.From(); from.After(c.Sub.Start()) {
+			ats = append(ats, from.Add(-time.Nanosecond), from, from.Add(time.Nanosecond))
+		}
+	}
+	gen := lifecycletest.Instant(c.Sub.Start(), horizon(c.Sub, c.ph))
+	for range 20 {
+		ats = append(ats, gen.Draw(t, "at"))
+	}
+	for _, at := range ats {
+		st := evaluate(t, c, at)
+		p := c.ph[phaseAt(t, c.ph, at)]
+		if st.State() != p.State || !st.Since().Equal(p.Start) {
+			t.Fatalf("At(%v) = %v since %v; Phases has %v since %v (version %s)", at, st.State(), st.Since(), p.State, p.Start, p.Version.Label())
+		}
+		if v, err := s.At(at); err != nil || !st.Versions().Commands.Equal(v) {
+			t.Fatalf("At(%v).Versions().Commands = %v, want the version in force then, %v (%v)", at, st.Versions().Commands, v, err)
+		}
+	}
+	// Each phase names a version of the schedule: for a phase that ends
+	// (or, not Active, never ends) after the last event, the one At
+	// reports as judging the lifecycle at its last instant.
+	last := lastEvent(c.Sub)
+	for i, p := range c.ph {
+		if p.Version.IsZero() || !s.Version(p.Version.Index()).Equal(p.Version) {
+			t.Fatalf("phase %d names version %v, not one of the schedule's", i, p.Version)
+		}
+		end := p.End.Add(-time.Nanosecond)
+		if p.End.IsZero() {
+			if p.State == lifecycle.Active {
+				continue // renewing: each term by its own end date
+			}
+			end = horizon(c.Sub, c.ph)
+		}
+		if end.Before(last) {
+			continue
+		}
+		if v := evaluate(t, c, end).Versions().Lifecycle; !v.Equal(p.Version) {
+			t.Fatalf("phase %d (%v from %v) names version %s, At(%v) judged by %s", i, p.State, p.Start, p.Version.Label(), end, v.Label())
+		}
+	}
+}
+
+// propKnownAt: At(t) answers as known at t — the same as judging the
+// history truncated to the events at or before t and asking it at t.
+func propKnownAt(t *rapid.T) {
+	c := drawCase(t)
+	for _, at := range probes(t, c) {
+		st := evaluate(t, c, at)
+		upTo, err := historyUpTo(c.Sub, at)
+		if err != nil {
+			t.Fatalf("New(history up to %v): %v", at, err)
+		}
+		known, err := lifecycle.Judge(upTo, c.Table)
+		if err != nil {
+			t.Fatalf("Judge(history up to %v): %v", at, err)
+		}
+		kst, err := known.At(at)
+		if err != nil {
+			t.Fatalf("At(%v) of the history up to then: %v", at, err)
+		}
+		if diff := cmp.Diff(answersOf(kst), answersOf(st)); diff != "" {
+			t.Fatalf("At(%v) differs from the history known then (-known +At):\n%s", at, diff)
 		}
 	}
 }
@@ -143,9 +259,9 @@ func rank(s lifecycle.State) int {
 // propNeverBackward: with no further events the state never moves
 // backward, and Deleted is terminal.
 func propNeverBackward(t *rapid.T) {
-	c, ph := drawCase(t)
+	c := drawCase(t)
 	last := lastEvent(c.Sub)
-	gen := lifecycletest.Instant(last, horizon(c.Sub, ph))
+	gen := lifecycletest.Instant(last, horizon(c.Sub, c.ph))
 	t1, t2 := gen.Draw(t, "t1"), gen.Draw(t, "t2")
 	if t2.Before(t1) {
 		t1, t2 = t2, t1
@@ -158,30 +274,34 @@ func propNeverBackward(t *rapid.T) {
 		t.Fatalf("Deleted at %v but %v at %v", t1, s2.State(), t2)
 	}
 	// Along the projection after the last event, too.
-	for i := phaseAt(t, ph, last); i+1 < len(ph); i++ {
-		if rank(ph[i+1].State) < rank(ph[i].State) {
-			t.Fatalf("phase %d %v follows %v without an event", i+1, ph[i+1].State, ph[i].State)
+	for i := phaseAt(t, c.ph, last); i+1 < len(c.ph); i++ {
+		if rank(c.ph[i+1].State) < rank(c.ph[i].State) {
+			t.Fatalf("phase %d %v follows %v without an event", i+1, c.ph[i+1].State, c.ph[i].State)
 		}
 	}
 }
 
 // propDeletedTerminal: in a timeline, nothing follows Deleted except a
-// reactivation within the hours the C-6 knob allows after an explicit
-// deletion.
+// reactivation within the hours the C-6 knob of the version in force at
+// the explicit deletion allows.
 func propDeletedTerminal(t *rapid.T) {
-	c, ph := drawCase(t)
+	c := drawCase(t)
 	reactivated := map[time.Time]bool{} // instants of reactivations (further events may share them)
 	for i := range c.Sub.Len() {
 		if e, _ := c.Sub.Event(i); e.Kind == lifecycle.Reactivate {
 			reactivated[e.At.UTC()] = true
 		}
 	}
-	for i := 0; i+1 < len(ph); i++ {
-		p, q := ph[i], ph[i+1]
+	for i := 0; i+1 < len(c.ph); i++ {
+		p, q := c.ph[i], c.ph[i+1]
 		if p.State != lifecycle.Deleted || q.State == lifecycle.Deleted {
 			continue
 		}
-		h := c.Rules.Reactivation.ExplicitDeleteHours
+		r, err := c.Table.Lookup(c.Sub.Key(), p.Start)
+		if err != nil {
+			t.Fatalf("Lookup(%v): %v", p.Start, err)
+		}
+		h := r.Reactivation.ExplicitDeleteHours
 		if p.Cause != lifecycle.ExplicitlyDeleted || !reactivated[q.Start] || h == 0 ||
 			!q.Start.Before(p.Start.Add(time.Duration(h)*time.Hour)) {
 			t.Fatalf("phase %d %v (%v) follows Deleted (%v) at %v", i+1, q.State, q.Cause, p.Cause, q.Start)
@@ -197,7 +317,7 @@ func propDeletedTerminal(t *rapid.T) {
 		if err != nil {
 			t.Fatalf("New(history[:%d]): %v", i, err)
 		}
-		st, err := lifecycle.Evaluate(sub, &c.Rules, e.At)
+		st, err := lifecycle.Evaluate(sub, c.Table, e.At)
 		if err != nil {
 			t.Fatalf("Evaluate(history[:%d], %v): %v", i, e.At, err)
 		}
@@ -210,50 +330,56 @@ func propDeletedTerminal(t *rapid.T) {
 // propPurgeOrder: the purge deadline never precedes the purge not-before,
 // and the data is gone no earlier than the deadline.
 func propPurgeOrder(t *rapid.T) {
-	c, ph := drawCase(t)
-	for _, at := range probes(t, c, ph) {
+	c := drawCase(t)
+	for _, at := range probes(t, c) {
 		st := evaluate(t, c, at)
 		if st.PurgeDeadline().IsZero() != st.PurgeNotBefore().IsZero() {
-			t.Fatalf("Evaluate(%v): PurgeNotBefore %v, PurgeDeadline %v: both or neither", at, st.PurgeNotBefore(), st.PurgeDeadline())
+			t.Fatalf("At(%v): PurgeNotBefore %v, PurgeDeadline %v: both or neither", at, st.PurgeNotBefore(), st.PurgeDeadline())
 		}
 		if st.PurgeDeadline().Before(st.PurgeNotBefore()) {
-			t.Fatalf("Evaluate(%v): PurgeDeadline %v before PurgeNotBefore %v", at, st.PurgeDeadline(), st.PurgeNotBefore())
+			t.Fatalf("At(%v): PurgeDeadline %v before PurgeNotBefore %v", at, st.PurgeDeadline(), st.PurgeNotBefore())
 		}
 		if st.DataGoneBy().Before(st.PurgeDeadline()) {
-			t.Fatalf("Evaluate(%v): DataGoneBy %v before PurgeDeadline %v", at, st.DataGoneBy(), st.PurgeDeadline())
+			t.Fatalf("At(%v): DataGoneBy %v before PurgeDeadline %v", at, st.DataGoneBy(), st.PurgeDeadline())
 		}
 		if st.State() == lifecycle.Deleted && st.PurgeNotBefore().IsZero() {
-			t.Fatalf("Evaluate(%v): Deleted without purge bounds", at)
+			t.Fatalf("At(%v): Deleted without purge bounds", at)
 		}
 	}
 }
 
-// propLocationFree: answers do not depend on the location of at.
+// propLocationFree: answers do not depend on the location of at, for At
+// and Evaluate alike.
 func propLocationFree(t *rapid.T) {
-	c, ph := drawCase(t)
-	for _, at := range probes(t, c, ph) {
+	c := drawCase(t)
+	for _, at := range probes(t, c) {
 		loc := lifecycletest.Location().Draw(t, "loc")
-		want := evaluate(t, c, at)
-		got := evaluate(t, c, at.In(loc))
-		if diff := cmp.Diff(want, got, statusCmp); diff != "" {
-			t.Fatalf("Evaluate(at.In(%v)) differs (-utc +local):\n%s", loc, diff)
+		want := answersOf(evaluate(t, c, at))
+		if got := answersOf(evaluate(t, c, at.In(loc))); !cmp.Equal(want, got) {
+			t.Fatalf("At(at.In(%v)) differs (-utc +local):\n%s", loc, cmp.Diff(want, got))
+		}
+		one, err := lifecycle.Evaluate(c.Sub, c.Table, at.In(loc))
+		if err != nil {
+			t.Fatalf("Evaluate(at.In(%v)): %v", loc, err)
+		}
+		if got := answersOf(one); !cmp.Equal(want, got) {
+			t.Fatalf("Evaluate(at.In(%v)) differs (-utc +local):\n%s", loc, cmp.Diff(want, got))
 		}
 	}
 }
 
-// propPhasesContiguous: timeline phases start at the purchase, are
-// non-empty, contiguous and increasing, and only the last is open-ended.
+// propPhasesContiguous: phases start at the purchase, are non-empty,
+// contiguous and increasing, name a version, and only the last is
+// open-ended; Timeline returns the same phases.
 func propPhasesContiguous(t *rapid.T) {
-	c, ph := drawCase(t)
-	if len(ph) == 0 {
-		t.Fatal("empty timeline")
-	}
+	c := drawCase(t)
+	ph := c.ph
 	if !ph[0].Start.Equal(c.Sub.Start()) {
 		t.Fatalf("first phase starts %v, want the purchase %v", ph[0].Start, c.Sub.Start())
 	}
 	for i, p := range ph {
-		if !p.State.IsValid() || !p.Cause.IsValid() {
-			t.Fatalf("phase %d has state %v cause %v", i, p.State, p.Cause)
+		if !p.State.IsValid() || !p.Cause.IsValid() || p.Version.IsZero() {
+			t.Fatalf("phase %d has state %v cause %v version %v", i, p.State, p.Cause, p.Version)
 		}
 		if i == len(ph)-1 {
 			if !p.End.IsZero() {
@@ -271,14 +397,21 @@ func propPhasesContiguous(t *rapid.T) {
 			t.Fatalf("phase %d repeats", i)
 		}
 	}
+	tl, err := lifecycle.Timeline(c.Sub, c.Table)
+	if err != nil {
+		t.Fatalf("Timeline: %v", err)
+	}
+	if diff := cmp.Diff(ph, tl); diff != "" {
+		t.Fatalf("Timeline differs from Phases (-Phases +Timeline):\n%s", diff)
+	}
 }
 
 // propNoOpEvent: an event that changes nothing (a license change to the
 // same counts) does not change any later answer's dates — the renewal
 // day of month, the phases, the deadlines.
 func propNoOpEvent(t *rapid.T) {
-	c, ph := drawCase(t)
-	at := lifecycletest.Instant(lastEvent(c.Sub), horizon(c.Sub, ph)).Draw(t, "event at")
+	c := drawCase(t)
+	at := lifecycletest.Instant(lastEvent(c.Sub), horizon(c.Sub, c.ph)).Draw(t, "event at")
 	st := evaluate(t, c, at)
 	if st.State() == lifecycle.Deleted || st.Licenses() == 0 || st.Assigned() > st.Licenses() {
 		return // a change on a deleted subscription is refused; reductions to 0 and conflicts restart windows
@@ -300,7 +433,7 @@ func propNoOpEvent(t *rapid.T) {
 	}
 	later := lifecycletest.Instant(at, at.AddDate(5, 0, 0)).Draw(t, "later")
 	want := view(evaluate(t, c, later))
-	gotSt, err := lifecycle.Evaluate(noop, &c.Rules, later)
+	gotSt, err := lifecycle.Evaluate(noop, c.Table, later)
 	if err != nil {
 		t.Fatalf("Evaluate with the no-op event: %v", err)
 	}
@@ -309,7 +442,25 @@ func propNoOpEvent(t *rapid.T) {
 	}
 }
 
+// propAllocations: Lifecycle.At allocates nothing and Evaluate allocates
+// exactly one object (the cell its Status points at).
+func propAllocations(t *rapid.T) {
+	c := drawCase(t)
+	at := lifecycletest.Instant(c.Sub.Start(), horizon(c.Sub, c.ph)).Draw(t, "at")
+	var st lifecycle.Status
+	var err error
+	if n := testing.AllocsPerRun(10, func() { st, err = c.lc.At(at) }); n != 0 || err != nil {
+		t.Fatalf("At(%v) allocates %v times (error %v), want 0", at, n, err)
+	}
+	if n := testing.AllocsPerRun(10, func() { st, err = lifecycle.Evaluate(c.Sub, c.Table, at) }); n != 1 || err != nil {
+		t.Fatalf("Evaluate(%v) allocates %v times (error %v), want 1", at, n, err)
+	}
+	_ = st
+}
+
 func TestPropertyTimelineAgrees(t *testing.T)  { rapid.Check(t, propTimelineAgrees) }
+func TestPropertyVersionsCrossed(t *testing.T) { rapid.Check(t, propVersionsCrossed) }
+func TestPropertyKnownAt(t *testing.T)         { rapid.Check(t, propKnownAt) }
 func TestPropertyNeverBackward(t *testing.T)   { rapid.Check(t, propNeverBackward) }
 func TestPropertyDeletedTerminal(t *testing.T) { rapid.Check(t, propDeletedTerminal) }
 func TestPropertyPurgeOrder(t *testing.T)      { rapid.Check(t, propPurgeOrder) }
@@ -317,7 +468,16 @@ func TestPropertyLocationFree(t *testing.T)    { rapid.Check(t, propLocationFree
 func TestPropertyPhases(t *testing.T)          { rapid.Check(t, propPhasesContiguous) }
 func TestPropertyNoOpEvent(t *testing.T)       { rapid.Check(t, propNoOpEvent) }
 
+func TestPropertyAllocations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocation counts in -short mode are skipped")
+	}
+	rapid.Check(t, propAllocations)
+}
+
 func FuzzPropertyTimelineAgrees(f *testing.F)  { f.Fuzz(rapid.MakeFuzz(propTimelineAgrees)) }
+func FuzzPropertyVersionsCrossed(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propVersionsCrossed)) }
+func FuzzPropertyKnownAt(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(propKnownAt)) }
 func FuzzPropertyNeverBackward(f *testing.F)   { f.Fuzz(rapid.MakeFuzz(propNeverBackward)) }
 func FuzzPropertyDeletedTerminal(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propDeletedTerminal)) }
 func FuzzPropertyPurgeOrder(f *testing.F)      { f.Fuzz(rapid.MakeFuzz(propPurgeOrder)) }

@@ -32,73 +32,84 @@ type segment struct {
 // name them.
 const maxVersions = 1<<16 - 1
 
-// segments returns the segments of f's projection p, from its origin on:
-// each phase cut where the version in force for commands changes, with
-// since, next and the reactivation deadline filled. carry is the phase
-// the event that began f found, which the first phase continues when it is
-// the same state (its since and cause carry over); carry.state is zero
-// for the first fold. The result is appended to buf.
-func (e *engine) segments(f *fold, p *projection, carry *segment, buf []segment) []segment {
-	first := len(buf)
-	for k := 0; k < p.n; k++ {
+// segments returns the segments of f's projection p from its phase from
+// on: each phase cut where the version in force for commands changes. carry
+// is the phase the event that began f found, which the first phase
+// continues when it is the same state (its since and cause carry over);
+// carry.state is zero for the first fold. The result is appended to buf.
+func (e *engine) segments(f *fold, p *projection, from int, carry *segment, buf []segment) []segment {
+	for k := from; k < p.n; k++ {
 		ph := &p.ph[k]
-		s := segment{since: ph.start, state: ph.state, cause: ph.cause, trial: ph.trial, est: ph.est,
-			ver: uint16(ph.ver), nextAt: never, reactUntil: none}
-		if k == 0 && carry.state == ph.state && carry.trial == ph.trial && carry.est == ph.est {
-			s.since, s.cause = carry.since, carry.cause
-		}
-		if k+1 < p.n {
-			nx := &p.ph[k+1]
-			s.next, s.nextAt, s.nextCause = nx.state, nx.start, nx.cause
-		}
-		// Cut the phase where the version in force changes.
 		for t := ph.start; t < ph.end; {
 			v := e.b.at(t)
-			s.start, s.cmd = t, uint16(v)
-			buf = append(buf, s)
+			buf = append(buf, e.segment(f, p, k, t, v, carry))
 			t = min(ph.end, e.b.v.Ends[v])
 		}
 	}
-	e.reactivation(f, buf[first:])
 	return buf
 }
 
-// reactivation fills the reactivation deadline of segs, the segments of
-// one projection, from the last to the first: a run of segments in which
-// reactivation is possible ends where the first one in which it is not
-// begins (R-REA-1, R-REA-3, R-REA-7, C-6); an Active segment points at the
-// run that follows its phase.
-func (e *engine) reactivation(f *fold, segs []segment) {
-	for i := len(segs) - 1; i >= 0; i-- {
-		s := &segs[i]
-		end := never
-		var nx *segment
-		if i+1 < len(segs) {
-			nx = &segs[i+1]
-			end = nx.start
-		}
-		switch {
-		case e.reactivatable(f, s):
-			s.reactUntil = end
-			if s.state == Deleted { // C-6: the hours after an explicit deletion
-				s.reactUntil = addHours(f.modeAt, e.b.rulesAt(f.modeAt).Reactivation.ExplicitDeleteHours)
-			} else if nx != nil && nx.state != Active && nx.reactUntil != none {
-				s.reactUntil = nx.reactUntil
-			}
-		case s.state == Active && nx != nil && (nx.since == s.since || nx.state != Active):
-			s.reactUntil = nx.reactUntil
-		}
+// segment returns the segment of phase k of p that starts at t, where the
+// phase starts or version v takes effect within it.
+func (e *engine) segment(f *fold, p *projection, k int, t int64, v int32, carry *segment) segment {
+	ph := &p.ph[k]
+	s := segment{start: t, since: ph.start, state: ph.state, cause: ph.cause, trial: ph.trial, est: ph.est,
+		cmd: uint16(v), ver: uint16(ph.ver), nextAt: never}
+	if k == 0 && carry.state == ph.state && carry.trial == ph.trial && carry.est == ph.est {
+		s.since, s.cause = carry.since, carry.cause
 	}
+	if k+1 < p.n {
+		nx := &p.ph[k+1]
+		s.next, s.nextAt, s.nextCause = nx.state, nx.start, nx.cause
+	}
+	s.reactUntil = e.reactUntil(f, p, k, t)
+	return s
 }
 
-// reactivatable reports whether the subscription can be reactivated in s
-// under the version in force for commands there (R-REA-1, R-REA-7, C-6).
-func (e *engine) reactivatable(f *fold, s *segment) bool {
-	if s.trial {
+// reactUntil returns the first instant from t on at which reactivation is
+// no longer possible in the run of reactivatable time that holds t, in
+// phase k of p — or, for an Active phase, in the run that follows it; none
+// when there is no such run (R-REA-1, R-REA-3, R-REA-7, C-6). Reactivation
+// is judged by the version in force for commands at each instant, so a run
+// may end where a version takes effect.
+func (e *engine) reactUntil(f *fold, p *projection, k int, t int64) int64 {
+	if p.ph[k].state == Active {
+		if k+1 == p.n || p.ph[k+1].state == Active {
+			return none
+		}
+		k, t = k+1, p.ph[k+1].start
+	}
+	if !e.reactivatable(f, &p.ph[k], e.b.at(t)) {
+		return none
+	}
+	for ; k < p.n; k++ {
+		ph := &p.ph[k]
+		if ph.state == Active {
+			return ph.start
+		}
+		for t = max(t, ph.start); t < ph.end; {
+			v := e.b.at(t)
+			if !e.reactivatable(f, ph, v) {
+				return t
+			}
+			if ph.state == Deleted { // C-6: the hours after an explicit deletion
+				return addHours(f.modeAt, e.b.rulesAt(f.modeAt).Reactivation.ExplicitDeleteHours)
+			}
+			t = min(ph.end, e.b.v.Ends[v])
+		}
+	}
+	return never
+}
+
+// reactivatable reports whether the subscription can be reactivated in
+// phase ph under version v, in force for commands then (R-REA-1, R-REA-7,
+// C-6).
+func (e *engine) reactivatable(f *fold, ph *phase, v int32) bool {
+	if ph.trial {
 		return false // a trial is bought, not reactivated
 	}
-	r := &e.b.rules(int32(s.cmd)).Reactivation
-	switch s.state {
+	r := &e.b.rules(v).Reactivation
+	switch ph.state {
 	case Expired:
 		return r.FromExpired
 	case Disabled:
@@ -106,11 +117,8 @@ func (e *engine) reactivatable(f *fold, s *segment) bool {
 	case Suspended:
 		return r.FromSuspended
 	case Deleted:
-		if s.cause != ExplicitlyDeleted {
-			return false
-		}
-		h := e.b.rulesAt(f.modeAt).Reactivation.ExplicitDeleteHours // the window opened at the deletion
-		return h > 0 && s.start < addHours(f.modeAt, h)
+		// The window opened at the deletion (C-6).
+		return ph.cause == ExplicitlyDeleted && e.b.rulesAt(f.modeAt).Reactivation.ExplicitDeleteHours > 0
 	}
 	return false
 }

@@ -40,16 +40,13 @@ type Versions struct {
 	Commands policy.Version
 }
 
-// time returns n in UTC; zero for the zero Status, never and none.
-func (s *Status) time(n int64) time.Time {
+// At returns the instant judged, in UTC.
+func (s Status) At() time.Time {
 	if s.seg == nil {
 		return time.Time{}
 	}
-	return timeOf(n)
+	return timeOf(s.at)
 }
-
-// At returns the instant judged, in UTC.
-func (s Status) At() time.Time { return s.time(s.at) }
 
 // State returns the lifecycle state at At.
 func (s Status) State() State {
@@ -61,7 +58,12 @@ func (s Status) State() State {
 
 // Since returns the instant the current state began (the start of the
 // current phase).
-func (s Status) Since() time.Time { return s.time(s.seg.since) }
+func (s Status) Since() time.Time {
+	if s.seg == nil {
+		return time.Time{}
+	}
+	return timeOf(s.seg.since)
+}
 
 // Cause returns why the current state began.
 func (s Status) Cause() Cause {
@@ -89,7 +91,12 @@ func (s Status) Next() State {
 }
 
 // NextAt returns when the next state begins; zero when nothing follows.
-func (s Status) NextAt() time.Time { return s.time(s.seg.nextAt) }
+func (s Status) NextAt() time.Time {
+	if s.seg == nil {
+		return time.Time{}
+	}
+	return timeOf(s.seg.nextAt)
+}
 
 // NextCause returns why the next state begins; zero when nothing follows.
 func (s Status) NextCause() Cause {

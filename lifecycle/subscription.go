@@ -76,11 +76,11 @@ type Subscription struct {
 type sub struct {
 	spec Spec // History is owned: never aliased by a caller
 	// start is ns(spec.Start); day0 and dayE are the first term's first
-	// day and end date; ts[i] is ns(spec.History[i].At). New computes them
-	// once.
-	start      int64
-	day0, dayE day
-	ts         []int64
+	// day and end date; cycle is the first day of its renewal chain (see
+	// fold.cycle); ts[i] is ns(spec.History[i].At). New computes them once.
+	start             int64
+	day0, dayE, cycle day
+	ts                []int64
 }
 
 // key returns the policy look-up key of the subscription.
@@ -104,6 +104,13 @@ func (s Subscription) data() *sub {
 func build(spec Spec) Subscription {
 	start := ns(spec.Start)
 	d := &sub{spec: spec, start: start, day0: dayOf(start), dayE: dayOf(ns(spec.End)), ts: make([]int64, len(spec.History))}
+	// The chain starts with the first term when it is a whole term, so that
+	// renewals keep its day of month, else the day after its end (an
+	// irregular first term: VL alignment, Open activation, a trial).
+	d.cycle = d.dayE.add(1)
+	if m := spec.Term.Months(); !spec.Trial && m > 0 && d.day0.addMonths(m).add(-1) == d.dayE {
+		d.cycle = d.day0
+	}
 	for i := range spec.History {
 		d.ts[i] = ns(spec.History[i].At)
 	}

@@ -83,3 +83,33 @@ func TestSubscriptionImmutable(t *testing.T) {
 		t.Errorf("Key() = %v", k)
 	}
 }
+
+// TestLifecycleSubscription: a judged lifecycle gives back the
+// subscription it judged and the schedule of versions of its key; a
+// caller's later changes to the Spec change neither.
+func TestLifecycleSubscription(t *testing.T) {
+	spec := validSpec()
+	spec.History = []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 2, 1, 12, 0)}}
+	sub := mustNew(t, spec)
+	lc := judge(t, sub, builtin)
+	spec.History[0].At = utc(2025, 5, 1, 0, 0)
+	if diff := cmp.Diff(sub.Spec(), lc.Subscription().Spec()); diff != "" {
+		t.Errorf("Subscription() mismatch (-judged +got):\n%s", diff)
+	}
+	if lc.IsZero() || lc.Subscription().IsZero() {
+		t.Error("a judged Lifecycle is zero")
+	}
+	want, err := builtin.Schedule(sub.Key())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lc.Schedule(); got != want || got.Key() != (policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual}) {
+		t.Errorf("Schedule() = %p (key %v), want the table's schedule %p for the key", got, got.Key(), want)
+	}
+	copied := lc // a value: copies answer alike
+	a, _ := lc.At(date(2026, 4, 15))
+	b, _ := copied.At(date(2026, 4, 15))
+	if diff := cmp.Diff(answersOf(a), answersOf(b)); diff != "" {
+		t.Errorf("a copy of the Lifecycle answers differently (-lc +copy):\n%s", diff)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
@@ -21,8 +22,9 @@ func TestTimeline(t *testing.T) {
 	tests := []struct {
 		name   string
 		spec   lifecycle.Spec
-		rules  func(policy.Rules) policy.Rules // nil: the built-in rules
+		rules  func(policy.Rules) policy.Rules // nil: the built-in table; else these rules pinned
 		want   []P
+		labels []string // the version that judged each phase
 		reason string
 	}{{
 		name: "AC-01..07 natural expiry",
@@ -34,6 +36,7 @@ func TestTimeline(t *testing.T) {
 			{State: lifecycle.Disabled, Cause: lifecycle.GraceEnded, Start: date(2026, 4, 30), End: date(2026, 7, 29)},
 			{State: lifecycle.Deleted, Cause: lifecycle.DisabledEnded, Start: date(2026, 7, 29), End: open},
 		},
+		labels: []string{"2025-02", "2025-02", "2025-02", "2025-02"},
 		reason: "R-LC-3, DC-2, DC-3a: a recurring-billing event inside a phase does not split it",
 	}, {
 		name: "AC-08/AC-11 cancel then delete",
@@ -44,6 +47,7 @@ func TestTimeline(t *testing.T) {
 			{State: lifecycle.Disabled, Cause: lifecycle.Cancelled, Start: cancel, End: del},
 			{State: lifecycle.Deleted, Cause: lifecycle.ExplicitlyDeleted, Start: del, End: open},
 		},
+		labels: []string{"2025-02", "2025-02", "2025-02"},
 		reason: "R-LC-5, R-LC-8",
 	}, {
 		name: "renewing monthly with an Expired reactivation",
@@ -54,6 +58,7 @@ func TestTimeline(t *testing.T) {
 			{State: lifecycle.Expired, Cause: lifecycle.TermEnded, Start: date(2026, 2, 27), End: utc(2026, 3, 10, 9, 0)},
 			{State: lifecycle.Active, Cause: lifecycle.Reactivated, Start: utc(2026, 3, 10, 9, 0), End: open},
 		},
+		labels: []string{"2025-02", "2025-02", "2025-02"},
 		reason: "R-REA-1, R-REA-4: a reactivated subscription renews (recurring billing on)",
 	}, {
 		name: "CSP suspended at term end",
@@ -66,6 +71,7 @@ func TestTimeline(t *testing.T) {
 			{State: lifecycle.Disabled, Cause: lifecycle.DisabledEnded, Start: date(2026, 4, 1), End: date(2026, 6, 30)},
 			{State: lifecycle.Deleted, Cause: lifecycle.DisabledEnded, Start: date(2026, 6, 30), End: open},
 		},
+		labels: []string{"2023-10", "2023-10", "2023-10", "2023-10", "2023-10"},
 		reason: "C-8, DC-3b, R-MISC-4: 30-day then 90-day Disabled after the term end (E+1)",
 	}, {
 		name: "CSP legacy suspension limit",
@@ -76,6 +82,7 @@ func TestTimeline(t *testing.T) {
 			{State: lifecycle.Suspended, Cause: lifecycle.SuspendedByPartner, Start: utc(2025, 6, 1, 9, 0), End: utc(2025, 8, 30, 9, 0)},
 			{State: lifecycle.Deleted, Cause: lifecycle.SuspensionLimit, Start: utc(2025, 8, 30, 9, 0), End: open},
 		},
+		labels: []string{"2023-08", "2023-08", "2023-08"},
 		reason: "§1.1 row 10: \"After 90 days in the suspended state, the subscription will be deleted\"",
 	}, {
 		name: "MCA Extended Service Term",
@@ -85,6 +92,7 @@ func TestTimeline(t *testing.T) {
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2025, 7, 1, 9, 0), End: date(2026, 7, 1)},
 			{State: lifecycle.Active, Cause: lifecycle.ExtendedServiceTerm, Start: date(2026, 7, 1), End: open, ExtendedServiceTerm: true},
 		},
+		labels: []string{"2025-12", "2025-12"},
 		reason: "R-LC-13: month-to-month EST after the end date",
 	}, {
 		name: "direct trial converts",
@@ -94,6 +102,7 @@ func TestTimeline(t *testing.T) {
 			{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Start: utc(2026, 3, 2, 9, 0), End: date(2026, 4, 1), Trial: true},
 			{State: lifecycle.Active, Cause: lifecycle.TrialConverted, Start: date(2026, 4, 1), End: open},
 		},
+		labels: []string{"2025-02", "2025-02"},
 		reason: "R-TRI-1, R-TRI-2 (AC-47)",
 	}, {
 		name: "bought trial with recurring billing turned off",
@@ -106,6 +115,7 @@ func TestTimeline(t *testing.T) {
 			{State: lifecycle.Disabled, Cause: lifecycle.GraceEnded, Start: date(2026, 5, 30), End: date(2026, 8, 28)},
 			{State: lifecycle.Deleted, Cause: lifecycle.DisabledEnded, Start: date(2026, 8, 28), End: open},
 		},
+		labels: []string{"2025-02", "2025-02", "2025-02", "2025-02", "2025-02"},
 		reason: "R-TRI-1, R-LC-3: the paid term the trial converts to runs out when recurring billing is off",
 	}, {
 		name:  "trial expires (C-12 alternative: no Expired days)",
@@ -115,39 +125,91 @@ func TestTimeline(t *testing.T) {
 			{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Start: utc(2026, 3, 2, 9, 0), End: date(2026, 3, 31), Trial: true},
 			{State: lifecycle.Deleted, Cause: lifecycle.TrialEnded, Start: date(2026, 3, 31), End: open, Trial: true},
 		},
+		labels: []string{"2025-02", "2025-02"},
 		reason: "C-12 (12/2025): deleted when the trial ends",
+	}, {
+		name: "MCA monthly, last term ending before 2026-02-09",
+		spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 1, 14), Licenses: 5, Assigned: 5,
+			PaymentMethod: true, RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2025, 12, 20, 9, 0)}}},
+		want: []P{
+			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 1, 14)},
+			{State: lifecycle.Expired, Cause: lifecycle.TermEnded, Start: date(2026, 1, 14), End: date(2026, 2, 13)},
+			{State: lifecycle.Disabled, Cause: lifecycle.GraceEnded, Start: date(2026, 2, 13), End: date(2026, 5, 14)},
+			{State: lifecycle.Deleted, Cause: lifecycle.DisabledEnded, Start: date(2026, 5, 14), End: open},
+		},
+		labels: []string{"2024-09", "2024-09", "2024-09", "2024-09"},
+		reason: "R-LC-14, AC-20: the term ends before 2026-02-09, so the classic lifecycle applies even to the phases after that date",
+	}, {
+		name: "MCA monthly, last term ending after 2026-02-09",
+		spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 1, 14), Licenses: 5, Assigned: 5,
+			PaymentMethod: true, RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 1, 20, 9, 0)}}},
+		want: []P{
+			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 2, 14)},
+			{State: lifecycle.Disabled, Cause: lifecycle.TermEnded, Start: date(2026, 2, 14), End: date(2026, 5, 15)},
+			{State: lifecycle.Deleted, Cause: lifecycle.DisabledEnded, Start: date(2026, 5, 15), End: open},
+		},
+		labels: []string{"2025-12", "2025-12", "2025-12"},
+		reason: "R-LC-13, R-LC-14, AC-54: the renewed term ends on 2026-02-14, after 2026-02-09: no Expired, Disabled from E, Deleted at E+90 (the rules on the first end date, 2026-01-14, had an Expired state)",
+	}, {
+		name: "VL term ending under the 2020 version",
+		spec: lifecycle.Spec{Channel: policy.VolumeLicensing, Term: policy.Annual, Start: utc(2023, 2, 1, 9, 0), End: date(2024, 1, 31), Licenses: 100, Assigned: 90},
+		want: []P{
+			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2023, 2, 1, 9, 0), End: date(2024, 1, 31)},
+			{State: lifecycle.Expired, Cause: lifecycle.TermEnded, Start: date(2024, 1, 31), End: date(2024, 4, 30)},
+			{State: lifecycle.Disabled, Cause: lifecycle.GraceEnded, Start: date(2024, 4, 30), End: date(2024, 5, 30)},
+			{State: lifecycle.Deleted, Cause: lifecycle.DisabledEnded, Start: date(2024, 5, 30), End: open},
+		},
+		labels: []string{"2020", "2020", "2020", "2020"},
+		reason: "C-2, R-LC-14: Expired 90 and Disabled 30 days of the version in force on the end date, though the 2024-03 version (Disabled 60) is in force when Disabled begins",
+	}, {
+		name: "VL renewal into a new version",
+		spec: lifecycle.Spec{Channel: policy.VolumeLicensing, Term: policy.Annual, Start: utc(2023, 7, 1, 9, 0), End: date(2024, 6, 30), Licenses: 100, Assigned: 90,
+			RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2025, 3, 1, 9, 0)}}},
+		want: []P{
+			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2023, 7, 1, 9, 0), End: date(2025, 6, 30)},
+			{State: lifecycle.Expired, Cause: lifecycle.TermEnded, Start: date(2025, 6, 30), End: date(2025, 9, 28)},
+			{State: lifecycle.Disabled, Cause: lifecycle.GraceEnded, Start: date(2025, 9, 28), End: date(2025, 11, 27)},
+			{State: lifecycle.Deleted, Cause: lifecycle.DisabledEnded, Start: date(2025, 11, 27), End: open},
+		},
+		labels: []string{"2025-02", "2025-02", "2025-02", "2025-02"},
+		reason: "R-LC-14: the second term ends on 2025-06-30 under the 2025-02 version (Expired 90, Disabled 60); the first term's version (2024-03) no longer decides anything",
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sub := mustNew(t, tt.spec)
-			rules := rulesFor(t, sub)
+			table := builtin
 			if tt.rules != nil {
-				rules = tt.rules(rules)
+				table = pin(t, tt.rules(versionAt(t, sub, sub.End())))
 			}
-			got, err := lifecycle.Timeline(sub, &rules)
+			got, err := lifecycle.Timeline(sub, table)
 			if err != nil {
 				t.Fatalf("Timeline: %v", err)
 			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
+			if diff := cmp.Diff(tt.want, got, cmpopts.IgnoreFields(P{}, "Version")); diff != "" {
 				t.Errorf("Timeline() mismatch (-want +got):\n%s\nreason: %s", diff, tt.reason)
 			}
-			// Evaluate agrees at every boundary, before, at and after.
+			if diff := cmp.Diff(tt.labels, labelsOf(got)); diff != "" {
+				t.Errorf("Timeline() versions mismatch (-want +got):\n%s\nreason: %s", diff, tt.reason)
+			}
+			lc := judge(t, sub, table)
+			if diff := cmp.Diff(got, lc.Phases()); diff != "" {
+				t.Errorf("Phases() differs from Timeline() (-Timeline +Phases):\n%s", diff)
+			}
+			// At and Evaluate agree with the phases at every boundary,
+			// before, at and after.
 			for i, p := range got {
 				for _, at := range []time.Time{p.Start.Add(-time.Nanosecond), p.Start, p.Start.Add(time.Nanosecond)} {
 					if at.Before(sub.Start()) {
 						continue
 					}
-					st, err := lifecycle.Evaluate(sub, &rules, at)
-					if err != nil {
-						t.Fatalf("Evaluate(%v): %v", at, err)
-					}
+					st := askBoth(t, lc, table, at)
 					j := i
 					if at.Before(p.Start) {
 						j = i - 1
 					}
 					q := got[j]
-					if st.State() != q.State || !st.Since().Equal(q.Start) || st.Cause() != q.Cause || st.Trial() != q.Trial {
-						t.Errorf("Evaluate(%v) = %v since %v (%v), Timeline phase %d = %v since %v (%v)", at, st.State(), st.Since(), st.Cause(), j, q.State, q.Start, q.Cause)
+					if st.State() != q.State || !st.Since().Equal(q.Start) || st.Cause() != q.Cause || st.Trial() != q.Trial || st.ExtendedServiceTerm() != q.ExtendedServiceTerm {
+						t.Errorf("At(%v) = %v since %v (%v), Phases()[%d] = %v since %v (%v)", at, st.State(), st.Since(), st.Cause(), j, q.State, q.Start, q.Cause)
 					}
 				}
 			}
@@ -155,29 +217,35 @@ func TestTimeline(t *testing.T) {
 	}
 }
 
-// TestTimelineAcceptance: at every acceptance instant, the Timeline phase
-// holding it is the one Evaluate reports.
+// TestTimelineAcceptance: at every acceptance instant, the phase holding
+// it is the one Lifecycle.At reports, and Timeline is Judge followed by
+// Phases.
 func TestTimelineAcceptance(t *testing.T) {
 	for _, tt := range acceptanceRows(t) {
-		ph, err := lifecycle.Timeline(tt.sub, &tt.rules)
+		lc := judge(t, tt.sub, tt.table)
+		ph := lc.Phases()
+		tl, err := lifecycle.Timeline(tt.sub, tt.table)
 		if err != nil {
 			t.Fatalf("%s: Timeline: %v", tt.name, err)
 		}
-		st, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at)
+		if diff := cmp.Diff(ph, tl); diff != "" {
+			t.Errorf("%s: Timeline differs from Phases (-Phases +Timeline):\n%s", tt.name, diff)
+		}
+		st, err := lc.At(tt.at)
 		if err != nil {
-			t.Fatalf("%s: Evaluate: %v", tt.name, err)
+			t.Fatalf("%s: At: %v", tt.name, err)
 		}
 		found := false
 		for _, p := range ph {
 			if p.Contains(tt.at) {
 				found = true
-				if p.State != st.State() || !p.Start.Equal(st.Since()) || p.Cause != st.Cause() {
-					t.Errorf("%s: Timeline phase %v since %v (%v), Evaluate %v since %v (%v)", tt.name, p.State, p.Start, p.Cause, st.State(), st.Since(), st.Cause())
+				if p.State != st.State() || !p.Start.Equal(st.Since()) || p.Cause != st.Cause() || p.Version.IsZero() {
+					t.Errorf("%s: phase %v since %v (%v, version %q), At %v since %v (%v)", tt.name, p.State, p.Start, p.Cause, p.Version.Label(), st.State(), st.Since(), st.Cause())
 				}
 			}
 		}
 		if !found {
-			t.Errorf("%s: no Timeline phase holds %v", tt.name, tt.at)
+			t.Errorf("%s: no phase holds %v", tt.name, tt.at)
 		}
 	}
 }
@@ -204,49 +272,59 @@ func TestPhaseContains(t *testing.T) {
 }
 
 // TestTimelineBefore1970: the engine counts nanoseconds from 1970, so
-// instants before it are negative. Shifting every acceptance case back 84
-// years (three 28-year cycles: the same leap years and month lengths)
-// shifts its timeline by exactly as much.
+// instants before it are negative. Shifting every acceptance case and the
+// versions of its table back 84 years (three 28-year cycles: the same
+// leap years and month lengths) shifts its timeline and deadlines by
+// exactly as much, judged by the same versions.
 func TestTimelineBefore1970(t *testing.T) {
+	const years = -84
 	back := func(t time.Time) time.Time {
 		if t.IsZero() {
 			return t
 		}
-		return t.AddDate(-84, 0, 0)
+		return t.AddDate(years, 0, 0)
 	}
+	shifted := map[*policy.Table]*policy.Table{}
 	for _, tt := range acceptanceRows(t) {
+		table := shifted[tt.table]
+		if table == nil {
+			table = shiftTable(t, tt.table, years)
+			shifted[tt.table] = table
+		}
 		spec := tt.sub.Spec()
 		spec.Start, spec.End = back(spec.Start), back(spec.End)
 		for i := range spec.History {
 			spec.History[i].At = back(spec.History[i].At)
 		}
-		old := mustNew(t, spec)
-		want, err := lifecycle.Timeline(tt.sub, &tt.rules)
-		if err != nil {
-			t.Fatalf("%s: Timeline: %v", tt.name, err)
-		}
+		lc := judge(t, tt.sub, tt.table)
+		old := judge(t, mustNew(t, spec), table)
+		want := lc.Phases()
 		for i := range want {
 			want[i].Start, want[i].End = back(want[i].Start), back(want[i].End)
 		}
-		got, err := lifecycle.Timeline(old, &tt.rules)
-		if err != nil {
-			t.Fatalf("%s: Timeline(84 years earlier): %v", tt.name, err)
+		got := old.Phases()
+		if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(lifecycle.Phase{}, "Version")); diff != "" {
+			t.Fatalf("%s: Phases 84 years earlier mismatch (-want +got):\n%s", tt.name, diff)
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("%s: Timeline 84 years earlier mismatch (-want +got):\n%s", tt.name, diff)
+		if diff := cmp.Diff(labelsOf(want), labelsOf(got)); diff != "" {
+			t.Errorf("%s: versions 84 years earlier mismatch (-want +got):\n%s", tt.name, diff)
 		}
-		st, err := lifecycle.Evaluate(tt.sub, &tt.rules, tt.at)
-		if err != nil {
-			t.Fatal(err)
+		st := askBoth(t, lc, tt.table, tt.at)
+		sto := askBoth(t, old, table, back(tt.at))
+		type v struct {
+			State                                                    lifecycle.State
+			Since, NextAt, NotBefore, Deadline, Conflict, Reactivate time.Time
+			TermStart, TermEnd, CancelWindowEnd, DeletedAt           time.Time
+			Capabilities                                             lifecycle.Capabilities
+			Versions                                                 versionLabels
 		}
-		sto, err := lifecycle.Evaluate(old, &tt.rules, back(tt.at))
-		if err != nil {
-			t.Fatalf("%s: Evaluate(84 years earlier): %v", tt.name, err)
+		view := func(s lifecycle.Status, shift func(time.Time) time.Time) v {
+			return v{s.State(), shift(s.Since()), shift(s.NextAt()), shift(s.PurgeNotBefore()), shift(s.PurgeDeadline()), shift(s.LicenseConflictUntil()),
+				shift(s.ReactivateUntil()), shift(s.TermStart()), shift(s.TermEnd()), shift(s.CancelWindowEnd()), shift(s.DeletedAt()),
+				s.Capabilities(), versionLabelsOf(s).(versionLabels)}
 		}
-		type v struct{ NotBefore, Deadline, Conflict, Reactivate, TermEnd time.Time }
-		if diff := cmp.Diff(v{back(st.PurgeNotBefore()), back(st.PurgeDeadline()), back(st.LicenseConflictUntil()), back(st.ReactivateUntil()), back(st.TermEnd())},
-			v{sto.PurgeNotBefore(), sto.PurgeDeadline(), sto.LicenseConflictUntil(), sto.ReactivateUntil(), sto.TermEnd()}); diff != "" {
-			t.Errorf("%s: Evaluate 84 years earlier mismatch (-want +got):\n%s", tt.name, diff)
+		if diff := cmp.Diff(view(st, back), view(sto, func(t time.Time) time.Time { return t })); diff != "" {
+			t.Errorf("%s: At 84 years earlier mismatch (-want +got):\n%s", tt.name, diff)
 		}
 	}
 }
