@@ -58,32 +58,36 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 	if err != nil {
 		return Lifecycle{}, err
 	}
-	var segBuf [8]segment
-	var foldBuf [4]fold
-	segs, folds := segBuf[:0], foldBuf[:0]
-	var scratch [8]segment
+	// One fold per event and one before them. The segments, one or two a
+	// fold and a few for the last, gather on the stack and are copied to
+	// the heap once they are counted.
+	folds := make([]fold, 0, len(e.s.ts)+1)
+	var segBuf [16]segment
+	segs := segBuf[:0]
 
 	f := e.first()
 	origin := e.s.start
 	var carry segment // the phase the last event found: none before the first
 	for i := range e.s.spec.History {
 		t := e.s.ts[i]
-		// The fold's segments to the open end, to find the phase the event
-		// finds; those that start before it are kept.
-		all := e.fold(&f, origin, &carry, scratch[:0])
-		k := holding(all, t)
-		if k < 0 {
+		// The fold's segments, to the open end, to find the phase the
+		// event finds; those that start at or after it are dropped.
+		first := len(segs)
+		segs = e.fold(&f, origin, &carry, segs)
+		k := first + holding(segs[first:], t)
+		if k < first {
 			ev := &e.s.spec.History[i]
 			return Lifecycle{}, &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
 		}
-		for _, s := range all {
-			if s.start < t {
-				s.fold = int32(len(folds))
-				segs = append(segs, s)
-			}
+		carry = segs[k]
+		if segs[k].start == t {
+			k--
+		}
+		segs = segs[:k+1]
+		for j := first; j < len(segs); j++ {
+			segs[j].fold = int32(len(folds))
 		}
 		folds = append(folds, f)
-		carry = all[k]
 		if err := e.step(&f, i, &e.s.spec.History[i], t, &carry); err != nil {
 			return Lifecycle{}, err
 		}
@@ -95,9 +99,8 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 		segs[i].fold = int32(len(folds))
 	}
 	folds = append(folds, f)
-	lc := Lifecycle{s: e.s, segs: make([]segment, len(segs)), folds: make([]fold, len(folds))}
+	lc := Lifecycle{s: e.s, segs: make([]segment, len(segs)), folds: folds}
 	copy(lc.segs, segs)
-	copy(lc.folds, folds)
 	return lc, nil
 }
 
@@ -163,10 +166,15 @@ func (lc Lifecycle) At(t time.Time) (Status, error) {
 		return Status{}, err
 	}
 	n := ns(t)
-	if n < lc.s.start {
+	if n < lc.segs[0].start { // the first segment starts at the purchase
 		return Status{}, beforeStart(t, lc.s)
 	}
-	s := &lc.segs[holding(lc.segs, n)]
+	// Most questions are about the present, which the last segment holds.
+	i := len(lc.segs) - 1
+	if n < lc.segs[i].start {
+		i = holding(lc.segs[:i], n)
+	}
+	s := &lc.segs[i]
 	return Status{seg: s, f: &lc.folds[s.fold], s: lc.s, at: n}, nil
 }
 

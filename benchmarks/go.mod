@@ -1,0 +1,11 @@
+module github.com/lapse-go/lapse/benchmarks
+
+go 1.24
+
+require (
+	github.com/lapse-go/lapse v0.0.0
+	github.com/looplab/fsm v1.0.3
+	github.com/qmuntal/stateless v1.7.2
+)
+
+replace github.com/lapse-go/lapse => ../
