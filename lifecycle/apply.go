@@ -102,7 +102,7 @@ func (lc *Lifecycle) extend(ev Event) (Lifecycle, error) {
 	if err != nil {
 		return Lifecycle{}, err
 	}
-	e := engine{s: next.sub, b: lc.folds[0].b}
+	e := engine{s: next.sub, b: lc.b}
 	t := next.ts[len(next.ts)-1]
 	f := lc.folds[len(lc.folds)-1]
 	k := holding(lc.segs, t)
@@ -121,7 +121,7 @@ func (lc *Lifecycle) extend(ev Event) (Lifecycle, error) {
 		segs[i].fold = int32(len(lc.folds))
 	}
 	folds := append(slices.Clip(lc.folds), f)
-	return Lifecycle{s: next.sub, segs: segs, folds: folds}, nil
+	return Lifecycle{s: next.sub, b: lc.b, segs: segs, folds: folds}, nil
 }
 
 // Purchase validates spec like [New] and checks that table still sells the
@@ -137,7 +137,7 @@ func Purchase(spec Spec, table *policy.Table) (Lifecycle, error) {
 	if err != nil {
 		return Lifecycle{}, err
 	}
-	r := lc.folds[0].b.rulesAt(sub.start)
+	r := lc.b.rulesAt(sub.start)
 	if !r.SalesEnd.IsZero() && !spec.Start.Before(r.SalesEnd) {
 		info := refusals[refSalesEnded]
 		return Lifecycle{}, &RefusalError{Channel: spec.Channel, State: Active, Trial: spec.Trial,

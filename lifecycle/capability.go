@@ -129,9 +129,9 @@ func (s Status) Capabilities() Capabilities {
 }
 
 func (s *Status) capabilities() Capabilities {
-	r := s.f.b.rules(int32(s.seg.cmd))    // commands at At
-	life := s.f.b.rules(int32(s.seg.ver)) // the phase
-	ch := s.s.spec.Channel
+	r := s.b.rules(int32(s.seg.cmd))    // commands at At
+	life := s.b.rules(int32(s.seg.ver)) // the phase
+	ch := s.f.channel
 	roles := BillingRoles(ch)
 	c := Capabilities{AdminCenter: true, BuyOtherSubscriptions: true, PartnerBilled: NotApplicable}
 	switch s.seg.state {
@@ -195,11 +195,11 @@ func (s *Status) cancellable(r *policy.Rules) bool {
 	if s.seg.trial && !r.Trial.Cancellable {
 		return false
 	}
-	if s.s.spec.ProductKey && r.Cancel.ProductKeyViaSupport {
+	if s.f.is(productKey) && r.Cancel.ProductKeyViaSupport {
 		return false
 	}
 	t0, v := s.window()
-	if w := &s.f.b.rules(v).Cancel.Window; w.Kind != policy.Anytime && !windowOpen(w, t0, s.at) {
+	if w := &s.b.rules(v).Cancel.Window; w.Kind != policy.Anytime && !windowOpen(w, t0, s.at) {
 		return false
 	}
 	n := s.f.licenses

@@ -38,11 +38,10 @@ const (
 // they lead to. It is a plain value; its fields are ordered to keep it
 // small, because a judged subscription keeps one per event.
 type fold struct {
-	b        book  // the versions that judge the subscription
 	winStart int64 // the instant the current term's cancellation window opened
 	// modeAt is the instant of the cancellation, deletion or suspension
 	// (mode), or of a cancellation that takes effect at the term end
-	// (deferred).
+	// (cancelDeferred).
 	modeAt    int64
 	expireAt  int64 // the instant all licenses were removed (R-LIC-4); none if not
 	deletedAt int64 // the instant the projection reaches Deleted; never if it does not
@@ -61,15 +60,37 @@ type fold struct {
 	mode               mode
 	firstCause         Cause // why the current term began
 	extensions         uint8 // trial extensions used
+	channel            policy.Channel
+	facts              facts
+}
 
-	recurring    bool // recurring billing (auto-renew) is on
-	trial        bool // the current term is a free trial
-	convertTrial bool // the trial was bought and converts at its end
-	converts     bool // the trial converts to paid at its end (bought, or auto-converting)
-	est          bool // an Extended Service Term follows the current term
-	inEST        bool // the current term is an Extended Service Term
-	atRenewal    bool // "cancel before the next renewal date" was chosen
-	deferred     bool // a cancellation takes effect at the term end (C-21)
+// facts are a fold's yes-or-no facts, a set of flags: a judged
+// subscription keeps a fold per event, and a flag takes a bit where a
+// bool takes a byte.
+type facts uint16
+
+const (
+	billingOn      facts = 1 << iota // recurring billing (auto-renew) is on
+	inTrial                          // the current term is a free trial
+	trialBought                      // the trial was bought and converts at its end
+	trialConverts                    // the trial converts to paid at its end (bought, or auto-converting)
+	estNext                          // an Extended Service Term follows the current term
+	inEST                            // the current term is an Extended Service Term
+	endsAtRenewal                    // "cancel before the next renewal date" was chosen
+	cancelDeferred                   // a cancellation takes effect at the term end (C-21)
+	productKey                       // the subscription was prepaid with a product key (R-CAN-7, R-REF-4)
+)
+
+// is reports whether fact x holds in f.
+func (f *fold) is(x facts) bool { return f.facts&x != 0 }
+
+// set makes the facts x hold in f when on, and not hold when not.
+func (f *fold) set(x facts, on bool) {
+	if on {
+		f.facts |= x
+	} else {
+		f.facts &^= x
+	}
 }
 
 // engine judges one subscription against its book of versions.
@@ -82,13 +103,15 @@ type engine struct {
 func (e *engine) first() fold {
 	sp := &e.s.spec
 	f := fold{
-		b: e.b, winStart: e.s.start, modeAt: none, expireAt: none, deletedAt: never,
+		winStart: e.s.start, modeAt: none, expireAt: none, deletedAt: never,
 		tStart: e.s.day0, tEnd: e.s.dayE, conflictEnd: noDay,
 		licenses: int32(sp.Licenses), assigned: int32(sp.Assigned),
-		months: uint8(sp.Term.Months()), firstCause: Purchased,
-		recurring: sp.RecurringBilling, trial: sp.Trial,
+		months: uint8(sp.Term.Months()), firstCause: Purchased, channel: sp.Channel,
 	}
-	if f.trial {
+	f.set(billingOn, sp.RecurringBilling)
+	f.set(inTrial, sp.Trial)
+	f.set(productKey, sp.ProductKey)
+	if sp.Trial {
 		f.firstCause = TrialStarted
 	}
 	f.cycle = e.s.cycle
@@ -100,12 +123,13 @@ func (e *engine) first() fold {
 // settle fills whether the fold's trial converts at its end: bought, or
 // auto-converting under the version in force on its end date.
 func (e *engine) settle(f *fold) {
-	f.converts = false
-	if f.trial && f.mode == running && !f.deferred && f.expireAt == none {
+	converts := false
+	if f.is(inTrial) && f.mode == running && !f.is(cancelDeferred) && f.expireAt == none {
 		r := e.b.rulesAt(f.tEnd.ns()) // the trial's end of life (R-LC-14)
-		auto := r.Trial.AutoConvert && f.recurring && (e.s.spec.Channel.IsCSP() || e.s.spec.PaymentMethod)
-		f.converts = f.convertTrial || auto // R-TRI-1, R-TRI-3, R-TRI-7, C-14
+		auto := r.Trial.AutoConvert && f.is(billingOn) && (f.channel.IsCSP() || e.s.spec.PaymentMethod)
+		converts = f.is(trialBought) || auto // R-TRI-1, R-TRI-3, R-TRI-7, C-14
 	}
+	f.set(trialConverts, converts)
 }
 
 // endOfLife returns the version that judges how the current term ends: the
@@ -113,7 +137,7 @@ func (e *engine) settle(f *fold) {
 // license that ended it, else the one in force on its end date (R-LC-14).
 func (e *engine) endOfLife(f *fold) int32 {
 	switch {
-	case f.mode == cancelled || f.mode == deleted || f.deferred:
+	case f.mode == cancelled || f.mode == deleted || f.is(cancelDeferred):
 		return e.b.at(f.modeAt)
 	case f.expireAt != none:
 		return e.b.at(f.expireAt)
@@ -136,13 +160,13 @@ func (f *fold) boundary(r *policy.Rules) int64 {
 
 // renews reports whether the current term rolls into a next one.
 func (f *fold) renews() bool {
-	if f.mode != running || f.expireAt != none || f.deferred {
+	if f.mode != running || f.expireAt != none || f.is(cancelDeferred) {
 		return false
 	}
-	if f.trial {
-		return f.converts
+	if f.is(inTrial) {
+		return f.is(trialConverts)
 	}
-	return f.recurring || f.est
+	return f.is(billingOn) || f.is(estNext)
 }
 
 // rollTo advances a renewing fold's current term to the one holding t.
@@ -150,11 +174,12 @@ func (f *fold) rollTo(t int64) {
 	for f.renews() && t >= f.tEnd.add(1).ns() {
 		next := f.tEnd.add(1)
 		switch {
-		case f.trial:
+		case f.is(inTrial):
 			f.convert()
 			continue // the paid term may renew in turn
-		case f.est && !f.inEST:
-			f.inEST, f.months, f.cycle = true, 1, next
+		case f.is(estNext) && !f.is(inEST):
+			f.set(inEST, true)
+			f.months, f.cycle = 1, next
 			f.firstCause = ExtendedServiceTerm
 		default:
 			f.firstCause = Renewed
@@ -171,7 +196,7 @@ func (f *fold) rollTo(t int64) {
 // the day after the trial's end date (R-TRI-1, R-TRI-7).
 func (f *fold) convert() {
 	next := f.tEnd.add(1)
-	f.trial, f.convertTrial, f.converts = false, false, false
+	f.set(inTrial|trialBought|trialConverts, false)
 	f.firstCause = TrialConverted
 	f.cycle, f.tStart = next, next
 	f.tEnd = next.addMonths(max(int(f.months), 1)).add(-1)
@@ -284,28 +309,33 @@ type before struct {
 // the rules r in force at t.
 func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rules, prev *before) {
 	newTerm := func(cause Cause) {
-		f.mode, f.trial, f.convertTrial, f.inEST, f.est = running, false, false, false, false
+		f.mode = running
+		f.set(inTrial|trialBought|inEST|estNext, false)
 		f.tStart = dayOf(t)
 		f.months = uint8(e.s.spec.Term.Months())
 		f.tEnd = f.tStart.addMonths(int(f.months)).add(-1)
 		f.cycle = f.tStart
 		f.winStart = t
-		f.expireAt, f.deferred, f.atRenewal = none, false, false
+		f.expireAt = none
+		f.set(cancelDeferred|endsAtRenewal, false)
 		f.firstCause = cause
 	}
 	switch ev.Kind {
 	case RecurringBillingOff:
-		f.recurring, f.est = false, false // R-LC-4: also cancels scheduled changes
+		f.set(billingOn|estNext, false) // R-LC-4: also cancels scheduled changes
 	case RecurringBillingOn:
-		f.recurring, f.atRenewal = true, false
+		f.set(billingOn, true)
+		f.set(endsAtRenewal, false)
 	case CancelAtRenewal:
-		f.recurring, f.atRenewal, f.est = false, true, false
+		f.set(billingOn|estNext, false)
+		f.set(endsAtRenewal, true)
 	case ConvertEST:
-		f.est, f.recurring = true, true
+		f.set(estNext|billingOn, true)
 	case CancelNow:
 		f.modeAt = t
 		if r.Cancel.Effect == policy.CancelAtTermEnd { // C-21: "effective as of the next billing cycle"
-			f.recurring, f.deferred = false, true
+			f.set(billingOn, false)
+			f.set(cancelDeferred, true)
 			if old.state == Suspended {
 				f.mode = cancelled
 			}
@@ -321,16 +351,17 @@ func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rule
 			newTerm(Reactivated) // R-REA-5, or a term that has ended
 		} else {
 			f.mode, f.firstCause = running, Reactivated
-			f.expireAt, f.deferred, f.atRenewal = none, false, false
+			f.expireAt = none
+			f.set(cancelDeferred|endsAtRenewal, false)
 			f.winStart = t // the seats held now are paid from the reactivation
 		}
-		f.recurring = true
+		f.set(billingOn, true)
 	case Delete:
 		f.mode, f.modeAt = deleted, t
 	case Suspend:
 		f.mode, f.modeAt = suspended, t
 		if r.Suspension.TurnsOffAutoRenew {
-			f.recurring = false // R-MISC-4
+			f.set(billingOn, false) // R-MISC-4
 		}
 	case Unsuspend:
 		f.mode, f.firstCause = running, Unsuspended
@@ -342,9 +373,9 @@ func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rule
 		if old.state == Expired {
 			newTerm(TrialConverted)
 		} else {
-			f.convertTrial = true
+			f.set(trialBought, true)
 		}
-		f.recurring = true
+		f.set(billingOn, true)
 	case ChangeLicenses:
 		f.licenses, f.assigned = int32(ev.Licenses), int32(ev.Assigned)
 		f.conflictEnd = noDay
@@ -352,7 +383,8 @@ func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rule
 			f.conflictEnd = dayOf(t).add(r.Licenses.ConflictDays) // R-LIC-4
 		}
 		if ev.Licenses == 0 && r.Licenses.ExpiredOnlyWhenAllRemoved && old.state == Active {
-			f.expireAt, f.recurring = t, false // R-LIC-4: "only … after all the licenses are removed"
+			f.expireAt = t // R-LIC-4: "only … after all the licenses are removed"
+			f.set(billingOn, false)
 		}
 	case Renew:
 		switch {

@@ -16,6 +16,7 @@ import (
 // Lifecycle is invalid; its methods return errors.
 type Lifecycle struct {
 	s *sub
+	b book
 	// segs are the segments of every fold in order, each fold's cut at the
 	// next event; the last fold's run to the open end.
 	segs []segment
@@ -99,7 +100,7 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 		segs[i].fold = int32(len(folds))
 	}
 	folds = append(folds, f)
-	lc := Lifecycle{s: e.s, segs: make([]segment, len(segs)), folds: folds}
+	lc := Lifecycle{s: e.s, b: e.b, segs: make([]segment, len(segs)), folds: folds}
 	copy(lc.segs, segs)
 	return lc, nil
 }
@@ -148,7 +149,7 @@ func (lc Lifecycle) Schedule() *policy.Schedule {
 	if lc.s == nil {
 		return nil
 	}
-	return lc.folds[0].b.sched()
+	return lc.b.sched()
 }
 
 // At returns the status of the subscription at the instant t, as known at
@@ -175,7 +176,7 @@ func (lc Lifecycle) At(t time.Time) (Status, error) {
 		i = holding(lc.segs[:i], n)
 	}
 	s := &lc.segs[i]
-	return Status{seg: s, f: &lc.folds[s.fold], s: lc.s, at: n}, nil
+	return Status{seg: s, f: &lc.folds[s.fold], b: lc.b, at: n}, nil
 }
 
 func beforeStart(at time.Time, s *sub) error {
@@ -199,11 +200,11 @@ func (lc Lifecycle) Phases() []Phase {
 			out[n-1].Trial == s.trial && out[n-1].ExtendedServiceTerm == s.est {
 			// The same phase, cut by an event or a new version: the last
 			// segment's version judged where it ends.
-			out[n-1].End, out[n-1].Version = timeOf(end), lc.folds[s.fold].b.version(int32(s.ver))
+			out[n-1].End, out[n-1].Version = timeOf(end), lc.b.version(int32(s.ver))
 			continue
 		}
 		out = append(out, Phase{State: s.state, Cause: s.cause, Start: timeOf(s.since), End: timeOf(end),
-			Trial: s.trial, ExtendedServiceTerm: s.est, Version: lc.folds[s.fold].b.version(int32(s.ver))})
+			Trial: s.trial, ExtendedServiceTerm: s.est, Version: lc.b.version(int32(s.ver))})
 	}
 	return out
 }

@@ -83,7 +83,7 @@ func (e *engine) project(p *projection, f *fold, origin int64) {
 // its end of life follows under the version that judges it (R-LC-14).
 func (e *engine) projectRunning(p *projection, f *fold) {
 	from := none // where the (paid) Active phase starts: at the origin
-	if f.trial && f.converts {
+	if f.is(inTrial) && f.is(trialConverts) {
 		// The trial runs to its end, then the paid term it converts to
 		// follows its own course: it renews, or runs out if recurring
 		// billing was turned off after the trial was bought.
@@ -97,7 +97,7 @@ func (e *engine) projectRunning(p *projection, f *fold) {
 	r := e.b.rules(ver)
 	B := f.boundary(r)
 	switch {
-	case f.trial: // not bought: R-TRI-3, R-TRI-5, C-12
+	case f.is(inTrial): // not bought: R-TRI-3, R-TRI-5, C-12
 		p.add(Active, f.firstCause, none, B, true, false, ver)
 		if te := r.Trial.ExpiredDays; te > 0 {
 			p.add(Expired, TrialEnded, B, addDays(B, te), true, false, ver)
@@ -105,22 +105,22 @@ func (e *engine) projectRunning(p *projection, f *fold) {
 		} else {
 			p.add(Deleted, TrialEnded, B, never, true, false, ver)
 		}
-	case f.renews() && f.est && !f.inEST:
+	case f.renews() && f.is(estNext) && !f.is(inEST):
 		next := f.tEnd.add(1).ns()
 		p.add(Active, f.firstCause, from, next, false, false, ver)
 		p.add(Active, ExtendedServiceTerm, next, never, false, true, ver)
 	case f.renews():
-		p.add(Active, f.firstCause, from, never, false, f.inEST, ver)
+		p.add(Active, f.firstCause, from, never, false, f.is(inEST), ver)
 	default:
-		p.add(Active, f.firstCause, from, B, false, f.inEST, ver)
+		p.add(Active, f.firstCause, from, B, false, f.is(inEST), ver)
 		cause := TermEnded
 		switch {
 		case f.expireAt != none:
 			cause = AllLicensesRemoved
-		case f.atRenewal:
+		case f.is(endsAtRenewal):
 			cause = CancelledAtRenewal
 		}
-		if f.deferred { // C-21: Disabled from the end of the billing cycle
+		if f.is(cancelDeferred) { // C-21: Disabled from the end of the billing cycle
 			end := addDays(B, r.DisabledDays)
 			p.add(Disabled, Cancelled, B, end, false, false, ver)
 			p.add(Deleted, DisabledEnded, end, never, false, false, ver)

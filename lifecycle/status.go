@@ -20,7 +20,7 @@ import (
 type Status struct {
 	seg *segment // nil in the zero Status
 	f   *fold
-	s   *sub
+	b   book
 	at  int64
 }
 
@@ -140,7 +140,9 @@ func (s Status) TermEnd() time.Time {
 }
 
 // RecurringBilling reports whether recurring billing (auto-renew) is on.
-func (s Status) RecurringBilling() bool { return s.f != nil && s.f.recurring && s.f.mode == running }
+func (s Status) RecurringBilling() bool {
+	return s.f != nil && s.f.is(billingOn) && s.f.mode == running
+}
 
 // Licenses returns the purchased license count.
 func (s Status) Licenses() int {
@@ -170,7 +172,7 @@ func (s Status) LicenseConflictUntil() time.Time {
 }
 
 // rules returns the rules in force for commands at At (Versions().Commands).
-func (s *Status) rules() *policy.Rules { return s.f.b.rules(int32(s.seg.cmd)) }
+func (s *Status) rules() *policy.Rules { return s.b.rules(int32(s.seg.cmd)) }
 
 // window returns the instant the cancellation window of the term holding
 // At opened and the version that judges it.
@@ -180,14 +182,14 @@ func (s *Status) window() (t0 int64, ver int32) {
 	}
 	t := *s.f
 	t.rollTo(s.at)
-	return t.winStart, s.f.b.window(t.winStart, cancelWindow)
+	return t.winStart, s.b.window(t.winStart, cancelWindow)
 }
 
 // windowRules returns the cancellation window of the term holding At,
 // under the version that judges it.
 func (s *Status) windowRules() *policy.Window {
 	_, v := s.window()
-	return &s.f.b.rules(v).Cancel.Window
+	return &s.b.rules(v).Cancel.Window
 }
 
 // CancelWindowEnd returns the boundary of the current term's cancellation
@@ -199,7 +201,7 @@ func (s Status) CancelWindowEnd() time.Time {
 		return time.Time{}
 	}
 	t0, v := s.window()
-	w := &s.f.b.rules(v).Cancel.Window
+	w := &s.b.rules(v).Cancel.Window
 	if w.Kind != policy.AfterStart {
 		return time.Time{}
 	}
@@ -229,40 +231,40 @@ func (s *Status) purge() (notBefore, deadline int64, byDay, ok bool) {
 		return 0, 0, false, false
 	}
 	f := s.f
-	if f.trial && f.converts { // the paid term the trial converts to reaches Deleted
+	if f.is(inTrial) && f.is(trialConverts) { // the paid term the trial converts to reaches Deleted
 		paid := *f
 		paid.convert()
 		f = &paid
 	}
-	notBefore, deadline, byDay = f.purge(s.s)
+	notBefore, deadline, byDay = f.purge(s.b)
 	return notBefore, max(deadline, notBefore), byDay, true
 }
 
 // purge returns the purge bounds of a fold whose projection reaches
 // Deleted at f.deletedAt.
-func (f *fold) purge(s *sub) (notBefore, deadline int64, byDay bool) {
+func (f *fold) purge(b book) (notBefore, deadline int64, byDay bool) {
 	del := f.deletedAt
 	switch {
 	case f.mode == deleted: // R-DAT-4: SharePoint and OneDrive at once, everything within 72 hours
-		r := f.b.rulesAt(f.modeAt)
+		r := b.rulesAt(f.modeAt)
 		return f.modeAt, addHours(f.modeAt, r.Purge.ExplicitDeleteHours), false
 	case f.mode == cancelled:
-		r := f.b.rulesAt(f.modeAt)
+		r := b.rulesAt(f.modeAt)
 		c := dayOf(f.modeAt)
 		if r.Cancel.Effect == policy.CancelToDeleted { // R-DAT-5: the partner may back up for 7 days
 			return addDays(f.modeAt, r.Purge.CancelBackupDays), c.add(r.Purge.CancelDeadlineDays).ns(), true
 		}
 		return c.add(r.Purge.CancelNotBeforeDays).ns(), c.add(r.Purge.CancelDeadlineDays).ns(), true // R-DAT-2, DC-7
-	case f.deferred: // C-21: "deleted 90 days after cancellation", at the end of the billing cycle
-		r := f.b.rulesAt(f.modeAt)
+	case f.is(cancelDeferred): // C-21: "deleted 90 days after cancellation", at the end of the billing cycle
+		r := b.rulesAt(f.modeAt)
 		c := f.boundary(r)
 		return addDays(c, r.Purge.CancelNotBeforeDays), addDays(c, r.Purge.CancelDeadlineDays), true
-	case f.mode == running && f.trial: // R-TRI-5, R-TRI-6: deleted when the Expired state ends
+	case f.mode == running && f.is(inTrial): // R-TRI-5, R-TRI-6: deleted when the Expired state ends
 		return del, del, true
 	}
 	// R-DAT-3 [INFERRED]: max(DeletedStart, E+180)
-	e := engine{s: s, b: f.b}
-	r := f.b.rules(e.endOfLife(f))
+	e := engine{b: b}
+	r := b.rules(e.endOfLife(f))
 	from := f.tEnd.ns()
 	if f.expireAt != none {
 		from = dayOf(f.expireAt).ns()
@@ -327,10 +329,10 @@ func (s Status) Versions() Versions {
 	life := int32(s.seg.ver)
 	if s.rolled() {
 		_, end := s.term()
-		life = s.f.b.at(end.ns()) // the term the renewals have reached
+		life = s.b.at(end.ns()) // the term the renewals have reached
 	}
 	_, win := s.window()
-	return Versions{Lifecycle: s.f.b.version(life), Window: s.f.b.version(win), Commands: s.f.b.version(int32(s.seg.cmd))}
+	return Versions{Lifecycle: s.b.version(life), Window: s.b.version(win), Commands: s.b.version(int32(s.seg.cmd))}
 }
 
 func checkAt(at time.Time) error {
