@@ -167,12 +167,13 @@ func (lc Lifecycle) At(t time.Time) (Status, error) {
 		return Status{}, err
 	}
 	n := ns(t)
-	if n < lc.segs[0].start { // the first segment starts at the purchase
-		return Status{}, beforeStart(t, lc.s)
-	}
-	// Most questions are about the present, which the last segment holds.
+	// Most questions are about the present, which the last segment holds:
+	// it is the one memory access a sweep over many subscriptions makes.
 	i := len(lc.segs) - 1
 	if n < lc.segs[i].start {
+		if n < lc.segs[0].start { // the first segment starts at the purchase
+			return Status{}, beforeStart(t, lc.s)
+		}
 		i = holding(lc.segs[:i], n)
 	}
 	s := &lc.segs[i]

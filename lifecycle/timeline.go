@@ -19,8 +19,9 @@ type Phase struct {
 	Trial               bool
 	ExtendedServiceTerm bool
 	// Version is the version of the policy that judged the phase: the one
-	// in force on the end date of the term it belongs to (R-LC-14), or at
-	// the cancellation, deletion or suspension that began it.
+	// in force on the end date of the term it belongs to — for an Active
+	// phase that runs through renewals, the term it ends with (R-LC-14) —
+	// or at the cancellation, deletion or suspension that began it.
 	Version policy.Version
 }
 

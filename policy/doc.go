@@ -20,9 +20,11 @@
 // 2026-02-09, the Open License program retired in December 2021). The
 // built-in table keeps every documented version as rows with an
 // effective-from and an effective-until instant; [Table.Lookup] returns the
-// row in force at the instant given. Which instant judges a subscription is
-// the caller's choice: package lifecycle uses the subscription's end date
-// for its lifecycle (R-LC-14) and the instant of a command for eligibility.
+// row in force at the instant given. A subscription lives through several
+// versions, and package lifecycle's Judge resolves each rule by the one in
+// force when it applies: each term's end of life by the version in force
+// on that term's end date (R-LC-14), each window by the version in force
+// when it opened, each command by the version in force at its instant.
 //
 // [Table.Schedule] lists, for one key, every [Version] of the rules over
 // time: the periods during which the same row, with the same override
