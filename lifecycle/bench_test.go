@@ -311,12 +311,12 @@ var sweepShapes = sync.OnceValue(func() []lifecycle.Spec {
 
 // sweepBook is a book of n subscriptions, each its own value built with
 // lifecycle.New (its own ID) from one of the sweep shapes in turn, judged
-// against the built-in table.
+// against the built-in table one by one (Judge) or together (JudgeAll).
 type sweepBook struct {
 	subs []lifecycle.Subscription
 	lcs  []lifecycle.Lifecycle
 	// retained is the heap the judged lifecycles hold per subscription,
-	// allocated what Judge allocated per subscription, including garbage
+	// allocated what judging allocated per subscription, including garbage
 	// (runtime.MemStats HeapAlloc and TotalAlloc around judging).
 	retained, allocated float64
 	// states counts the states at sweepAt.
@@ -324,7 +324,7 @@ type sweepBook struct {
 	err    error
 }
 
-func buildSweepBook(n int) *sweepBook {
+func buildSweepBook(n int, together bool) *sweepBook {
 	shapes := sweepShapes()
 	bk := &sweepBook{subs: make([]lifecycle.Subscription, n), lcs: make([]lifecycle.Lifecycle, n), states: map[lifecycle.State]int{}}
 	for i := range bk.subs {
@@ -340,13 +340,22 @@ func buildSweepBook(n int) *sweepBook {
 	var m0, m1 runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&m0)
-	for i, sub := range bk.subs {
-		lc, err := lifecycle.Judge(sub, builtin)
+	if together {
+		lcs, err := lifecycle.JudgeAll(bk.subs, builtin)
 		if err != nil {
 			bk.err = err
 			return bk
 		}
-		bk.lcs[i] = lc
+		copy(bk.lcs, lcs)
+	} else {
+		for i, sub := range bk.subs {
+			lc, err := lifecycle.Judge(sub, builtin)
+			if err != nil {
+				bk.err = err
+				return bk
+			}
+			bk.lcs[i] = lc
+		}
 	}
 	runtime.GC()
 	runtime.ReadMemStats(&m1)
@@ -371,21 +380,24 @@ func buildSweepBook(n int) *sweepBook {
 	return bk
 }
 
-// sweepBooks are the two books, each built on first use.
-var sweepBooks = map[int]func() *sweepBook{
-	100_000:   sync.OnceValue(func() *sweepBook { return buildSweepBook(100_000) }),
-	1_000_000: sync.OnceValue(func() *sweepBook { return buildSweepBook(1_000_000) }),
+// sweepBooks are the books by how they were judged and their size, each
+// built on first use.
+var sweepBooks = map[string]func() *sweepBook{
+	"Judge/n=100000":     sync.OnceValue(func() *sweepBook { return buildSweepBook(100_000, false) }),
+	"Judge/n=1000000":    sync.OnceValue(func() *sweepBook { return buildSweepBook(1_000_000, false) }),
+	"JudgeAll/n=100000":  sync.OnceValue(func() *sweepBook { return buildSweepBook(100_000, true) }),
+	"JudgeAll/n=1000000": sync.OnceValue(func() *sweepBook { return buildSweepBook(1_000_000, true) }),
 }
 
-var sweepSizes = []int{100_000, 1_000_000}
+// sweepNames are the books' names in the order the benchmarks run them.
+var sweepNames = []string{"Judge/n=100000", "Judge/n=1000000", "JudgeAll/n=100000", "JudgeAll/n=1000000"}
 
-// sweepBookFor returns the book of n subscriptions, building it on first
-// use, and reports its bytes per judged subscription.
-func sweepBookFor(b *testing.B, n int) *sweepBook {
+// sweepBookFor returns the named book, building it on first use.
+func sweepBookFor(b *testing.B, name string) *sweepBook {
 	b.Helper()
-	bk := sweepBooks[n]()
+	bk := sweepBooks[name]()
 	if bk.err != nil {
-		b.Fatalf("building the sweep book of %d: %v", n, bk.err)
+		b.Fatalf("building the sweep book %s: %v", name, bk.err)
 	}
 	return bk
 }
@@ -416,11 +428,13 @@ func reportSweep(b *testing.B, bk *sweepBook, subs float64) {
 }
 
 // BenchmarkSweep answers At(sweepAt).State() for every subscription of a
-// judged book; an op is one sweep of the book.
+// judged book; an op is one sweep of the book. The books judged together
+// (JudgeAll) are stored side by side, those judged one by one (Judge)
+// wherever the allocator put them.
 func BenchmarkSweep(b *testing.B) {
-	for _, n := range sweepSizes {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			bk := sweepBookFor(b, n)
+	for _, name := range sweepNames {
+		b.Run(name, func(b *testing.B) {
+			bk := sweepBookFor(b, name)
 			at := sweepAt
 			b.ReportAllocs()
 			var counts [256]int
@@ -435,7 +449,7 @@ func BenchmarkSweep(b *testing.B) {
 					counts[st.State()]++
 				}
 			}
-			reportSweep(b, bk, float64(n)*float64(b.N))
+			reportSweep(b, bk, float64(len(bk.lcs))*float64(b.N))
 			got := map[lifecycle.State]int{}
 			for s, c := range counts {
 				if c > 0 {
@@ -450,9 +464,10 @@ func BenchmarkSweep(b *testing.B) {
 // BenchmarkSweepParallel is BenchmarkSweep on every CPU: each goroutine
 // answers subscriptions of the book in turn; an op is one subscription.
 func BenchmarkSweepParallel(b *testing.B) {
-	for _, n := range sweepSizes {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			bk := sweepBookFor(b, n)
+	for _, name := range sweepNames {
+		b.Run(name, func(b *testing.B) {
+			bk := sweepBookFor(b, name)
+			n := len(bk.lcs)
 			at := sweepAt
 			var next, errs, answered atomic.Int64
 			b.ReportAllocs()
@@ -482,41 +497,64 @@ func BenchmarkSweepParallel(b *testing.B) {
 	}
 }
 
-// BenchmarkSweepJudge judges every subscription of the book from its plain
-// Subscription and answers At(sweepAt).State(): a sweep that keeps no
-// judged lifecycles between runs. An op is one sweep of the book.
+// BenchmarkSweepJudge judges every subscription of a book from its plain
+// Subscription and answers At(sweepAt).State() — one by one (Judge then
+// At), together (JudgeAll then At) or by the one-shot Evaluate: a sweep
+// that keeps no judged lifecycles between runs. An op is one sweep of the
+// book.
 func BenchmarkSweepJudge(b *testing.B) {
-	for _, n := range sweepSizes {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			bk := sweepBookFor(b, n)
-			at := sweepAt
-			b.ReportAllocs()
-			var counts [256]int
-			errs := 0
-			for b.Loop() {
-				counts, errs = [256]int{}, 0
-				for _, sub := range bk.subs {
-					lc, err := lifecycle.Judge(sub, builtin)
-					if err != nil {
-						errs++
-						continue
+	for _, way := range []string{"Judge", "JudgeAll", "Evaluate"} {
+		for _, size := range []string{"n=100000", "n=1000000"} {
+			b.Run(way+"/"+size, func(b *testing.B) {
+				bk := sweepBookFor(b, "Judge/"+size)
+				at := sweepAt
+				b.ReportAllocs()
+				var counts [256]int
+				errs := 0
+				for b.Loop() {
+					counts, errs = [256]int{}, 0
+					switch way {
+					case "Judge":
+						for _, sub := range bk.subs {
+							lc, err := lifecycle.Judge(sub, builtin)
+							st, err2 := lc.At(at)
+							if err != nil || err2 != nil {
+								errs++
+							}
+							counts[st.State()]++
+						}
+					case "JudgeAll":
+						lcs, err := lifecycle.JudgeAll(bk.subs, builtin)
+						if err != nil {
+							errs++
+						}
+						for _, lc := range lcs {
+							st, err := lc.At(at)
+							if err != nil {
+								errs++
+							}
+							counts[st.State()]++
+						}
+					case "Evaluate":
+						for _, sub := range bk.subs {
+							st, err := lifecycle.Evaluate(sub, builtin, at)
+							if err != nil {
+								errs++
+							}
+							counts[st.State()]++
+						}
 					}
-					st, err := lc.At(at)
-					if err != nil {
-						errs++
+				}
+				b.ReportMetric(float64(len(bk.subs))*float64(b.N)/b.Elapsed().Seconds(), "subs/s")
+				got := map[lifecycle.State]int{}
+				for s, c := range counts {
+					if c > 0 {
+						got[lifecycle.State(s)] = c
 					}
-					counts[st.State()]++
 				}
-			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "subs/s")
-			got := map[lifecycle.State]int{}
-			for s, c := range counts {
-				if c > 0 {
-					got[lifecycle.State(s)] = c
-				}
-			}
-			checkSweep(b, bk, got, errs)
-		})
+				checkSweep(b, bk, got, errs)
+			})
+		}
 	}
 }
 

@@ -98,3 +98,18 @@ func (e *RulesError) Unwrap() error { return e.Err }
 
 // Is reports whether target is ErrRulesMismatch or ErrInvalid.
 func (e *RulesError) Is(target error) bool { return target == ErrRulesMismatch || target == ErrInvalid }
+
+// BatchError reports the subscription at Index of a batch ([JudgeAll]) that
+// could not be judged; it unwraps to the error [Judge] returns for it.
+type BatchError struct {
+	Index int
+	Err   error
+}
+
+// Error implements error.
+func (e *BatchError) Error() string {
+	return fmt.Sprintf("lifecycle: subscriptions[%d]: %v", e.Index, e.Err)
+}
+
+// Unwrap returns the error behind e.
+func (e *BatchError) Unwrap() error { return e.Err }

@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"errors"
 	"time"
 
 	"github.com/lapse-go/lapse/policy"
@@ -62,10 +63,21 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 	// One fold per event and one before them. The segments, one or two a
 	// fold and a few for the last, gather on the stack and are copied to
 	// the heap once they are counted.
-	folds := make([]fold, 0, len(e.s.ts)+1)
 	var segBuf [16]segment
-	segs := segBuf[:0]
+	segs, folds, err := e.judge(segBuf[:0], make([]fold, 0, len(e.s.ts)+1))
+	if err != nil {
+		return Lifecycle{}, err
+	}
+	lc := Lifecycle{s: e.s, b: e.b, segs: make([]segment, len(segs)), folds: folds}
+	copy(lc.segs, segs)
+	return lc, nil
+}
 
+// judge folds the subscription's history and appends its segments to segs
+// and its folds to folds; a segment's fold counts from the first fold it
+// appends.
+func (e *engine) judge(segs []segment, folds []fold) ([]segment, []fold, error) {
+	base := len(folds)
 	f := e.first()
 	origin := e.s.start
 	var carry segment // the phase the last event found: none before the first
@@ -78,7 +90,7 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 		k := first + holding(segs[first:], t)
 		if k < first {
 			ev := &e.s.spec.History[i]
-			return Lifecycle{}, &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
+			return nil, nil, &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
 		}
 		carry = segs[k]
 		if segs[k].start == t {
@@ -86,23 +98,77 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 		}
 		segs = segs[:k+1]
 		for j := first; j < len(segs); j++ {
-			segs[j].fold = int32(len(folds))
+			segs[j].fold = int32(len(folds) - base)
 		}
 		folds = append(folds, f)
 		if err := e.step(&f, i, &e.s.spec.History[i], t, &carry); err != nil {
-			return Lifecycle{}, err
+			return nil, nil, err
 		}
 		origin = t
 	}
 	last := len(segs)
 	segs = e.fold(&f, origin, &carry, segs)
 	for i := last; i < len(segs); i++ {
-		segs[i].fold = int32(len(folds))
+		segs[i].fold = int32(len(folds) - base)
 	}
-	folds = append(folds, f)
-	lc := Lifecycle{s: e.s, b: e.b, segs: make([]segment, len(segs)), folds: folds}
-	copy(lc.segs, segs)
-	return lc, nil
+	return segs, append(folds, f), nil
+}
+
+// JudgeAll judges every subscription of subs against table, as Judge does,
+// and stores the lifecycles side by side: two allocations for all of them,
+// and a sweep that asks each the same question reads memory in order.
+// lcs[i] is subs[i] judged; it is the zero Lifecycle when subs[i] can't be
+// judged, and err joins a *BatchError for each such i (errors.Is and
+// errors.As reach the error Judge would have returned).
+func JudgeAll(subs []Subscription, table *policy.Table) (lcs []Lifecycle, err error) {
+	// A fold per event and one more per subscription; a segment per fold
+	// and a few more for each subscription's last.
+	nfolds := 0
+	for _, sub := range subs {
+		if !sub.IsZero() {
+			nfolds += len(sub.ts) + 1
+		}
+	}
+	type span struct{ seg, fold int }
+	var (
+		segs  = make([]segment, 0, nfolds+3*len(subs))
+		folds = make([]fold, 0, nfolds)
+		spans = make([]span, len(subs)+1)
+		errs  []error
+	)
+	lcs = make([]Lifecycle, len(subs))
+	for i, sub := range subs {
+		spans[i] = span{len(segs), len(folds)}
+		if sub.IsZero() {
+			errs = append(errs, &BatchError{Index: i, Err: &FieldError{Field: "Subscription", Value: "zero", Reason: "not built with lifecycle.New"}})
+			continue
+		}
+		e, err := newEngine(sub.sub, table)
+		if err == nil {
+			var s []segment
+			var f []fold
+			s, f, err = e.judge(segs, folds)
+			if err == nil {
+				segs, folds = s, f
+				lcs[i] = Lifecycle{s: e.s, b: e.b}
+			}
+		}
+		if err != nil {
+			segs, folds = segs[:spans[i].seg], folds[:spans[i].fold]
+			errs = append(errs, &BatchError{Index: i, Err: err})
+		}
+	}
+	spans[len(subs)] = span{len(segs), len(folds)}
+	segs, folds = segs[:len(segs):len(segs)], folds[:len(folds):len(folds)]
+	for i := range lcs {
+		if lcs[i].s != nil {
+			lo, hi := spans[i], spans[i+1]
+			// Full slice expressions: a lifecycle never reaches its neighbours'.
+			lcs[i].segs = segs[lo.seg:hi.seg:hi.seg]
+			lcs[i].folds = folds[lo.fold:hi.fold:hi.fold]
+		}
+	}
+	return lcs, errors.Join(errs...)
 }
 
 // newEngine opens the book of versions for s and checks that the version
