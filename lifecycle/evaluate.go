@@ -60,6 +60,7 @@ func Evaluate(sub Subscription, table *policy.Table, at time.Time) (Status, erro
 	from := max(p.ph[k].start, e.b.v.Starts[v])
 	// The Status points at its segment and fold: the one allocation.
 	c := &cell{seg: e.segment(&f, &p, k, from, v, &carry), f: f}
+	c.seg.reactUntil = e.reactUntil(&f, &p, k, from)
 	return Status{seg: &c.seg, f: &c.f, b: e.b, at: t}, nil
 }
 

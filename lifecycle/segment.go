@@ -38,6 +38,7 @@ const maxVersions = 1<<16 - 1
 // continues when it is the same state (its since and cause carry over);
 // carry.state is zero for the first fold. The result is appended to buf.
 func (e *engine) segments(f *fold, p *projection, from int, carry *segment, buf []segment) []segment {
+	first := len(buf)
 	for k := from; k < p.n; k++ {
 		ph := &p.ph[k]
 		for t := ph.start; t < ph.end; {
@@ -46,11 +47,44 @@ func (e *engine) segments(f *fold, p *projection, from int, carry *segment, buf 
 			t = min(ph.end, e.b.v.Ends[v])
 		}
 	}
+	// The reactivation deadlines, from the last segment back: each is what
+	// reactUntil finds looking forward, taken from the segment after it.
+	segs := buf[first:]
+	for i := len(segs) - 1; i >= 0; i-- {
+		segs[i].reactUntil = e.reactAfter(f, segs, i)
+	}
 	return buf
 }
 
+// reactAfter returns the reactivation deadline of segs[i] (see reactUntil)
+// from the deadline of the segment after it, already filled.
+func (e *engine) reactAfter(f *fold, segs []segment, i int) int64 {
+	s := &segs[i]
+	var next *segment
+	end := never
+	if i+1 < len(segs) {
+		next = &segs[i+1]
+		end = next.start
+	}
+	switch {
+	case s.state == Active: // the run that follows its phase, if any
+		if next != nil && (next.since == s.since || next.state != Active) {
+			return next.reactUntil
+		}
+		return none
+	case !e.reactivatable(f, s.state, s.cause, s.trial, int32(s.cmd)):
+		return none
+	case s.state == Deleted: // C-6: the hours after an explicit deletion
+		return addHours(f.modeAt, e.b.rulesAt(f.modeAt).Reactivation.ExplicitDeleteHours)
+	case next != nil && next.state != Active && next.reactUntil != none:
+		return next.reactUntil // the run goes on
+	}
+	return end
+}
+
 // segment returns the segment of phase k of p that starts at t, where the
-// phase starts or version v takes effect within it.
+// phase starts or version v takes effect within it, without its
+// reactivation deadline.
 func (e *engine) segment(f *fold, p *projection, k int, t int64, v int32, carry *segment) segment {
 	ph := &p.ph[k]
 	s := segment{start: t, since: ph.start, state: ph.state, cause: ph.cause, trial: ph.trial, est: ph.est,
@@ -62,7 +96,6 @@ func (e *engine) segment(f *fold, p *projection, k int, t int64, v int32, carry 
 		nx := &p.ph[k+1]
 		s.next, s.nextAt, s.nextCause = nx.state, nx.start, nx.cause
 	}
-	s.reactUntil = e.reactUntil(f, p, k, t)
 	return s
 }
 
@@ -71,7 +104,9 @@ func (e *engine) segment(f *fold, p *projection, k int, t int64, v int32, carry 
 // phase k of p — or, for an Active phase, in the run that follows it; none
 // when there is no such run (R-REA-1, R-REA-3, R-REA-7, C-6). Reactivation
 // is judged by the version in force for commands at each instant, so a run
-// may end where a version takes effect.
+// may end where a version takes effect. Evaluate asks it for its one
+// segment; Judge fills every segment's from the next one's (reactAfter),
+// and the tests compare the two.
 func (e *engine) reactUntil(f *fold, p *projection, k int, t int64) int64 {
 	if p.ph[k].state == Active {
 		if k+1 == p.n || p.ph[k+1].state == Active {
@@ -79,7 +114,7 @@ func (e *engine) reactUntil(f *fold, p *projection, k int, t int64) int64 {
 		}
 		k, t = k+1, p.ph[k+1].start
 	}
-	if !e.reactivatable(f, &p.ph[k], e.b.at(t)) {
+	if ph := &p.ph[k]; !e.reactivatable(f, ph.state, ph.cause, ph.trial, e.b.at(t)) {
 		return none
 	}
 	for ; k < p.n; k++ {
@@ -89,7 +124,7 @@ func (e *engine) reactUntil(f *fold, p *projection, k int, t int64) int64 {
 		}
 		for t = max(t, ph.start); t < ph.end; {
 			v := e.b.at(t)
-			if !e.reactivatable(f, ph, v) {
+			if !e.reactivatable(f, ph.state, ph.cause, ph.trial, v) {
 				return t
 			}
 			if ph.state == Deleted { // C-6: the hours after an explicit deletion
@@ -101,15 +136,15 @@ func (e *engine) reactUntil(f *fold, p *projection, k int, t int64) int64 {
 	return never
 }
 
-// reactivatable reports whether the subscription can be reactivated in
-// phase ph under version v, in force for commands then (R-REA-1, R-REA-7,
-// C-6).
-func (e *engine) reactivatable(f *fold, ph *phase, v int32) bool {
-	if ph.trial {
+// reactivatable reports whether the subscription can be reactivated in a
+// phase of the given state, cause and trial under version v, in force for
+// commands then (R-REA-1, R-REA-7, C-6).
+func (e *engine) reactivatable(f *fold, st State, c Cause, trial bool, v int32) bool {
+	if trial {
 		return false // a trial is bought, not reactivated
 	}
 	r := &e.b.rules(v).Reactivation
-	switch ph.state {
+	switch st {
 	case Expired:
 		return r.FromExpired
 	case Disabled:
@@ -118,7 +153,7 @@ func (e *engine) reactivatable(f *fold, ph *phase, v int32) bool {
 		return r.FromSuspended
 	case Deleted:
 		// The window opened at the deletion (C-6).
-		return ph.cause == ExplicitlyDeleted && e.b.rulesAt(f.modeAt).Reactivation.ExplicitDeleteHours > 0
+		return c == ExplicitlyDeleted && e.b.rulesAt(f.modeAt).Reactivation.ExplicitDeleteHours > 0
 	}
 	return false
 }
