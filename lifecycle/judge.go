@@ -121,8 +121,10 @@ func (e *engine) judge(segs []segment, folds []fold) ([]segment, []fold, error) 
 // judged, and err joins a *BatchError for each such i (errors.Is and
 // errors.As reach the error Judge would have returned).
 func JudgeAll(subs []Subscription, table *policy.Table) (lcs []Lifecycle, err error) {
-	// A fold per event and one more per subscription; a segment per fold
-	// and a few more for each subscription's last.
+	// A fold per event and one more per subscription; a segment per fold,
+	// and for each subscription's last fold the phases that follow its
+	// first (about two more on the built-in table: append grows the array
+	// when a book needs more).
 	nfolds := 0
 	for _, sub := range subs {
 		if !sub.IsZero() {
@@ -131,7 +133,7 @@ func JudgeAll(subs []Subscription, table *policy.Table) (lcs []Lifecycle, err er
 	}
 	type span struct{ seg, fold int }
 	var (
-		segs  = make([]segment, 0, nfolds+3*len(subs))
+		segs  = make([]segment, 0, nfolds+2*len(subs))
 		folds = make([]fold, 0, nfolds)
 		spans = make([]span, len(subs)+1)
 		errs  []error
