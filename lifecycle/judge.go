@@ -256,9 +256,12 @@ func beforeStart(at time.Time, s *sub) error {
 // the purchase to the open-ended last phase (Deleted, or Active while it
 // renews), as the whole history leaves them. Phases are contiguous,
 // half-open and in order; each names the version of the policy that
-// judged it. It allocates the slice it returns.
+// judged it. It allocates the slice it returns, once.
 func (lc Lifecycle) Phases() []Phase {
-	var out []Phase
+	if lc.s == nil {
+		return nil
+	}
+	out := make([]Phase, 0, len(lc.segs)) // at most one phase a segment
 	for i := range lc.segs {
 		s := &lc.segs[i]
 		end := never
