@@ -9,7 +9,10 @@ import (
 
 // The benchmarks answer their questions in turn, one an op. Each checks
 // every answer first, so that no number is reported for a wrong one, and
-// keeps its answers in loop variables, which b.Loop keeps alive.
+// keeps its answers in loop variables, which b.Loop keeps alive. Each is
+// written out in full rather than through one helper that takes the
+// answering function: an indirect call costs about as much as the floor
+// it is compared with.
 
 // benchFloor times floorState on the floor of each question's judged
 // lifecycle: the least work that answers.
