@@ -619,9 +619,6 @@ func BenchmarkFSMReplay(b *testing.B) {
 // Phases only the slice it returns. Allocation counts, unlike timings,
 // are deterministic, so they are a test.
 func TestAnswerAllocs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("allocation counts in -short mode are skipped")
-	}
 	lc := benchLifecycle(t)
 	sub := lc.Subscription()
 	for _, s := range benchStates {

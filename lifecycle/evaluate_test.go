@@ -795,9 +795,6 @@ func TestStatusEpoch(t *testing.T) {
 // Evaluate exactly one object (the cell its Status points at), whatever
 // the instant and however many versions cut the phases.
 func TestAtAndEvaluateAllocations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("allocation counts in -short mode are skipped")
-	}
 	rows := append(calendarRows(t), versionRows(t)...)
 	// A subscription bought in 2011, whose open-ended Deleted phase is cut
 	// by the five MOSA versions that followed.

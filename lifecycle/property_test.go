@@ -469,9 +469,6 @@ func TestPropertyPhases(t *testing.T)          { rapid.Check(t, propPhasesContig
 func TestPropertyNoOpEvent(t *testing.T)       { rapid.Check(t, propNoOpEvent) }
 
 func TestPropertyAllocations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("allocation counts in -short mode are skipped")
-	}
 	rapid.Check(t, propAllocations)
 }
 
