@@ -177,14 +177,7 @@ func checkAt(t *testing.T, tbl *policy.Table, s *policy.Schedule, k policy.Key, 
 
 func TestScheduleErrors(t *testing.T) {
 	y2020, y2021, y2022, y2023 := utc(2020, 1, 1, 0, 0), utc(2021, 1, 1, 0, 0), utc(2022, 1, 1, 0, 0), utc(2023, 1, 1, 0, 0)
-	annual := row(t, policy.DirectMOSA, y2020, y2021)
-	annual.Terms = policy.TermsOf(policy.Annual)
-	later := row(t, policy.DirectMOSA, y2022, y2023)
-	later.Terms = policy.TermsOf(policy.Annual)
-	gappy, err := policy.NewTable([]policy.Row{annual, later})
-	if err != nil {
-		t.Fatal(err)
-	}
+	gappy := gappyTable(t)
 	ns := time.Nanosecond
 	mosaAnnual := policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual}
 	tests := []struct {

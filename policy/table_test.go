@@ -49,6 +49,23 @@ func TestRowsReturnsACopy(t *testing.T) {
 }
 
 // row returns a valid row of channel c during [from, until).
+// gappyTable holds MOSA annual rows for 2020 and 2022 only: nothing
+// before 2020, a gap through 2021, nothing from 2023, no monthly term and
+// no other channel.
+func gappyTable(t *testing.T) *policy.Table {
+	t.Helper()
+	y2020, y2021, y2022, y2023 := utc(2020, 1, 1, 0, 0), utc(2021, 1, 1, 0, 0), utc(2022, 1, 1, 0, 0), utc(2023, 1, 1, 0, 0)
+	annual := row(t, policy.DirectMOSA, y2020, y2021)
+	annual.Terms = policy.TermsOf(policy.Annual)
+	later := row(t, policy.DirectMOSA, y2022, y2023)
+	later.Terms = policy.TermsOf(policy.Annual)
+	gappy, err := policy.NewTable([]policy.Row{annual, later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gappy
+}
+
 func row(t *testing.T, c policy.Channel, from, until time.Time) policy.Row {
 	t.Helper()
 	r := mosa(t)
@@ -238,15 +255,8 @@ func TestLookupSpecificity(t *testing.T) {
 }
 
 func TestLookupErrors(t *testing.T) {
-	y2020, y2021, y2022, y2023 := utc(2020, 1, 1, 0, 0), utc(2021, 1, 1, 0, 0), utc(2022, 1, 1, 0, 0), utc(2023, 1, 1, 0, 0)
-	annual := row(t, policy.DirectMOSA, y2020, y2021)
-	annual.Terms = policy.TermsOf(policy.Annual)
-	later := row(t, policy.DirectMOSA, y2022, y2023)
-	later.Terms = policy.TermsOf(policy.Annual)
-	gappy, err := policy.NewTable([]policy.Row{annual, later})
-	if err != nil {
-		t.Fatal(err)
-	}
+	y2020, y2023 := utc(2020, 1, 1, 0, 0), utc(2023, 1, 1, 0, 0)
+	gappy := gappyTable(t)
 	var nilTable *policy.Table
 	tests := []struct {
 		name      string
