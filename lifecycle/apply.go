@@ -116,7 +116,7 @@ func (lc *Lifecycle) extend(ev Event) (Lifecycle, error) {
 	}
 	segs := make([]segment, cut, cut+maxPhases)
 	copy(segs, lc.segs[:cut])
-	segs = e.fold(&f, t, &carry, segs)
+	segs = e.fold(&f, t, &carry, segs, never)
 	for i := cut; i < len(segs); i++ {
 		segs[i].fold = int32(len(lc.folds))
 	}

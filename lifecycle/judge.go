@@ -83,10 +83,10 @@ func (e *engine) judge(segs []segment, folds []fold) ([]segment, []fold, error) 
 	var carry segment // the phase the last event found: none before the first
 	for i := range e.s.spec.History {
 		t := e.s.ts[i]
-		// The fold's segments, to the open end, to find the phase the
-		// event finds; those that start at or after it are dropped.
+		// The fold's segments up to the one that holds the event, to find
+		// the phase the event finds; one that starts at it is dropped.
 		first := len(segs)
-		segs = e.fold(&f, origin, &carry, segs)
+		segs = e.fold(&f, origin, &carry, segs, t)
 		k := first + holding(segs[first:], t)
 		if k < first {
 			ev := &e.s.spec.History[i]
@@ -107,7 +107,7 @@ func (e *engine) judge(segs []segment, folds []fold) ([]segment, []fold, error) 
 		origin = t
 	}
 	last := len(segs)
-	segs = e.fold(&f, origin, &carry, segs)
+	segs = e.fold(&f, origin, &carry, segs, never)
 	for i := last; i < len(segs); i++ {
 		segs[i].fold = int32(len(folds) - base)
 	}
@@ -191,13 +191,13 @@ func newEngine(s *sub, table *policy.Table) (engine, error) {
 	return engine{s: s, b: b}, nil
 }
 
-// fold projects f from origin and appends its segments to buf, recording
-// where the projection reaches Deleted in f.
-func (e *engine) fold(f *fold, origin int64, carry *segment, buf []segment) []segment {
+// fold projects f from origin and appends its segments up to the one that
+// holds until to buf, recording where the projection reaches Deleted in f.
+func (e *engine) fold(f *fold, origin int64, carry *segment, buf []segment, until int64) []segment {
 	var p projection
 	e.project(&p, f, origin)
 	f.deletedAt = p.deletedAt()
-	return e.segments(f, &p, 0, carry, buf)
+	return e.segments(f, &p, 0, carry, buf, until)
 }
 
 // IsZero reports whether lc is the zero (invalid) Lifecycle.

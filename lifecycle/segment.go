@@ -33,24 +33,39 @@ type segment struct {
 const maxVersions = 1<<16 - 1
 
 // segments returns the segments of f's projection p from its phase from
-// on: each phase cut where the version in force for commands changes. carry
-// is the phase the event that began f found, which the first phase
-// continues when it is the same state (its since and cause carry over);
-// carry.state is zero for the first fold. The result is appended to buf.
-func (e *engine) segments(f *fold, p *projection, from int, carry *segment, buf []segment) []segment {
+// on, up to the one that holds the instant until: each phase cut where the
+// version in force for commands changes. carry is the phase the event that
+// began f found, which the first phase continues when it is the same state
+// (its since and cause carry over); carry.state is zero for the first fold.
+// The result is appended to buf.
+func (e *engine) segments(f *fold, p *projection, from int, carry *segment, buf []segment, until int64) []segment {
 	first := len(buf)
+	last, cut := from, false // the phase of the last segment; whether p goes on after it
+phases:
 	for k := from; k < p.n; k++ {
 		ph := &p.ph[k]
 		for t := ph.start; t < ph.end; {
+			if t > until {
+				cut = true
+				break phases
+			}
 			v := e.b.at(t)
 			buf = append(buf, e.segment(f, p, k, t, v, carry))
+			last = k
 			t = min(ph.end, e.b.v.Ends[v])
 		}
 	}
 	// The reactivation deadlines, from the last segment back: each is what
 	// reactUntil finds looking forward, taken from the segment after it.
+	// Where the projection goes on past the last segment, the last looks
+	// forward itself.
 	segs := buf[first:]
-	for i := len(segs) - 1; i >= 0; i-- {
+	i := len(segs) - 1
+	if cut && i >= 0 {
+		segs[i].reactUntil = e.reactUntil(f, p, last, segs[i].start)
+		i--
+	}
+	for ; i >= 0; i-- {
 		segs[i].reactUntil = e.reactAfter(f, segs, i)
 	}
 	return buf
