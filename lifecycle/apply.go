@@ -102,26 +102,26 @@ func (lc *Lifecycle) extend(ev Event) (Lifecycle, error) {
 	if err != nil {
 		return Lifecycle{}, err
 	}
-	e := engine{s: next.sub, b: lc.b}
+	e := engine{s: next.sub, b: lc.book()}
 	t := next.ts[len(next.ts)-1]
 	f := lc.folds[len(lc.folds)-1]
-	k := holding(lc.segs, t)
-	carry := lc.segs[k]
+	k := holding(lc.marks, t)
+	carry := lc.segment(k)
 	if err := e.step(&f, len(next.ts)-1, &next.spec.History[len(next.ts)-1], t, &carry); err != nil {
 		return Lifecycle{}, err
 	}
 	cut := k
-	if lc.segs[k].start < t {
+	if lc.marks[k].start < t {
 		cut = k + 1
 	}
-	segs := make([]segment, cut, cut+maxPhases)
-	copy(segs, lc.segs[:cut])
-	segs = e.fold(&f, t, &carry, segs, never)
-	for i := cut; i < len(segs); i++ {
+	var buf [2 * maxPhases]segment
+	segs := e.fold(&f, t, &carry, buf[:0], never)
+	for i := range segs {
 		segs[i].fold = int32(len(lc.folds))
 	}
+	marks, details := split(segs, slices.Clip(lc.marks[:cut]), slices.Clip(lc.details[:cut]))
 	folds := append(slices.Clip(lc.folds), f)
-	return Lifecycle{s: next.sub, b: lc.b, segs: segs, folds: folds}, nil
+	return Lifecycle{s: next.sub, marks: marks, details: details, folds: folds}, nil
 }
 
 // Purchase validates spec like [New] and checks that table still sells the
@@ -137,7 +137,7 @@ func Purchase(spec Spec, table *policy.Table) (Lifecycle, error) {
 	if err != nil {
 		return Lifecycle{}, err
 	}
-	r := lc.b.rulesAt(sub.start)
+	r := lc.book().rulesAt(sub.start)
 	if !r.SalesEnd.IsZero() && !spec.Start.Before(r.SalesEnd) {
 		info := refusals[refSalesEnded]
 		return Lifecycle{}, &RefusalError{Channel: spec.Channel, State: Active, Trial: spec.Trial,

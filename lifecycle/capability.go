@@ -122,19 +122,19 @@ type Capabilities struct {
 // phase, commands under the version in force at At — the same rules
 // [Lifecycle.Apply] applies to a command then.
 func (s Status) Capabilities() Capabilities {
-	if s.seg == nil {
+	if s.m == nil {
 		return Capabilities{}
 	}
 	return s.capabilities()
 }
 
 func (s *Status) capabilities() Capabilities {
-	r := s.b.rules(int32(s.seg.cmd))    // commands at At
-	life := s.b.rules(int32(s.seg.ver)) // the phase
-	ch := s.f.channel
+	r := s.f.b.rules(int32(s.d.cmd))    // commands at At
+	life := s.f.b.rules(int32(s.d.ver)) // the phase
+	ch := s.f.b.channel()
 	roles := BillingRoles(ch)
 	c := Capabilities{AdminCenter: true, BuyOtherSubscriptions: true, PartnerBilled: NotApplicable}
-	switch s.seg.state {
+	switch s.m.state {
 	case Active:
 		c.Services, c.Data, c.OfficeApps = true, Everyone, AppsNormal
 		c.AssignLicenses = true
@@ -163,17 +163,17 @@ func (s *Status) capabilities() Capabilities {
 	if ch.IsCSP() {
 		c.RemovePaymentMethod = false
 		c.PartnerBilled = NotBilled
-		if (s.seg.state == Active && !s.seg.trial) || (s.seg.state == Suspended && life.Suspension.PartnerBilled) {
+		if (s.m.state == Active && !s.d.trial) || (s.m.state == Suspended && life.Suspension.PartnerBilled) {
 			c.PartnerBilled = Billed
 		}
-		if s.seg.state == Suspended {
+		if s.m.state == Suspended {
 			c.ChangeRecurringBilling = false // R-MISC-4: suspension turns off auto-renew
 		}
 	}
 	if c.ChangeRecurringBilling {
 		c.ChangeRecurringBillingRoles = roles
 	}
-	if s.seg.state != Active && s.seg.reactUntil != none && s.at < s.seg.reactUntil {
+	if s.m.state != Active && s.d.reactUntil != none && s.at < s.d.reactUntil {
 		c.Reactivate = true
 		c.ReactivateRoles = roles
 		if r.Reactivation.ViaSupport {
@@ -189,17 +189,17 @@ func (s *Status) capabilities() Capabilities {
 // cancellable reports whether an online cancellation is open at At under
 // the rules r in force then and the window of the current term.
 func (s *Status) cancellable(r *policy.Rules) bool {
-	if s.seg.state != Active && s.seg.state != Suspended {
+	if s.m.state != Active && s.m.state != Suspended {
 		return false
 	}
-	if s.seg.trial && !r.Trial.Cancellable {
+	if s.d.trial && !r.Trial.Cancellable {
 		return false
 	}
 	if s.f.is(productKey) && r.Cancel.ProductKeyViaSupport {
 		return false
 	}
 	t0, v := s.window()
-	if w := &s.b.rules(v).Cancel.Window; w.Kind != policy.Anytime && !windowOpen(w, t0, s.at) {
+	if w := &s.f.b.rules(v).Cancel.Window; w.Kind != policy.Anytime && !windowOpen(w, t0, s.at) {
 		return false
 	}
 	n := s.f.licenses

@@ -239,7 +239,7 @@ func guardCancel(lc *Lifecycle, r *policy.Rules, cmd *Command, st *Status) *Refu
 	}
 	// The window is judged by the version in force when it opened.
 	t0, v := st.window()
-	w := lc.b.rules(v).Cancel.Window
+	w := lc.book().rules(v).Cancel.Window
 	switch w.Kind {
 	case policy.Never:
 		return refuse(refNoCancel, cmd, ch, st)
@@ -399,7 +399,7 @@ func removableSeats(lc *Lifecycle, st *Status) int {
 	var buf [8]seatLot
 	n := 0
 	for _, l := range seatLots(lc, st, buf[:0]) {
-		w := &lc.b.rules(lc.b.window(l.at, removeWindow)).Licenses.RemoveWindow
+		w := &lc.book().rules(lc.book().window(l.at, removeWindow)).Licenses.RemoveWindow
 		if l.n > 0 && windowOpen(w, l.at, st.at) {
 			n += l.n
 		}

@@ -61,7 +61,7 @@ func Evaluate(sub Subscription, table *policy.Table, at time.Time) (Status, erro
 	// The Status points at its segment and fold: the one allocation.
 	c := &cell{seg: e.segment(&f, &p, k, from, v, &carry), f: f}
 	c.seg.reactUntil = e.reactUntil(&f, &p, k, from)
-	return Status{seg: &c.seg, f: &c.f, b: e.b, at: t}, nil
+	return Status{m: &c.seg.mark, d: &c.seg.detail, f: &c.f, at: t}, nil
 }
 
 // cell holds the segment and fold a one-shot Status points at.

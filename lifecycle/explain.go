@@ -176,7 +176,7 @@ func (s Status) Explain() []Reason {
 			"R-LIC-4, C-15", "[D-WIF-2025-02], [S004]")
 	}
 
-	ch := s.f.channel
+	ch := s.f.b.channel()
 	v := s.Versions()
 	add("rules", fmt.Sprintf("Judged by the %s rules, version %s: %s.", ch, v.Lifecycle.Label(), v.Lifecycle.Cite().Rules),
 		"R-LC-14", v.Lifecycle.Cite().Sources)

@@ -38,6 +38,10 @@ const (
 // they lead to. It is a plain value; its fields are ordered to keep it
 // small, because a judged subscription keeps one per event.
 type fold struct {
+	// b is the book the subscription is judged by, the same in every
+	// fold: a Status reaches it through its fold, which keeps the Status
+	// four words long (the most the compiler keeps in registers).
+	b        book
 	winStart int64 // the instant the current term's cancellation window opened
 	// modeAt is the instant of the cancellation, deletion or suspension
 	// (mode), or of a cancellation that takes effect at the term end
@@ -55,12 +59,11 @@ type fold struct {
 	conflictEnd day // the first day after the license-conflict period (R-LIC-4); noDay if none
 
 	licenses, assigned int32
-	win                int32 // the version that judges the window that opened at winStart
-	months             uint8 // the length of the terms that follow
+	win                uint16 // the version that judges the window that opened at winStart
+	months             uint8  // the length of the terms that follow
 	mode               mode
 	firstCause         Cause // why the current term began
 	extensions         uint8 // trial extensions used
-	channel            policy.Channel
 	facts              facts
 }
 
@@ -106,7 +109,7 @@ func (e *engine) first() fold {
 		winStart: e.s.start, modeAt: none, expireAt: none, deletedAt: never,
 		tStart: e.s.day0, tEnd: e.s.dayE, conflictEnd: noDay,
 		licenses: int32(sp.Licenses), assigned: int32(sp.Assigned),
-		months: uint8(sp.Term.Months()), firstCause: Purchased, channel: sp.Channel,
+		months: uint8(sp.Term.Months()), firstCause: Purchased, b: e.b,
 	}
 	f.set(billingOn, sp.RecurringBilling)
 	f.set(inTrial, sp.Trial)
@@ -115,7 +118,7 @@ func (e *engine) first() fold {
 		f.firstCause = TrialStarted
 	}
 	f.cycle = e.s.cycle
-	f.win = e.b.window(f.winStart, cancelWindow)
+	f.win = uint16(e.b.window(f.winStart, cancelWindow))
 	e.settle(&f)
 	return f
 }
@@ -126,7 +129,7 @@ func (e *engine) settle(f *fold) {
 	converts := false
 	if f.is(inTrial) && f.mode == running && !f.is(cancelDeferred) && f.expireAt == none {
 		r := e.b.rulesAt(f.tEnd.ns()) // the trial's end of life (R-LC-14)
-		auto := r.Trial.AutoConvert && f.is(billingOn) && (f.channel.IsCSP() || e.s.spec.PaymentMethod)
+		auto := r.Trial.AutoConvert && f.is(billingOn) && (e.s.spec.Channel.IsCSP() || e.s.spec.PaymentMethod)
 		converts = f.is(trialBought) || auto // R-TRI-1, R-TRI-3, R-TRI-7, C-14
 	}
 	f.set(trialConverts, converts)
@@ -220,7 +223,7 @@ func (e *engine) step(f *fold, i int, ev *Event, t int64, old *segment) error {
 	e.apply(f, ev, t, old, r, &prev)
 	e.settle(f)
 	if f.winStart != opened { // a renewal, reactivation or new term opened a window
-		f.win = e.b.window(f.winStart, cancelWindow)
+		f.win = uint16(e.b.window(f.winStart, cancelWindow))
 	}
 	return nil
 }

@@ -17,10 +17,11 @@ import (
 // Lifecycle is invalid; its methods return errors.
 type Lifecycle struct {
 	s *sub
-	b book
-	// segs are the segments of every fold in order, each fold's cut at the
-	// next event; the last fold's run to the open end.
-	segs []segment
+	// marks and details are the segments of every fold in order, each
+	// fold's cut at the next event, the last fold's running to the open
+	// end: marks[i] and details[i] are the two parts of segment i.
+	marks   []mark
+	details []detail
 	// folds[i] is the fold after the first i events of the history.
 	folds []fold
 }
@@ -61,17 +62,32 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 		return Lifecycle{}, err
 	}
 	// One fold per event and one before them. The segments, one or two a
-	// fold and a few for the last, gather on the stack and are copied to
-	// the heap once they are counted.
+	// fold and a few for the last, gather on the stack and are stored in
+	// their two parts once they are counted.
 	var segBuf [16]segment
 	segs, folds, err := e.judge(segBuf[:0], make([]fold, 0, len(e.s.ts)+1))
 	if err != nil {
 		return Lifecycle{}, err
 	}
-	lc := Lifecycle{s: e.s, b: e.b, segs: make([]segment, len(segs)), folds: folds}
-	copy(lc.segs, segs)
+	lc := Lifecycle{s: e.s, folds: folds}
+	lc.marks, lc.details = split(segs, make([]mark, 0, len(segs)), make([]detail, 0, len(segs)))
 	return lc, nil
 }
+
+// split appends the marks and details of segs to marks and details.
+func split(segs []segment, marks []mark, details []detail) ([]mark, []detail) {
+	for i := range segs {
+		marks = append(marks, segs[i].mark)
+		details = append(details, segs[i].detail)
+	}
+	return marks, details
+}
+
+// book returns the book lc was judged by, which every fold holds.
+func (lc *Lifecycle) book() book { return lc.folds[0].b }
+
+// segment returns segment i of lc, its two parts together.
+func (lc *Lifecycle) segment(i int) segment { return segment{lc.marks[i], lc.details[i]} }
 
 // judge folds the subscription's history and appends its segments to segs
 // and its folds to folds; a segment's fold counts from the first fold it
@@ -83,11 +99,11 @@ func (e *engine) judge(segs []segment, folds []fold) ([]segment, []fold, error) 
 	var carry segment // the phase the last event found: none before the first
 	for i := range e.s.spec.History {
 		t := e.s.ts[i]
-		// The fold's segments up to the one that holds the event, to find
-		// the phase the event finds; one that starts at it is dropped.
+		// The fold's segments up to the one that holds the event, the
+		// phase the event finds; one that starts at it is dropped.
 		first := len(segs)
 		segs = e.fold(&f, origin, &carry, segs, t)
-		k := first + holding(segs[first:], t)
+		k := len(segs) - 1
 		if k < first {
 			ev := &e.s.spec.History[i]
 			return nil, nil, &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
@@ -115,15 +131,16 @@ func (e *engine) judge(segs []segment, folds []fold) ([]segment, []fold, error) 
 }
 
 // JudgeAll judges every subscription of subs against table, as Judge does,
-// and stores the lifecycles side by side: two allocations for all of them,
-// and a sweep that asks each the same question reads memory in order.
+// and stores the lifecycles side by side: a few allocations for all of
+// them rather than three each, and a sweep that asks each the same
+// question reads memory in order.
 // lcs[i] is subs[i] judged; it is the zero Lifecycle when subs[i] can't be
 // judged, and err joins a *BatchError for each such i (errors.Is and
 // errors.As reach the error Judge would have returned).
 func JudgeAll(subs []Subscription, table *policy.Table) (lcs []Lifecycle, err error) {
 	// A fold per event and one more per subscription; a segment per fold,
 	// and for each subscription's last fold the phases that follow its
-	// first (about two more on the built-in table: append grows the array
+	// first (about two more on the built-in table: append grows the arrays
 	// when a book needs more).
 	nfolds := 0
 	for _, sub := range subs {
@@ -133,40 +150,42 @@ func JudgeAll(subs []Subscription, table *policy.Table) (lcs []Lifecycle, err er
 	}
 	type span struct{ seg, fold int }
 	var (
-		segs  = make([]segment, 0, nfolds+2*len(subs))
-		folds = make([]fold, 0, nfolds)
-		spans = make([]span, len(subs)+1)
-		errs  []error
+		marks   = make([]mark, 0, nfolds+2*len(subs))
+		details = make([]detail, 0, cap(marks))
+		folds   = make([]fold, 0, nfolds)
+		spans   = make([]span, len(subs)+1)
+		scratch []segment // one subscription's segments at a time
+		errs    []error
 	)
 	lcs = make([]Lifecycle, len(subs))
 	for i, sub := range subs {
-		spans[i] = span{len(segs), len(folds)}
+		spans[i] = span{len(marks), len(folds)}
 		if sub.IsZero() {
 			errs = append(errs, &BatchError{Index: i, Err: &FieldError{Field: "Subscription", Value: "zero", Reason: "not built with lifecycle.New"}})
 			continue
 		}
 		e, err := newEngine(sub.sub, table)
 		if err == nil {
-			var s []segment
 			var f []fold
-			s, f, err = e.judge(segs, folds)
+			scratch, f, err = e.judge(scratch[:0], folds)
 			if err == nil {
-				segs, folds = s, f
-				lcs[i] = Lifecycle{s: e.s, b: e.b}
+				folds = f
+				marks, details = split(scratch, marks, details)
+				lcs[i] = Lifecycle{s: e.s}
 			}
 		}
 		if err != nil {
-			segs, folds = segs[:spans[i].seg], folds[:spans[i].fold]
+			folds = folds[:spans[i].fold]
 			errs = append(errs, &BatchError{Index: i, Err: err})
 		}
 	}
-	spans[len(subs)] = span{len(segs), len(folds)}
-	segs, folds = segs[:len(segs):len(segs)], folds[:len(folds):len(folds)]
+	spans[len(subs)] = span{len(marks), len(folds)}
 	for i := range lcs {
 		if lcs[i].s != nil {
 			lo, hi := spans[i], spans[i+1]
 			// Full slice expressions: a lifecycle never reaches its neighbours'.
-			lcs[i].segs = segs[lo.seg:hi.seg:hi.seg]
+			lcs[i].marks = marks[lo.seg:hi.seg:hi.seg]
+			lcs[i].details = details[lo.seg:hi.seg:hi.seg]
 			lcs[i].folds = folds[lo.fold:hi.fold:hi.fold]
 		}
 	}
@@ -217,7 +236,7 @@ func (lc Lifecycle) Schedule() *policy.Schedule {
 	if lc.s == nil {
 		return nil
 	}
-	return lc.b.sched()
+	return lc.book().sched()
 }
 
 // At returns the status of the subscription at the instant t, as known at
@@ -237,15 +256,15 @@ func (lc Lifecycle) At(t time.Time) (Status, error) {
 	n := ns(t)
 	// Most questions are about the present, which the last segment holds:
 	// it is the one memory access a sweep over many subscriptions makes.
-	i := len(lc.segs) - 1
-	if n < lc.segs[i].start {
-		if n < lc.segs[0].start { // the first segment starts at the purchase
+	i := len(lc.marks) - 1
+	if n < lc.marks[i].start {
+		if n < lc.marks[0].start { // the first segment starts at the purchase
 			return Status{}, beforeStart(t, lc.s)
 		}
-		i = holding(lc.segs[:i], n)
+		i = holding(lc.marks[:i], n)
 	}
-	s := &lc.segs[i]
-	return Status{seg: s, f: &lc.folds[s.fold], b: lc.b, at: n}, nil
+	m := &lc.marks[i]
+	return Status{m: m, d: &lc.details[i], f: &lc.folds[m.fold], at: n}, nil
 }
 
 func beforeStart(at time.Time, s *sub) error {
@@ -261,22 +280,22 @@ func (lc Lifecycle) Phases() []Phase {
 	if lc.s == nil {
 		return nil
 	}
-	out := make([]Phase, 0, len(lc.segs)) // at most one phase a segment
-	for i := range lc.segs {
-		s := &lc.segs[i]
+	out := make([]Phase, 0, len(lc.marks)) // at most one phase a segment
+	for i := range lc.marks {
+		s := lc.segment(i)
 		end := never
-		if i+1 < len(lc.segs) {
-			end = lc.segs[i+1].start
+		if i+1 < len(lc.marks) {
+			end = lc.marks[i+1].start
 		}
 		if n := len(out); n > 0 && out[n-1].State == s.state && ns(out[n-1].Start) == s.since &&
 			out[n-1].Trial == s.trial && out[n-1].ExtendedServiceTerm == s.est {
 			// The same phase, cut by an event or a new version: the last
 			// segment's version judged where it ends.
-			out[n-1].End, out[n-1].Version = timeOf(end), lc.b.version(int32(s.ver))
+			out[n-1].End, out[n-1].Version = timeOf(end), lc.book().version(int32(s.ver))
 			continue
 		}
 		out = append(out, Phase{State: s.state, Cause: s.cause, Start: timeOf(s.since), End: timeOf(end),
-			Trial: s.trial, ExtendedServiceTerm: s.est, Version: lc.b.version(int32(s.ver))})
+			Trial: s.trial, ExtendedServiceTerm: s.est, Version: lc.book().version(int32(s.ver))})
 	}
 	return out
 }

@@ -53,7 +53,8 @@ func (p *projection) holding(t int64, carry *segment) (segment, bool) {
 		if t < ph.start || t >= ph.end {
 			continue
 		}
-		s := segment{start: ph.start, since: ph.start, state: ph.state, cause: ph.cause, trial: ph.trial, est: ph.est}
+		s := segment{mark: mark{start: ph.start, state: ph.state, cause: ph.cause},
+			detail: detail{since: ph.start, trial: ph.trial, est: ph.est}}
 		if k == 0 && carry.state == ph.state && carry.trial == ph.trial && carry.est == ph.est {
 			s.since, s.cause = carry.since, carry.cause
 		}

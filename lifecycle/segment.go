@@ -7,23 +7,41 @@ package lifecycle
 // license-conflict period is still open, whether reactivation is still
 // possible — compare the instant asked with the one stored here or in the
 // fold. A segment ends where the next one starts.
+//
+// A judged lifecycle stores its segments in two arrays: their marks, which
+// At searches and a sweep over many subscriptions reads, and their
+// details, which only the other answers of a Status read. Kept together,
+// a segment's 48 bytes would make a sweep read three times the memory it
+// needs.
 type segment struct {
+	mark
+	detail
+}
+
+// mark is the part of a segment that At reads: 16 bytes.
+type mark struct {
 	start int64 // its first instant
+	fold  int32 // the index of its fold
+	state State
+	// next and nextCause are the next phase of the projection (see
+	// detail.nextAt); zero when nothing follows.
+	next      State
+	cause     Cause
+	nextCause Cause
+}
+
+// detail is the rest of a segment: 32 bytes.
+type detail struct {
 	since int64 // the instant its phase began (Status.Since)
-	// nextAt is the instant the next phase of the projection begins, and
-	// next and nextCause what it is; never and zero when nothing follows.
+	// nextAt is the instant the next phase of the projection begins; never
+	// when nothing follows.
 	nextAt int64
 	// reactUntil is the first instant reactivation is no longer possible
 	// in the run of reactivatable phases that holds the segment or, for an
 	// Active one, follows it; none when there is no such run.
 	reactUntil int64
-	fold       int32  // the index of its fold
 	cmd        uint16 // the version in force for commands
 	ver        uint16 // the version that judged its phase
-	state      State
-	next       State
-	cause      Cause
-	nextCause  Cause
 	trial      bool
 	est        bool
 }
@@ -102,8 +120,10 @@ func (e *engine) reactAfter(f *fold, segs []segment, i int) int64 {
 // reactivation deadline.
 func (e *engine) segment(f *fold, p *projection, k int, t int64, v int32, carry *segment) segment {
 	ph := &p.ph[k]
-	s := segment{start: t, since: ph.start, state: ph.state, cause: ph.cause, trial: ph.trial, est: ph.est,
-		cmd: uint16(v), ver: uint16(ph.ver), nextAt: never}
+	s := segment{
+		mark:   mark{start: t, state: ph.state, cause: ph.cause},
+		detail: detail{since: ph.start, nextAt: never, cmd: uint16(v), ver: uint16(ph.ver), trial: ph.trial, est: ph.est},
+	}
 	if k == 0 && carry.state == ph.state && carry.trial == ph.trial && carry.est == ph.est {
 		s.since, s.cause = carry.since, carry.cause
 	}
@@ -173,13 +193,13 @@ func (e *engine) reactivatable(f *fold, st State, c Cause, trial bool, v int32) 
 	return false
 }
 
-// holding returns the index of the segment of segs that holds t (the last
+// holding returns the index of the mark of marks that holds t (the last
 // that starts at or before it), or -1.
-func holding(segs []segment, t int64) int {
-	lo, hi := 0, len(segs)
+func holding(marks []mark, t int64) int {
+	lo, hi := 0, len(marks)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if segs[m].start <= t {
+		if marks[m].start <= t {
 			lo = m + 1
 		} else {
 			hi = m

@@ -13,15 +13,15 @@ import (
 // deadline scheduled.
 //
 // A Status is a small immutable value, safe to copy and share: it points
-// at the segment of the judged lifecycle that holds its instant and at
-// that segment's fold, and computes each answer from them when its method
-// is called. The zero Status (returned with an error) answers zero
-// everywhere.
+// at the segment of the judged lifecycle that holds its instant (its mark
+// and its detail) and at that segment's fold, and computes each answer
+// from them when its method is called. The zero Status (returned with an
+// error) answers zero everywhere.
 type Status struct {
-	seg *segment // nil in the zero Status
-	f   *fold
-	b   book
-	at  int64
+	m  *mark // nil in the zero Status
+	d  *detail
+	f  *fold
+	at int64
 }
 
 // Versions names the versions of the policy that judged the answers of a
@@ -42,7 +42,7 @@ type Versions struct {
 
 // At returns the instant judged, in UTC.
 func (s Status) At() time.Time {
-	if s.seg == nil {
+	if s.m == nil {
 		return time.Time{}
 	}
 	return timeOf(s.at)
@@ -50,60 +50,60 @@ func (s Status) At() time.Time {
 
 // State returns the lifecycle state at At.
 func (s Status) State() State {
-	if s.seg == nil {
+	if s.m == nil {
 		return 0
 	}
-	return s.seg.state
+	return s.m.state
 }
 
 // Since returns the instant the current state began (the start of the
 // current phase).
 func (s Status) Since() time.Time {
-	if s.seg == nil {
+	if s.m == nil {
 		return time.Time{}
 	}
-	return timeOf(s.seg.since)
+	return timeOf(s.d.since)
 }
 
 // Cause returns why the current state began.
 func (s Status) Cause() Cause {
-	if s.seg == nil {
+	if s.m == nil {
 		return 0
 	}
-	return s.seg.cause
+	return s.m.cause
 }
 
 // Trial reports whether the subscription is in (or expiring from) its free
 // trial.
-func (s Status) Trial() bool { return s.seg != nil && s.seg.trial }
+func (s Status) Trial() bool { return s.m != nil && s.d.trial }
 
 // ExtendedServiceTerm reports whether the subscription runs on an Extended
 // Service Term (R-LC-13).
-func (s Status) ExtendedServiceTerm() bool { return s.seg != nil && s.seg.est }
+func (s Status) ExtendedServiceTerm() bool { return s.m != nil && s.d.est }
 
 // Next returns the state that follows absent further events; zero (an
 // invalid State) when nothing follows.
 func (s Status) Next() State {
-	if s.seg == nil {
+	if s.m == nil {
 		return 0
 	}
-	return s.seg.next
+	return s.m.next
 }
 
 // NextAt returns when the next state begins; zero when nothing follows.
 func (s Status) NextAt() time.Time {
-	if s.seg == nil {
+	if s.m == nil {
 		return time.Time{}
 	}
-	return timeOf(s.seg.nextAt)
+	return timeOf(s.d.nextAt)
 }
 
 // NextCause returns why the next state begins; zero when nothing follows.
 func (s Status) NextCause() Cause {
-	if s.seg == nil {
+	if s.m == nil {
 		return 0
 	}
-	return s.seg.nextCause
+	return s.m.nextCause
 }
 
 // rolled reports whether At lies past the fold's current term in a
@@ -123,7 +123,7 @@ func (s *Status) term() (start, end day) {
 
 // TermStart returns the first day of the current term (00:00Z).
 func (s Status) TermStart() time.Time {
-	if s.seg == nil {
+	if s.m == nil {
 		return time.Time{}
 	}
 	start, _ := s.term()
@@ -132,7 +132,7 @@ func (s Status) TermStart() time.Time {
 
 // TermEnd returns the end date of the current term (00:00Z).
 func (s Status) TermEnd() time.Time {
-	if s.seg == nil {
+	if s.m == nil {
 		return time.Time{}
 	}
 	_, end := s.term()
@@ -165,31 +165,31 @@ func (s Status) Assigned() int {
 // without service interruption (R-LIC-4); zero if none. AC-33's
 // "2026-03-01…2026-05-29" is LicenseConflictUntil 2026-05-30.
 func (s Status) LicenseConflictUntil() time.Time {
-	if s.seg == nil || s.f.conflictEnd == noDay || s.f.conflictEnd.ns() <= s.at {
+	if s.m == nil || s.f.conflictEnd == noDay || s.f.conflictEnd.ns() <= s.at {
 		return time.Time{}
 	}
 	return s.f.conflictEnd.time()
 }
 
 // rules returns the rules in force for commands at At (Versions().Commands).
-func (s *Status) rules() *policy.Rules { return s.b.rules(int32(s.seg.cmd)) }
+func (s *Status) rules() *policy.Rules { return s.f.b.rules(int32(s.d.cmd)) }
 
 // window returns the instant the cancellation window of the term holding
 // At opened and the version that judges it.
 func (s *Status) window() (t0 int64, ver int32) {
 	if !s.rolled() {
-		return s.f.winStart, s.f.win
+		return s.f.winStart, int32(s.f.win)
 	}
 	t := *s.f
 	t.rollTo(s.at)
-	return t.winStart, s.b.window(t.winStart, cancelWindow)
+	return t.winStart, s.f.b.window(t.winStart, cancelWindow)
 }
 
 // windowRules returns the cancellation window of the term holding At,
 // under the version that judges it.
 func (s *Status) windowRules() *policy.Window {
 	_, v := s.window()
-	return &s.b.rules(v).Cancel.Window
+	return &s.f.b.rules(v).Cancel.Window
 }
 
 // CancelWindowEnd returns the boundary of the current term's cancellation
@@ -197,11 +197,11 @@ func (s *Status) windowRules() *policy.Window {
 // version that judges it (Versions().Window); zero when the window is "any
 // time" or "never", or the subscription is neither Active nor Suspended.
 func (s Status) CancelWindowEnd() time.Time {
-	if s.seg == nil || (s.seg.state != Active && s.seg.state != Suspended) {
+	if s.m == nil || (s.m.state != Active && s.m.state != Suspended) {
 		return time.Time{}
 	}
 	t0, v := s.window()
-	w := &s.b.rules(v).Cancel.Window
+	w := &s.f.b.rules(v).Cancel.Window
 	if w.Kind != policy.AfterStart {
 		return time.Time{}
 	}
@@ -213,10 +213,10 @@ func (s Status) CancelWindowEnd() time.Time {
 // through 2026-08-07, ReactivateUntil 2026-08-08); zero if the
 // subscription cannot be (or need not be) reactivated.
 func (s Status) ReactivateUntil() time.Time {
-	if s.seg == nil {
+	if s.m == nil {
 		return time.Time{}
 	}
-	if u := s.seg.reactUntil; u != none && u != never && u > s.at {
+	if u := s.d.reactUntil; u != none && u != never && u > s.at {
 		return timeOf(u)
 	}
 	return time.Time{}
@@ -227,7 +227,7 @@ func (s Status) ReactivateUntil() time.Time {
 // whether the latest is a day (deleted by the end of that day) rather than
 // an instant; ok is false when the projection does not reach Deleted.
 func (s *Status) purge() (notBefore, deadline int64, byDay, ok bool) {
-	if s.seg == nil || s.f.deletedAt == never {
+	if s.m == nil || s.f.deletedAt == never {
 		return 0, 0, false, false
 	}
 	f := s.f
@@ -236,7 +236,7 @@ func (s *Status) purge() (notBefore, deadline int64, byDay, ok bool) {
 		paid.convert()
 		f = &paid
 	}
-	notBefore, deadline, byDay = f.purge(s.b)
+	notBefore, deadline, byDay = f.purge(s.f.b)
 	return notBefore, max(deadline, notBefore), byDay, true
 }
 
@@ -314,7 +314,7 @@ func (s Status) DataGoneBy() time.Time {
 // DeletedAt returns the instant the subscription is (or will be, absent
 // further events) Deleted; zero if it renews.
 func (s Status) DeletedAt() time.Time {
-	if s.seg == nil || s.f.deletedAt == never {
+	if s.m == nil || s.f.deletedAt == never {
 		return time.Time{}
 	}
 	return timeOf(s.f.deletedAt)
@@ -323,16 +323,16 @@ func (s Status) DeletedAt() time.Time {
 // Versions returns the versions of the policy that judged s; zero
 // versions for the zero Status.
 func (s Status) Versions() Versions {
-	if s.seg == nil {
+	if s.m == nil {
 		return Versions{}
 	}
-	life := int32(s.seg.ver)
+	life := int32(s.d.ver)
 	if s.rolled() {
 		_, end := s.term()
-		life = s.b.at(end.ns()) // the term the renewals have reached
+		life = s.f.b.at(end.ns()) // the term the renewals have reached
 	}
 	_, win := s.window()
-	return Versions{Lifecycle: s.b.version(life), Window: s.b.version(win), Commands: s.b.version(int32(s.seg.cmd))}
+	return Versions{Lifecycle: s.f.b.version(life), Window: s.f.b.version(win), Commands: s.f.b.version(int32(s.d.cmd))}
 }
 
 func checkAt(at time.Time) error {

@@ -89,6 +89,9 @@ func (b book) rules(i int32) *policy.Rules { return b.v.Rules[i] }
 // rulesAt returns the rules in force at t.
 func (b book) rulesAt(t int64) *policy.Rules { return b.v.Rules[b.v.Index(t)] }
 
+// channel returns the channel of the subscriptions the book judges.
+func (b book) channel() policy.Channel { return b.sched().Key().Channel }
+
 // version returns version i as the policy package shows it.
 func (b book) version(i int32) policy.Version { return b.sched().Version(int(i)) }
 
