@@ -58,6 +58,9 @@ func tableName(t *policy.Table) string {
 // covers reports the first instant from t on at which no version is in
 // force, as a *RulesError wrapping the *policy.NoRuleError.
 func (b book) covers(t int64) error {
+	if t >= b.v.CoveredFrom {
+		return nil
+	}
 	i := b.v.Index(t)
 	for i >= 0 && b.v.Ends[i] != never {
 		end := b.v.Ends[i]

@@ -132,6 +132,7 @@ func (t *Table) buildSchedule(k Key) *Schedule {
 			s.view.Ends[i] = unixNano(v.until)
 		}
 	}
+	s.view.Cover()
 	return s
 }
 

@@ -358,6 +358,20 @@ func checkView(t interface {
 			t.Errorf("version %d is empty", i)
 		}
 	}
+	// CoveredFrom is where the last run of versions without a gap starts,
+	// if that run is open-ended: found here by walking back from the last
+	// version through the public periods.
+	want := int64(math.MaxInt64)
+	if n := s.Len(); n > 0 && s.Version(n-1).Until().IsZero() {
+		j := n - 1
+		for j > 0 && s.Version(j-1).Until().Equal(s.Version(j).From()) {
+			j--
+		}
+		want = s.Version(j).From().UnixNano()
+	}
+	if v.CoveredFrom != want {
+		t.Errorf("CoveredFrom = %d, want %d", v.CoveredFrom, want)
+	}
 }
 
 func TestScheduleOverrideFiles(t *testing.T) {

@@ -10,6 +10,8 @@
 // this package.
 package policyview
 
+import "math"
+
 // Versions is what a schedule holds: version i is in force during
 // [Starts[i], Ends[i]) and its rules are *Rules[i]. The periods are sorted
 // and do not overlap; a gap between Ends[i] and Starts[i+1] is a period
@@ -22,6 +24,24 @@ type Versions[R, S any] struct {
 	Ends   []int64
 	Rules  []*R
 	Owner  *S
+	// CoveredFrom is the first instant from which some version is in force
+	// at every instant on: the start of the run of versions without a gap
+	// that ends open. It is math.MaxInt64 when the last version ends.
+	CoveredFrom int64
+}
+
+// Cover sets v.CoveredFrom from its periods.
+func (v *Versions[R, S]) Cover() {
+	n := len(v.Starts)
+	if n == 0 || v.Ends[n-1] != math.MaxInt64 {
+		v.CoveredFrom = math.MaxInt64
+		return
+	}
+	i := n - 1
+	for i > 0 && v.Ends[i-1] == v.Starts[i] {
+		i--
+	}
+	v.CoveredFrom = v.Starts[i]
 }
 
 // Len returns the number of versions.
