@@ -461,6 +461,53 @@ func BenchmarkSweep(b *testing.B) {
 	}
 }
 
+// BenchmarkSweepFloor is the floor of a sweep: BenchmarkFloor's search
+// over the phase starts of every subscription of the book judged with
+// JudgeAll, the starts and states of all of them packed side by side (a
+// timeline's two slices and about 3 phases, some 80 bytes a
+// subscription). It shows what the memory of this machine allows.
+func BenchmarkSweepFloor(b *testing.B) {
+	for _, size := range []string{"n=100000", "n=1000000"} {
+		b.Run(size, func(b *testing.B) {
+			bk := sweepBookFor(b, "JudgeAll/"+size)
+			var starts []int64
+			var states []lifecycle.State
+			ends := make([]int, len(bk.lcs)) // where each subscription's phases end
+			for i, lc := range bk.lcs {
+				for _, p := range lc.Phases() {
+					starts = append(starts, p.Start.UnixNano())
+					states = append(states, p.State)
+				}
+				ends[i] = len(starts)
+			}
+			tls := make([]floorTimeline, len(bk.lcs))
+			for i, hi := range ends {
+				lo := 0
+				if i > 0 {
+					lo = ends[i-1]
+				}
+				tls[i] = floorTimeline{starts: starts[lo:hi:hi], states: states[lo:hi:hi]}
+			}
+			at := sweepAt.UnixNano()
+			var counts [256]int
+			for b.Loop() {
+				counts = [256]int{}
+				for i := range tls {
+					counts[floorState(&tls[i], at)]++
+				}
+			}
+			b.ReportMetric(float64(len(tls))*float64(b.N)/b.Elapsed().Seconds(), "subs/s")
+			got := map[lifecycle.State]int{}
+			for s, c := range counts {
+				if c > 0 {
+					got[lifecycle.State(s)] = c
+				}
+			}
+			checkSweep(b, bk, got, 0)
+		})
+	}
+}
+
 // BenchmarkSweepParallel is BenchmarkSweep on every CPU: each goroutine
 // answers subscriptions of the book in turn; an op is one subscription.
 func BenchmarkSweepParallel(b *testing.B) {
