@@ -9,10 +9,23 @@ import (
 // Evaluate returns the status of sub at the instant at, judged against
 // table: the same answer as Judge(sub, table) followed by At(at), for a
 // caller who asks once. It folds only the events up to at, keeps only the
-// segment that holds at and its fold (one allocation, which the Status
-// points at), and reads no clock. To ask a subscription many questions,
-// judge it once with [Judge].
+// segment that holds at and its fold, and reads no clock. To ask a
+// subscription many questions, judge it once with [Judge].
+//
+// Evaluate allocates nothing when the caller keeps the Status in a local
+// variable: the Status points at a cell the compiler places in the
+// caller's frame. A Status stored where it outlives the call (a global, a
+// field of a value on the heap) takes its cell with it: one allocation.
 func Evaluate(sub Subscription, table *policy.Table, at time.Time) (Status, error) {
+	// Evaluate is this small so that it is inlined: the cell is then the
+	// caller's, and escape analysis keeps it on the caller's stack unless
+	// the Status escapes.
+	c := new(cell)
+	return c.evaluate(sub, table, at)
+}
+
+// evaluate is Evaluate, with c the cell its Status points at.
+func (c *cell) evaluate(sub Subscription, table *policy.Table, at time.Time) (Status, error) {
 	if sub.IsZero() {
 		return Status{}, &FieldError{Field: "Subscription", Value: "zero", Reason: "not built with lifecycle.New"}
 	}
@@ -58,8 +71,7 @@ func Evaluate(sub Subscription, table *policy.Table, at time.Time) (Status, erro
 	}
 	v := e.b.at(t)
 	from := max(p.ph[k].start, e.b.v.Starts[v])
-	// The Status points at its segment and fold: the one allocation.
-	c := &cell{seg: e.segment(&f, &p, k, from, v, &carry), f: f}
+	c.seg, c.f = e.segment(&f, &p, k, from, v, &carry), f
 	c.seg.reactUntil = e.reactUntil(&f, &p, k, from)
 	return Status{m: &c.seg.mark, d: &c.seg.detail, f: &c.f, at: t}, nil
 }
