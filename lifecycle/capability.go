@@ -198,8 +198,7 @@ func (s *Status) cancellable(r *policy.Rules) bool {
 	if s.f.is(productKey) && r.Cancel.ProductKeyViaSupport {
 		return false
 	}
-	t0, v := s.window()
-	if w := &s.f.b.rules(v).Cancel.Window; w.Kind != policy.Anytime && !windowOpen(w, t0, s.at) {
+	if t0, w := s.cancelWindow(); w.Kind != policy.Anytime && !windowOpen(w, t0, s.at) {
 		return false
 	}
 	n := s.f.licenses

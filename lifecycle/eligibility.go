@@ -238,13 +238,12 @@ func guardCancel(lc *Lifecycle, r *policy.Rules, cmd *Command, st *Status) *Refu
 		return refuse(refProductKey, cmd, ch, st)
 	}
 	// The window is judged by the version in force when it opened.
-	t0, v := st.window()
-	w := lc.book().rules(v).Cancel.Window
+	t0, w := st.cancelWindow()
 	switch w.Kind {
 	case policy.Never:
 		return refuse(refNoCancel, cmd, ch, st)
 	case policy.AfterStart:
-		if !windowOpen(&w, t0, st.at) {
+		if !windowOpen(w, t0, st.at) {
 			e := refuse(refCancelWindow, cmd, ch, st)
 			e.Until, e.unit = w.LastOpen(timeOf(t0)), w.Unit
 			switch {

@@ -158,11 +158,12 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 
 	// Prorated: R-REF-1 (MOSA), R-REF-2 (MCA), R-REF-3 (MCA 2022), R-REF-6
 	// (CSP), R-LIC-2, R-LIC-3, R-LIC-7 (license removals).
+	_, w := st.cancelWindow()
 	switch {
 	case ch.IsCSP():
 		q.Rule, q.Sources = "R-REF-6", "[PC-SUB-2023-10]"
 		q.Note = "the full amount minus the prorated amount for the days used; proration is calculated daily"
-	case ch == policy.DirectMCA && st.windowRules().Unit == policy.Hours:
+	case ch == policy.DirectMCA && w.Unit == policy.Hours:
 		q.Rule, q.Sources = "R-REF-3, R-CAN-5", "[P-CAN-2022]"
 		q.Note = "the days held are deducted and the rest is refunded"
 	case ch == policy.DirectMCA:

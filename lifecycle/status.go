@@ -185,11 +185,11 @@ func (s *Status) window() (t0 int64, ver int32) {
 	return t.winStart, s.f.b.window(t.winStart, cancelWindow)
 }
 
-// windowRules returns the cancellation window of the term holding At,
-// under the version that judges it.
-func (s *Status) windowRules() *policy.Window {
-	_, v := s.window()
-	return &s.f.b.rules(v).Cancel.Window
+// cancelWindow returns the instant the cancellation window of the term
+// holding At opened and that window, under the version that judges it.
+func (s *Status) cancelWindow() (t0 int64, w *policy.Window) {
+	t0, v := s.window()
+	return t0, &s.f.b.rules(v).Cancel.Window
 }
 
 // CancelWindowEnd returns the boundary of the current term's cancellation
@@ -200,8 +200,7 @@ func (s Status) CancelWindowEnd() time.Time {
 	if s.m == nil || (s.m.state != Active && s.m.state != Suspended) {
 		return time.Time{}
 	}
-	t0, v := s.window()
-	w := &s.f.b.rules(v).Cancel.Window
+	t0, w := s.cancelWindow()
 	if w.Kind != policy.AfterStart {
 		return time.Time{}
 	}

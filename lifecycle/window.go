@@ -23,10 +23,10 @@ func windowOpen(w *policy.Window, t0, now int64) bool {
 	case policy.AfterStart:
 		end := windowEnd(w, t0)
 		if w.Unit == policy.Days {
-			d := dayOf(now).ns()
-			if d < dayOf(t0).ns() {
+			if dayOf(now) < dayOf(t0) {
 				return false
 			}
+			d := dayOf(now).ns()
 			if w.Inclusive {
 				return d <= end
 			}
