@@ -152,12 +152,12 @@ func (s Status) Explain() []Reason {
 		add("reactivation", "It can't be reactivated in this state.", "R-REA-1, R-REA-7", "[D-WIF-2025-02], [PC-LIFE-2023-08]")
 	}
 
-	if _, dl, byDay, ok := s.purge(); ok {
+	if nb, dl, byDay, ok := s.purge(); ok {
 		deadline := instant(timeOf(dl))
 		if byDay {
 			deadline = "the end of " + longDate(timeOf(dl))
 		}
-		add("purge", fmt.Sprintf("Customer data may be deleted from %s and will be deleted no later than %s.", instant(s.PurgeNotBefore()), deadline),
+		add("purge", fmt.Sprintf("Customer data may be deleted from %s and will be deleted no later than %s.", instant(timeOf(nb)), deadline),
 			"R-DAT-2…R-DAT-5, DC-7, C-3", "[D-WIF-2025-02], [S002], [S003], [E-TENANT-2024-01], [PC-LIFE-2023-08], [P-TRUST]")
 	}
 

@@ -9,10 +9,9 @@ import (
 // payment method at the instant at, judged across every subscription that
 // uses it, each judged with [Judge] (R-PAY-1…R-PAY-3, AC-50): nil when it
 // may, else a *RefusalError naming the first subscription that still holds
-// it. A subscription holds
-// its payment method until it is Deleted ("You can't remove a payment
-// method from a canceled subscription until after it reaches the deleted
-// state"), or, with policy.PaymentRules.AllowReplaceWhileDisabled, until
+// it. A subscription holds its payment method until it is Deleted ("You
+// can't remove a payment method from a canceled subscription until after
+// it reaches the deleted state"), or, with policy.PaymentRules.AllowReplaceWhileDisabled, until
 // it is Disabled; an Active or Expired subscription must first be moved to
 // another payment method ("You can only delete a payment method that isn't
 // attached to a subscription", R-PAY-2). CSP subscriptions are billed to

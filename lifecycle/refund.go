@@ -117,8 +117,9 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 	q := Refund{Kind: ProratedRefund, Paid: zero, Used: zero, Amount: zero, Fee: zero}
 	p, e := billingPeriod(&st, price.Billing, at)
 	q.PeriodStart, q.PeriodEnd = timeOf(p), timeOf(e)
+	day := dayOf(st.at).ns()
 	q.DaysInPeriod = int((e - p) / dayNs)
-	q.DaysUsed = int((dayOf(ns(at)).ns() - p) / dayNs)
+	q.DaysUsed = int((day - p) / dayNs)
 	ch := sub.spec.Channel
 	if cmd.Kind == CmdCancelNow {
 		q.Licenses = st.Licenses()
@@ -182,7 +183,6 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 		q.Sources += ", [S002], [P-KB2990529]"
 		q.Note += "; an early termination fee may be charged for cancelling before the end of the term"
 	}
-	day := dayOf(ns(at)).ns()
 	per := price.PerLicense
 	if cmd.Kind == CmdCancelNow {
 		q.Paid = per.Times(int64(q.Licenses))
