@@ -138,14 +138,14 @@ func (e *engine) settle(f *fold) {
 // endOfLife returns the version that judges how the current term ends: the
 // version in force at the cancellation, deletion or removal of every
 // license that ended it, else the one in force on its end date (R-LC-14).
-func (e *engine) endOfLife(f *fold) int32 {
+func (f *fold) endOfLife() int32 {
 	switch {
 	case f.mode == cancelled || f.mode == deleted || f.is(cancelDeferred):
-		return e.b.at(f.modeAt)
+		return f.b.at(f.modeAt)
 	case f.expireAt != none:
-		return e.b.at(f.expireAt)
+		return f.b.at(f.expireAt)
 	}
-	return e.b.at(f.tEnd.ns())
+	return f.b.at(f.tEnd.ns())
 }
 
 // boundary is the first instant after the current term under natural
@@ -216,7 +216,7 @@ func (e *engine) step(f *fold, i int, ev *Event, t int64, old *segment) error {
 	}
 	var prev before
 	if ev.Kind == Reactivate || ev.Kind == Renew {
-		prev = before{boundary: f.boundary(e.b.rules(e.endOfLife(f))), mode: f.mode, renews: f.renews()}
+		prev = before{boundary: f.boundary(e.b.rules(f.endOfLife())), mode: f.mode, renews: f.renews()}
 	}
 	opened := f.winStart
 	f.rollTo(t)

@@ -94,7 +94,7 @@ func (e *engine) projectRunning(p *projection, f *fold) {
 		paid.convert()
 		f, from = &paid, next
 	}
-	ver := e.endOfLife(f)
+	ver := f.endOfLife()
 	r := e.b.rules(ver)
 	B := f.boundary(r)
 	switch {

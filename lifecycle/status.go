@@ -235,14 +235,14 @@ func (s *Status) purge() (notBefore, deadline int64, byDay, ok bool) {
 		paid.convert()
 		f = &paid
 	}
-	notBefore, deadline, byDay = f.purge(s.f.b)
+	notBefore, deadline, byDay = f.purge()
 	return notBefore, max(deadline, notBefore), byDay, true
 }
 
 // purge returns the purge bounds of a fold whose projection reaches
 // Deleted at f.deletedAt.
-func (f *fold) purge(b book) (notBefore, deadline int64, byDay bool) {
-	del := f.deletedAt
+func (f *fold) purge() (notBefore, deadline int64, byDay bool) {
+	b, del := f.b, f.deletedAt
 	switch {
 	case f.mode == deleted: // R-DAT-4: SharePoint and OneDrive at once, everything within 72 hours
 		r := b.rulesAt(f.modeAt)
@@ -262,8 +262,7 @@ func (f *fold) purge(b book) (notBefore, deadline int64, byDay bool) {
 		return del, del, true
 	}
 	// R-DAT-3 [INFERRED]: max(DeletedStart, E+180)
-	e := engine{b: b}
-	r := b.rules(e.endOfLife(f))
+	r := b.rules(f.endOfLife())
 	from := f.tEnd.ns()
 	if f.expireAt != none {
 		from = dayOf(f.expireAt).ns()
