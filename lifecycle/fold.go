@@ -271,7 +271,7 @@ func (e *engine) check(f *fold, i int, ev *Event, t int64, old *segment, r *poli
 		if st != Expired && st != Disabled {
 			return refuse("a subscription must be cancelled before it can be deleted (R-LC-10)")
 		}
-	case Suspend:
+	case Suspend: // §1.2: CSP only
 		if !r.Suspension.Allowed || st != Active {
 			return refuse("only an active CSP subscription can be suspended (§1.2)")
 		}
@@ -326,13 +326,13 @@ func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rule
 	switch ev.Kind {
 	case RecurringBillingOff:
 		f.set(billingOn|estNext, false) // R-LC-4: also cancels scheduled changes
-	case RecurringBillingOn:
+	case RecurringBillingOn: // R-REN-2
 		f.set(billingOn, true)
 		f.set(endsAtRenewal, false)
-	case CancelAtRenewal:
+	case CancelAtRenewal: // R-CAN-2: runs to its end date, then Expired
 		f.set(billingOn|estNext, false)
 		f.set(endsAtRenewal, true)
-	case ConvertEST:
+	case ConvertEST: // R-LC-13: an Extended Service Term follows the term
 		f.set(estNext|billingOn, true)
 	case CancelNow:
 		f.modeAt = t
@@ -359,20 +359,20 @@ func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rule
 			f.winStart = t // the seats held now are paid from the reactivation
 		}
 		f.set(billingOn, true)
-	case Delete:
+	case Delete: // R-LC-8, C-6: Deleted at once
 		f.mode, f.modeAt = deleted, t
-	case Suspend:
+	case Suspend: // §1.2: CSP only
 		f.mode, f.modeAt = suspended, t
 		if r.Suspension.TurnsOffAutoRenew {
 			f.set(billingOn, false) // R-MISC-4
 		}
-	case Unsuspend:
+	case Unsuspend: // R-REA-7
 		f.mode, f.firstCause = running, Unsuspended
-	case ExtendTrial:
+	case ExtendTrial: // R-TRI-4
 		f.tEnd = f.tEnd.add(r.Trial.ExtensionDays)
 		f.cycle = f.tEnd.add(1) // a trial's chain starts the day after it ends
 		f.extensions++
-	case ConvertTrial:
+	case ConvertTrial: // R-TRI-1, C-14: paid from the trial's end, or now once it has expired
 		if old.state == Expired {
 			newTerm(TrialConverted)
 		} else {

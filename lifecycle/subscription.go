@@ -105,8 +105,10 @@ func build(spec Spec) Subscription {
 	start := ns(spec.Start)
 	d := &sub{spec: spec, start: start, day0: dayOf(start), dayE: dayOf(ns(spec.End)), ts: make([]int64, len(spec.History))}
 	// The chain starts with the first term when it is a whole term, so that
-	// renewals keep its day of month, else the day after its end (an
-	// irregular first term: VL alignment, Open activation, a trial).
+	// renewals keep its day of month (R-REN-3: "every year on the day that
+	// you subscribed"), else the day after its end, where a renewal starts
+	// (R-REN-5, DC-1): an irregular first term, a trial, or a VL end date
+	// aligned with the agreement's (RULES.md §1.1 row 7).
 	d.cycle = d.dayE.add(1)
 	if m := spec.Term.Months(); !spec.Trial && m > 0 && d.day0.addMonths(m).add(-1) == d.dayE {
 		d.cycle = d.day0

@@ -102,8 +102,9 @@ func (b book) version(i int32) policy.Version { return b.sched().Version(int(i))
 // version in force at t0 unless a later version declares its window
 // retroactive and that window, measured from t0, is still open when the
 // version takes effect (R-CAN-14: the seven-day window "will apply
-// retroactively to subscriptions purchased seven days prior"). which picks
-// the window (the cancellation or the license-removal window).
+// retroactively to subscriptions purchased seven days prior"). The
+// argument which picks the window: the cancellation or the license-removal
+// window.
 func (b book) window(t0 int64, which func(*policy.Rules) *policy.Window) int32 {
 	i := b.at(t0)
 	for j := int(i) + 1; j < b.v.Len(); j++ {
