@@ -354,34 +354,18 @@ func (k knobs) apply(r policy.Rules) policy.Rules {
 }
 
 // Rules returns a generator of valid variants of base: the [AMBIGUOUS]
-// and inferred values of RULES.md replaced by documented alternatives or
-// other plausible day counts — the expiry anchor (DC-3a/DC-3b), Expired
-// and Disabled days, services during Expired (C-1), Disabled until the
-// term end (C-20), reactivation after an explicit deletion (C-6), trial
-// Expired days (C-12), purge bounds and anchor (R-DAT-2, R-DAT-3) and the
-// CSP suspension outcome (C-8). Channel, version and citation are kept.
-// Every value passes policy.Rules.Validate when base does.
+// and inferred values of RULES.md either kept or replaced by documented
+// alternatives or other plausible day counts — the expiry anchor
+// (DC-3a/DC-3b), Expired and Disabled days, services during Expired (C-1),
+// Disabled until the term end (C-20), reactivation after an explicit
+// deletion (C-6), trial Expired days (C-12), purge bounds and anchor
+// (R-DAT-2, R-DAT-3) and the CSP suspension outcome (C-8). Channel,
+// version and citation are kept. Every value passes
+// policy.Rules.Validate when base does. [Table] draws the same
+// alternatives once for every row of a table.
 func Rules(base policy.Rules) *rapid.Generator[policy.Rules] {
 	return rapid.Custom(func(t *rapid.T) policy.Rules {
-		r := base
-		r.ExpiryAnchor = rapid.SampledFrom([]policy.ExpiryAnchor{policy.OnEndDate, policy.DayAfterEndDate}).Draw(t, "anchor")
-		r.ExpiredDays = rapid.SampledFrom([]int{0, 1, 30, 90, base.ExpiredDays}).Draw(t, "expired days")
-		r.DisabledDays = rapid.SampledFrom([]int{0, 1, 30, 60, 90, base.DisabledDays}).Draw(t, "disabled days")
-		r.ServicesDuringExpired = rapid.Bool().Draw(t, "services during expired")
-		r.DisabledUntilTermEnd = rapid.IntRange(0, 3).Draw(t, "disabled until term end") == 0
-		r.Reactivation.ExplicitDeleteHours = rapid.SampledFrom([]int{0, 0, 72}).Draw(t, "explicit delete hours")
-		if r.Trial.Available {
-			r.Trial.ExpiredDays = rapid.SampledFrom([]int{0, 30, 60, 90}).Draw(t, "trial expired days")
-		}
-		nb := rapid.SampledFrom([]int{0, 30, 90}).Draw(t, "purge not before days")
-		r.Purge.CancelNotBeforeDays = nb
-		r.Purge.CancelDeadlineDays = nb + rapid.SampledFrom([]int{0, 90}).Draw(t, "purge window days")
-		r.Purge.ExpiryDeadlineFrom = rapid.SampledFrom([]policy.PurgeAnchor{policy.FromEndDate, policy.FromExpiredEnd}).Draw(t, "purge anchor")
-		if r.Suspension.Allowed {
-			r.Suspension.AtTermEnd = rapid.SampledFrom([]policy.SuspendedAtTermEnd{
-				policy.DisabledThenDisabled, policy.DeletedAtTermEnd, policy.DisabledThenDeleted}).Draw(t, "suspended at term end")
-		}
-		return r
+		return drawKnobs(t).apply(base)
 	})
 }
 

@@ -92,6 +92,29 @@ func TestTableKeepsVersions(t *testing.T) {
 	})
 }
 
+// TestRules: every variant of every built-in row's rules is valid and
+// keeps the row's channel, version and citation; the variants do vary.
+func TestRules(t *testing.T) {
+	rows := policy.Builtin().Rows()
+	varied := 0
+	rapid.Check(t, func(t *rapid.T) {
+		base := rows[rapid.IntRange(0, len(rows)-1).Draw(t, "row")].Rules
+		r := lifecycletest.Rules(base).Draw(t, "rules")
+		if err := r.Validate(); err != nil {
+			t.Fatalf("invalid variant of %s %s: %v", base.Channel, base.Version, err)
+		}
+		if r.Channel != base.Channel || r.Version != base.Version || r.Cite != base.Cite {
+			t.Fatalf("variant is %s %s %v, base %s %s %v", r.Channel, r.Version, r.Cite, base.Channel, base.Version, base.Cite)
+		}
+		if r.ExpiredDays != base.ExpiredDays || r.DisabledDays != base.DisabledDays || r.ExpiryAnchor != base.ExpiryAnchor {
+			varied++
+		}
+	})
+	if varied == 0 {
+		t.Error("no variant changed the Expired or Disabled days or the anchor")
+	}
+}
+
 // TestGeneratorsCover: the generators reach every channel, trials, and
 // the interesting states, so properties built on them are not vacuous.
 func TestGeneratorsCover(t *testing.T) {

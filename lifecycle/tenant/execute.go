@@ -21,7 +21,8 @@ import (
 // cancelled, set not to renew or deleted through lifecycle.Lifecycle.Apply
 // (CmdCancelNow, CmdTurnOffRecurringBilling or CmdDelete at at, with the
 // snapshot's custom domains as the R-CAN-10 precondition; the returned
-// snapshot holds the Lifecycle that Apply returned), the tenant deleted. For a tenant that exists, read a new Snapshot instead.
+// snapshot holds the Lifecycle that Apply returned), the tenant deleted.
+// For a tenant that exists, read a new Snapshot instead.
 //
 // The error matches [ErrNotNext] when the step is not next at at, and
 // a *[StepError] wrapping lifecycle's refusal when Apply refuses a
