@@ -83,28 +83,13 @@ func pin(tb testing.TB, r policy.Rules) *policy.Table {
 
 // answers is every answer of a Status, for comparing two of them.
 type answers struct {
-	At, Since, NextAt, TermStart, TermEnd                time.Time
-	State, Next                                          lifecycle.State
-	Cause, NextCause                                     lifecycle.Cause
-	Trial, EST, Recurring                                bool
-	Licenses, Assigned                                   int
-	ConflictUntil, CancelWindowEnd, ReactivateUntil      time.Time
-	PurgeNotBefore, PurgeDeadline, DataGoneBy, DeletedAt time.Time
-	Capabilities                                         lifecycle.Capabilities
-	Versions                                             lifecycle.Versions
-	Explain                                              []lifecycle.Reason
+	Page
+	Versions lifecycle.Versions
+	Explain  []lifecycle.Reason
 }
 
 func answersOf(s lifecycle.Status) answers {
-	return answers{
-		At: s.At(), Since: s.Since(), NextAt: s.NextAt(), TermStart: s.TermStart(), TermEnd: s.TermEnd(),
-		State: s.State(), Next: s.Next(), Cause: s.Cause(), NextCause: s.NextCause(),
-		Trial: s.Trial(), EST: s.ExtendedServiceTerm(), Recurring: s.RecurringBilling(),
-		Licenses: s.Licenses(), Assigned: s.Assigned(),
-		ConflictUntil: s.LicenseConflictUntil(), CancelWindowEnd: s.CancelWindowEnd(), ReactivateUntil: s.ReactivateUntil(),
-		PurgeNotBefore: s.PurgeNotBefore(), PurgeDeadline: s.PurgeDeadline(), DataGoneBy: s.DataGoneBy(), DeletedAt: s.DeletedAt(),
-		Capabilities: s.Capabilities(), Versions: s.Versions(), Explain: s.Explain(),
-	}
+	return answers{Page: pageOf(s), Versions: s.Versions(), Explain: s.Explain()}
 }
 
 // Projections of a Status: each row compares one of them.

@@ -144,8 +144,9 @@ func BenchmarkAt(b *testing.B) {
 	}
 }
 
-// fullAnswers holds every answer of a Status but Explain and Versions.
-type fullAnswers struct {
+// Page holds every answer of a Status but Explain and Versions: what a
+// status page shows. It is exported so that go-cmp reads it when embedded.
+type Page struct {
 	At, Since, NextAt, TermStart, TermEnd                time.Time
 	State, Next                                          lifecycle.State
 	Cause, NextCause                                     lifecycle.Cause
@@ -156,9 +157,9 @@ type fullAnswers struct {
 	Capabilities                                         lifecycle.Capabilities
 }
 
-// fullAnswersOf calls every answer method of st but Explain and Versions.
-func fullAnswersOf(st lifecycle.Status) fullAnswers {
-	return fullAnswers{
+// pageOf calls every answer method of st but Explain and Versions.
+func pageOf(st lifecycle.Status) Page {
+	return Page{
 		At: st.At(), Since: st.Since(), NextAt: st.NextAt(), TermStart: st.TermStart(), TermEnd: st.TermEnd(),
 		State: st.State(), Next: st.Next(), Cause: st.Cause(), NextCause: st.NextCause(),
 		Trial: st.Trial(), EST: st.ExtendedServiceTerm(), Recurring: st.RecurringBilling(),
@@ -178,12 +179,12 @@ func BenchmarkAtFull(b *testing.B) {
 		b.Run(s.name, func(b *testing.B) {
 			at := s.at
 			b.ReportAllocs()
-			var last fullAnswers
+			var last Page
 			var err error
 			for b.Loop() {
 				var st lifecycle.Status
 				st, err = lc.At(at)
-				last = fullAnswersOf(st)
+				last = pageOf(st)
 			}
 			if err != nil || last.State.String() != s.name || last.Licenses != 12 || last.Assigned != 11 || !last.At.Equal(at) {
 				b.Fatalf("At(%v) = %+v, %v; want %s with 12/11 licenses", at, last, err, s.name)
