@@ -21,7 +21,8 @@
 // schedules nothing and allocates nothing: the instant is a parameter, so
 // the state on any date can be computed, no state is ever skipped, and
 // tests need no fake timers. A caller who asks once calls
-// [Evaluate](sub, table, at), which gives the same answers.
+// [Evaluate](sub, table, at), which gives the same answers and, while the
+// caller keeps the Status in a local variable, allocates nothing either.
 //
 // # As known at an instant
 //
