@@ -260,7 +260,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		PartnerBilled: lifecycle.NotApplicable,
 	}, "§2 Expired column, R-REA-1, R-REA-6 (no recurring billing change), [INFERRED] license assignment from Graph Warning")
 	a.row("AC-03/phase", date(2026, 4, 15), phaseOf, expired, "DC-2: Expired = [E, E+30)")
-	a.edge("AC-04/disabled", date(2026, 4, 30), phaseOf, expired, disabled, "DC-2, DC-3a: Disabled from E+30")
+	a.edge("AC-05/disabled-from", date(2026, 4, 30), phaseOf, expired, disabled, "DC-2, DC-3a: Disabled from E+30")
 	a.row("AC-05", date(2026, 6, 1), capabilitiesOf, lifecycle.Capabilities{
 		Data: lifecycle.AdminsOnly, OfficeApps: lifecycle.AppsReducedFunctionality, AdminCenter: true,
 		Reactivate: true, ReactivateRoles: mosa, Delete: true, BuyOtherSubscriptions: true,
