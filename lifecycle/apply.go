@@ -74,23 +74,15 @@ func (lc *Lifecycle) check(cmd *Command, at time.Time) (Status, Event, error) {
 	if err != nil {
 		return Status{}, Event{}, err
 	}
-	ch := lc.s.spec.Channel
-	m, err := machineFor(ch)
+	m, err := machineFor(lc.s.spec.Channel)
 	if err != nil {
 		return Status{}, Event{}, err
 	}
-	n := nodeOf(&st)
-	kind := cmd.Kind
-	if kind == CmdReactivate && n == nodeSuspended {
-		kind = CmdUnsuspend
-	}
-	if _, err := m.Step(int(n), int(kind)); err != nil {
-		return Status{}, Event{}, graphRefusal(cmd, ch, &st, n)
-	}
-	ev := Event{Kind: kind.event(), At: at, Actor: cmd.Actor}
-	if r := guard(lc, cmd, &st, &ev); r != nil {
+	var ev Event
+	if r := admit(m, lc.s, cmd, &st, &ev, new(RefusalError)); r != nil {
 		return Status{}, Event{}, r
 	}
+	ev.At = at
 	return st, ev, nil
 }
 

@@ -470,6 +470,12 @@ func checkEffect(t *rapid.T, r policy.Rules, cmd lifecycle.Command, before, afte
 	}
 	switch cmd.Kind {
 	case lifecycle.CmdCancelNow:
+		if before.Trial() { // R-TRI-3: cancelling a trial turns recurring billing off
+			if after.State() != before.State() || !after.Trial() || after.RecurringBilling() {
+				fail("a trial's cancellation did not just turn recurring billing off")
+			}
+			break
+		}
 		if after.State() != lifecycle.Disabled && after.State() != lifecycle.Deleted && r.Cancel.Effect != policy.CancelAtTermEnd {
 			fail("a cancellation did not disable or delete")
 		}

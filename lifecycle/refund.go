@@ -191,7 +191,7 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 		// Seats added within the period were charged from the day they
 		// were added; the removal takes the newest seats first.
 		var buf [8]seatLot
-		lots := seatLots(&lc, &st, buf[:0])
+		lots := seatLots(lc.s, &st, buf[:0])
 		left := q.Licenses
 		for i := len(lots) - 1; i >= 0 && left > 0; i-- {
 			k := min(lots[i].n, left)

@@ -82,6 +82,7 @@ const (
 	refSalesEnded
 	refPaymentAttached
 	refPaymentCancelled
+	refReactivatePayment
 )
 
 // refusalInfo is the static part of a refusal.
@@ -129,6 +130,7 @@ var refusals = [...]refusalInfo{
 	refSalesEnded:          {ErrSalesEnded, "C-23", "[P-OPEN], [D-WIF-2025-02]"},
 	refPaymentAttached:     {ErrPrecondition, "R-PAY-2, R-PAY-3", "[D-PAY-2024-02]"},
 	refPaymentCancelled:    {ErrPrecondition, "R-PAY-1, R-PAY-3, C-11", "[S003], [D-CAN-2021-EN], [D-PAY-2024-02]"},
+	refReactivatePayment:   {ErrPrecondition, "R-REA-4", "[D-REACT-2025-07]"},
 }
 
 // RefusalError reports a command refused by the legal event graph or the
@@ -304,6 +306,8 @@ func (e *RefusalError) Reason() string {
 		return fmt.Sprintf("the %s program sells and renews nothing from %s", e.Channel, refDate(e.Until))
 	case refPaymentAttached:
 		return fmt.Sprintf("the payment method is still attached to subscription %q, which is %s", e.SubscriptionID, e.stateName())
+	case refReactivatePayment:
+		return "a payment method must be chosen or added to reactivate the subscription"
 	case refPaymentCancelled:
 		return fmt.Sprintf("the payment method of a cancelled or expired subscription can't be removed until the subscription is deleted; %q is %s until %s", e.SubscriptionID, e.stateName(), refDate(e.Until))
 	}
@@ -415,21 +419,26 @@ func (e *RefusalError) Instead() string {
 		return "buy through another program, such as Open Value"
 	case refPaymentAttached:
 		return fmt.Sprintf("move subscription %q to another payment method first", e.SubscriptionID)
+	case refReactivatePayment:
+		return "add a payment method, then reactivate"
 	case refPaymentCancelled:
 		return fmt.Sprintf("wait until subscription %q is deleted on %s", e.SubscriptionID, refDate(e.Until))
 	}
 	return ""
 }
 
-// refuse builds the refusal of cmd at st.
-func refuse(why refusal, cmd *Command, ch policy.Channel, st *Status) *RefusalError {
+// refuse fills e with the refusal of cmd at st and returns e. The guards
+// fill a RefusalError their caller provides, so that Capabilities, which
+// asks them for every role, allocates nothing.
+func (e *RefusalError) refuse(why refusal, cmd *Command, ch policy.Channel, st *Status) *RefusalError {
 	info := refusals[why]
-	return &RefusalError{
+	*e = RefusalError{
 		Command: cmd.Kind, Actor: cmd.Actor, Channel: ch,
 		State: st.State(), Trial: st.Trial(), At: st.At(),
 		Rule: info.rule, Sources: info.sources,
 		why: why, end: st.TermEnd(),
 	}
+	return e
 }
 
 // licensesText returns "1 license" or "n licenses".

@@ -210,15 +210,20 @@ func (s Status) CancelWindowEnd() time.Time {
 // ReactivateUntil returns the first instant at which reactivation is no
 // longer possible (AC-08: a cancellation on 2026-05-10 can be reactivated
 // through 2026-08-07, ReactivateUntil 2026-08-08); zero if the
-// subscription cannot be (or need not be) reactivated.
+// subscription cannot be reactivated now, or need not be (it is Active).
+// It is the end of the reactivation window; whether and by whom a
+// reactivation is accepted now (payment method, role) is
+// [Capabilities.Reactivate]. The hours after an explicit deletion (C-6)
+// are inclusive (DC-5): ReactivateUntil is then the nanosecond after the
+// last instant.
 func (s Status) ReactivateUntil() time.Time {
-	if s.m == nil {
+	if s.m == nil || !s.reactivationOpen() || s.d.reactUntil == never {
 		return time.Time{}
 	}
-	if u := s.d.reactUntil; u != none && u != never && u > s.at {
-		return timeOf(u)
+	if s.m.state == Deleted {
+		return timeOf(s.d.reactUntil + 1)
 	}
-	return time.Time{}
+	return timeOf(s.d.reactUntil)
 }
 
 // purge returns the purge bounds of the fold's projection (R-DAT-2…R-DAT-5,
