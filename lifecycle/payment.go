@@ -24,6 +24,13 @@ func CanRemovePaymentMethod(actor Role, uses []Lifecycle, at time.Time) error {
 	if !actor.IsValid() {
 		return &FieldError{Field: "actor", Value: actor.String(), Reason: "not a valid role"}
 	}
+	// §3.12, R-PAY-2: payment methods are managed by at least a Billing
+	// Administrator, or the MCA billing account and profile owners and
+	// contributors — whatever the method is attached to.
+	if !paymentRoles.Has(actor) {
+		return &RefusalError{Actor: actor, At: at.UTC(), Rule: "§3.12, R-PAY-2", Sources: "[D-PAY-2024-02]",
+			why: refRole, roles: paymentRoles, action: "remove-payment-method"}
+	}
 	for i := range uses {
 		u := &uses[i]
 		if u.IsZero() {
@@ -56,6 +63,10 @@ func CanRemovePaymentMethod(actor Role, uses []Lifecycle, at time.Time) error {
 	}
 	return nil
 }
+
+// paymentRoles are the roles that manage payment methods on some channel
+// (§3.12); CSP subscriptions are billed to the partner.
+var paymentRoles = mosaBillingRoles | mcaBillingRoles
 
 func paymentRefusal(why refusal, actor Role, sub *sub, st *Status) *RefusalError {
 	info := refusals[why]

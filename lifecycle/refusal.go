@@ -231,6 +231,16 @@ func (e *RefusalError) Reason() string {
 	cmd := e.Command.String()
 	switch e.why {
 	case refRole:
+		if !e.Command.IsValid() { // a payment method, a purchase: no command, maybe no channel
+			what := "buy"
+			if e.action == "remove-payment-method" {
+				what = "remove a payment method"
+			}
+			if !e.Channel.IsValid() {
+				return fmt.Sprintf("%s may not %s", e.Actor.Title(), what)
+			}
+			return fmt.Sprintf("%s may not %s of a %s subscription", e.Actor.Title(), what, e.Channel)
+		}
 		return fmt.Sprintf("%s may not %s a %s subscription", e.Actor.Title(), cmd, e.Channel)
 	case refCSPLicenses:
 		return "the subscription was bought through a CSP partner, so licenses can't be changed in the Microsoft 365 admin center"
