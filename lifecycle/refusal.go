@@ -198,8 +198,11 @@ func (e *RefusalError) Error() string {
 	case e.Actor.IsValid():
 		what += " by " + e.Actor.String()
 	}
-	fmt.Fprintf(&b, "lifecycle: %s refused at %s while %s (%s; %s): %s",
-		what, e.At.UTC().Format(time.RFC3339Nano), e.stateName(), e.Rule, e.Sources, e.Reason())
+	fmt.Fprintf(&b, "lifecycle: %s refused at %s", what, e.At.UTC().Format(time.RFC3339Nano))
+	if e.State.IsValid() { // a refusal about no subscription has no state
+		fmt.Fprintf(&b, " while %s", e.stateName())
+	}
+	fmt.Fprintf(&b, " (%s; %s): %s", e.Rule, e.Sources, e.Reason())
 	if in := e.Instead(); in != "" {
 		b.WriteString("; instead: ")
 		b.WriteString(in)
