@@ -2,6 +2,7 @@ package lifecycle_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -323,5 +324,120 @@ func TestR_LC_13_QuoteChargesTheESTSurcharge(t *testing.T) {
 	}
 	if sum := q.Used.Plus(q.Amount); sum != q.Paid {
 		t.Errorf("Used %v + Amount %v != Paid %v", q.Used, q.Amount, q.Paid)
+	}
+}
+
+// reasonOf returns the first reason on topic, or fails.
+func reasonOf(tb testing.TB, st lifecycle.Status, topic string) lifecycle.Reason {
+	tb.Helper()
+	for _, r := range st.Explain() {
+		if r.Topic == topic {
+			return r
+		}
+	}
+	tb.Fatalf("no %q reason in %v", topic, st.Explain())
+	return lifecycle.Reason{}
+}
+
+// Item 11: an MCA term ending on or after 2026-02-09 has no Expired
+// status, and is explained by R-LC-13, not the Expired text of R-LC-2/3.
+func TestR_LC_13_ExplainsTheEndWithoutExpired(t *testing.T) {
+	spec := lifecycle.Spec{ID: "mca", Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+		Licenses: 5, Assigned: 5, PaymentMethod: true}
+	lc := judge(t, mustNew(t, spec), builtin)
+	active := mustAt(t, lc, date(2026, 2, 20))
+	if next := reasonOf(t, active, "next"); !strings.Contains(next.Rules, "R-LC-13") || strings.Contains(next.Text, "Expired status starts") {
+		t.Errorf("next: %v", next)
+	}
+	st := mustAt(t, lc, date(2026, 3, 5))
+	if st.State() != lifecycle.Disabled || !st.Since().Equal(date(2026, 2, 28)) {
+		t.Fatalf("At(2026-03-05) = %v since %v; want disabled since the end date", st.State(), st.Since())
+	}
+	r := reasonOf(t, st, "state")
+	if !strings.Contains(r.Rules, "R-LC-13") || strings.Contains(r.Rules, "R-LC-3") || !strings.Contains(r.Text, "February 28, 2026") {
+		t.Errorf("state: %v", r)
+	}
+}
+
+// Item 11: a CSP end date is inclusive of the whole day (DC-3b): the
+// reason says the term ended after March 1 and cites Partner Center.
+func TestDC_3b_ExplainsTheCSPEndDate(t *testing.T) {
+	spec := lifecycle.Spec{ID: "csp", Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 3, 2, 10, 0), End: date(2026, 3, 1),
+		Licenses: 5, Assigned: 5}
+	lc := judge(t, mustNew(t, spec), builtin)
+	st := mustAt(t, lc, date(2026, 3, 5))
+	if st.State() != lifecycle.Expired || !st.Since().Equal(date(2026, 3, 2)) {
+		t.Fatalf("At = %v since %v; want expired since 2026-03-02", st.State(), st.Since())
+	}
+	r := reasonOf(t, st, "state")
+	if !strings.Contains(r.Rules, "DC-3b") || strings.Contains(r.Rules, "DC-3a") || strings.Contains(r.Sources, "[D-WIF-2025-02]") ||
+		!strings.Contains(r.Text, "March 1, 2026") || !strings.Contains(r.Text, "March 2, 2026") || !strings.Contains(r.Sources, "[PC-SUB-2023-10]") {
+		t.Errorf("state: %v", r)
+	}
+	if a := st.Explain(); !strings.Contains(fmt.Sprint(a), "Partner Center subscriptions page") {
+		t.Errorf("no §1.2 note that an expired NCE subscription leaves the Partner Center page: %v", a)
+	}
+}
+
+// Item 11: under the ~2013 rules a cancellation takes effect at the end
+// of the billing cycle (C-21); the reason says so instead of "users lost
+// access the same day".
+func TestC_21_ExplainsTheDeferredCancellation(t *testing.T) {
+	spec := lifecycle.Spec{ID: "o365", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2013, 7, 1), End: date(2013, 7, 31),
+		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
+		History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: utc(2013, 7, 10, 9, 0), Actor: lifecycle.GlobalAdmin}}}
+	lc := judge(t, mustNew(t, spec), builtin)
+	st := mustAt(t, lc, date(2013, 8, 5))
+	if st.State() != lifecycle.Disabled || !st.Since().Equal(date(2013, 7, 31)) {
+		t.Fatalf("At = %v since %v; want disabled since 2013-07-31", st.State(), st.Since())
+	}
+	r := reasonOf(t, st, "state")
+	if r.Rules != "C-21" || strings.Contains(r.Text, "same day") || !strings.Contains(r.Text, "July 10, 2013") || !strings.Contains(r.Text, "July 31, 2013") {
+		t.Errorf("state: %v", r)
+	}
+}
+
+// Item 11: what to do when a subscription can't be cancelled online
+// depends on the channel: the licensing partner (R-REN-4), the CSP
+// partner (R-CAN-14), support for a product key (R-CAN-7, R-REF-4),
+// recurring billing for MCA past its window (R-CAN-3). The reason is the
+// refusal Apply gives, with its rule.
+func TestR_REN_4_CancelAdviceByChannel(t *testing.T) {
+	rows := []struct {
+		name, want, rule string
+		spec             lifecycle.Spec
+	}{
+		{"vl", "licensing partner", "R-REN-4", lifecycle.Spec{Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2025, 7, 1), End: date(2026, 6, 30), Licenses: 5}},
+		{"csp", "auto-renew", "R-CAN-14", lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 7, 1, 9, 0), End: date(2026, 6, 30), Licenses: 5, RecurringBilling: true}},
+		{"product-key", "support", "R-CAN-7", lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2015, 3, 1), End: date(2016, 2, 29), Licenses: 5, ProductKey: true}},
+		{"mca", "recurring billing", "R-CAN-3", lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 7, 1), End: date(2026, 6, 30), Licenses: 5, PaymentMethod: true, RecurringBilling: true}},
+	}
+	for _, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			row.spec.ID = row.name
+			lc := judge(t, mustNew(t, row.spec), builtin)
+			at := row.spec.Start.AddDate(0, 2, 0)
+			r := reasonOf(t, mustAt(t, lc, at), "cancel")
+			if !strings.Contains(r.Text, row.want) || !strings.Contains(r.Rules, row.rule) {
+				t.Errorf("cancel: %v; want %q and %s", r, row.want, row.rule)
+			}
+			if row.name != "product-key" && strings.Contains(r.Text, "contact support") {
+				t.Errorf("cancel: %v sends the customer to support", r)
+			}
+		})
+	}
+}
+
+// Item 11: ReactivateUntil is zero while the subscription is Active,
+// which cannot (and need not) be reactivated, as its doc says.
+func TestReactivateUntil_ZeroWhileActive(t *testing.T) {
+	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 4, 1), End: date(2026, 3, 31),
+		Licenses: 5, PaymentMethod: true}
+	lc := judge(t, mustNew(t, spec), builtin)
+	for i, at := range around(date(2026, 3, 31)) {
+		st := mustAt(t, lc, at)
+		if got := st.ReactivateUntil(); (i == 0) != got.IsZero() || st.Capabilities().Reactivate != (i > 0) {
+			t.Errorf("At(%v) %v: ReactivateUntil %v, Reactivate %v", at, st.State(), got, st.Capabilities().Reactivate)
+		}
 	}
 }
