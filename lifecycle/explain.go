@@ -59,11 +59,14 @@ func (s *Status) nextReason() (text, rules, sources string) {
 	switch c := s.NextCause(); c {
 	case TermEnded, CancelledAtRenewal:
 		r := s.f.b.rules(int32(s.d.ver))
-		if s.Next() != Expired && r.ExpiredDays == 0 && !s.f.is(inTrial) { // R-LC-13: no Expired status
-			return fmt.Sprintf("when its term ends on its end date, %s: the Expired status no longer applies to license-based MCA subscriptions bought directly from February 9, 2026, and the data is retained for %d days and then permanently deleted",
+		if s.Next() != Expired && r.ExpiredDays == 0 && r.Channel == policy.DirectMCA && !s.f.is(inTrial) { // R-LC-13: no Expired status
+			return fmt.Sprintf("when its term ends on its end date, %s: the Expired status no longer applies to license-based subscriptions bought directly through an MCA, and the data is retained for %d days and then permanently deleted",
 				longDate(s.TermEnd()), r.DisabledDays), "R-LC-13, R-LC-14, C-26", "[D-WIF-2025-12], [D-EST-2026-03]"
 		}
 		t, ids, src := expiryWords(r, s.TermEnd())
+		if s.Next() != Expired && r.ExpiredDays == 0 {
+			t += "; these rules have no Expired status"
+		}
 		if c == CancelledAtRenewal {
 			return "when its term ends " + t + ", because it was cancelled before the next renewal date", "R-CAN-2, " + ids, "[D-CAN-2024-09], " + src
 		}
@@ -120,11 +123,14 @@ func (s *Status) causeReason() (text, rules, sources string) {
 		if c == CancelledAtRenewal {
 			how = "it was cancelled before its next renewal date and its term ended"
 		}
-		if st != Expired && r.ExpiredDays == 0 { // R-LC-13, C-26: no Expired status
-			return fmt.Sprintf("The subscription has been %s since %s on its end date, %s: the Expired status no longer applies to license-based MCA subscriptions bought directly from February 9, 2026, and the data is retained for %d days and then permanently deleted.",
+		if st != Expired && r.ExpiredDays == 0 && r.Channel == policy.DirectMCA { // R-LC-13, C-26: no Expired status
+			return fmt.Sprintf("The subscription has been %s since %s on its end date, %s: the Expired status no longer applies to license-based subscriptions bought directly through an MCA, and the data is retained for %d days and then permanently deleted.",
 				st, how, longDate(since), r.DisabledDays), "R-LC-13, R-LC-14, C-26", "[D-WIF-2025-12], [D-EST-2026-03]"
 		}
 		t, ids, src := expiryWords(r, s.TermEnd())
+		if st != Expired && r.ExpiredDays == 0 {
+			t += "; these rules have no Expired status"
+		}
 		if c == CancelledAtRenewal {
 			ids, src = "R-CAN-2, "+ids, "[D-CAN-2024-09], "+src
 		}
