@@ -441,3 +441,23 @@ func TestReactivateUntil_ZeroWhileActive(t *testing.T) {
 		}
 	}
 }
+
+// R-TRI-1, R-TRI-7: a free trial comes with 25 licenses; Purchase used to
+// accept a 100-license trial.
+func TestR_TRI_1_TrialComesWith25Licenses(t *testing.T) {
+	for _, ch := range []policy.Channel{policy.DirectMOSA, policy.CSPNewCommerce} {
+		for _, n := range []int{24, 25, 26, 100} {
+			start := utc(2026, 5, 1, 9, 0)
+			_, err := lifecycle.Purchase(lifecycle.Spec{ID: "t", Channel: ch, Term: policy.Annual, Start: start, End: lifecycle.EndOfTrial(start, 30),
+				Licenses: n, Trial: true, PaymentMethod: true, RecurringBilling: true}, builtin)
+			if (n <= 25) != (err == nil) {
+				t.Errorf("%v trial with %d licenses: %v", ch, n, err)
+			}
+			var re *lifecycle.RefusalError
+			if err != nil && (!errors.Is(err, lifecycle.ErrLicenseLimit) || !errors.As(err, &re) || re.Rule != "R-TRI-1, R-TRI-7" || re.Limit != 25 ||
+				strings.Contains(err.Error(), "%!")) {
+				t.Errorf("%v trial with %d licenses: %v; want ErrLicenseLimit naming R-TRI-1", ch, n, err)
+			}
+		}
+	}
+}
