@@ -137,6 +137,11 @@ func rolesFor(k CommandKind, ch policy.Channel, r *policy.Rules) RoleSet {
 			// and for product keys (R-CAN-6, R-CAN-7).
 			billing |= RolesOf(Support)
 		}
+		if ch == policy.DirectMOSA || ch == policy.DirectMCA {
+			// R-LC-12, AC-59: a partner with delegated administration
+			// (AOBO) cancels a direct customer's subscription.
+			billing |= partnerRoles
+		}
 		return billing
 	case CmdReactivate:
 		if r.Reactivation.ViaSupport {

@@ -224,6 +224,11 @@ func (s Status) Explain() []Reason {
 	text, rules, sources := s.causeReason()
 	add("state", text, rules, sources)
 
+	if u := s.AdminCenterLagUntil(); !u.IsZero() {
+		add("state", fmt.Sprintf("The partner cancelled it on behalf of the customer, so the admin center may show the old status until %s; this is informational only.", longDate(u)),
+			"R-LC-12, C-19", "[D-WIF-2024-03], [D-WIF-2023-01]")
+	}
+
 	if s.Next().IsValid() {
 		t, r, src := s.nextReason()
 		add("next", fmt.Sprintf("Unless something changes, it becomes %s on %s, %s.", s.Next(), longDate(s.NextAt()), t), r, src)
@@ -279,6 +284,9 @@ func (s Status) Explain() []Reason {
 			"R-DAT-2…R-DAT-5, DC-7, C-3", "[D-WIF-2025-02], [S002], [S003], [E-TENANT-2024-01], [PC-LIFE-2023-08], [P-TRUST]")
 	}
 
+	if !ch.IsCSP() { // a direct customer is told its own roles: not support, nor a partner acting for it (AOBO)
+		c.CancelRoles &^= RolesOf(Support, Partner)
+	}
 	switch {
 	case c.Cancel && !s.CancelWindowEnd().IsZero():
 		add("cancel", fmt.Sprintf("It can be cancelled by %s within the cancellation window, which ends %s.", c.CancelRoles.Phrase(), instant(s.CancelWindowEnd())),

@@ -85,7 +85,7 @@ func TestExplainCitesTheAnswer(t *testing.T) {
 			var wantRules []string // the reason's Rules is one of these, when set
 			switch r.Topic {
 			case "state":
-				allowed = []time.Time{st.Since(), st.TermEnd()}
+				allowed = []time.Time{st.Since(), st.TermEnd(), st.AdminCenterLagUntil()}
 				for _, e := range c.Sub.History() { // the event that began the phase (C-21: the cancellation)
 					allowed = append(allowed, e.At)
 				}

@@ -461,3 +461,44 @@ func TestR_TRI_1_TrialComesWith25Licenses(t *testing.T) {
 		}
 	}
 }
+
+// R-LC-12, AC-59: a partner with delegated administration (AOBO) cancels a
+// direct customer's subscription, which used to be refused; under the
+// 01/2023 and 03/2024 texts the admin center may show the old status for
+// up to 90 days, informational only.
+func TestR_LC_12_AOBOCancellation(t *testing.T) {
+	spec := lifecycle.Spec{ID: "aobo", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2024, 4, 20), End: date(2024, 5, 19),
+		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true}
+	lc := judge(t, mustNew(t, spec), builtin)
+	cancelAt := date(2024, 5, 1)
+	lc = mustApply(t, lc, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.Partner}, cancelAt)
+	until := date(2024, 7, 30)
+	for i, at := range around(until) {
+		st := mustAt(t, lc, at)
+		want := until
+		if i > 0 {
+			want = time.Time{}
+		}
+		if got := st.AdminCenterLagUntil(); !got.Equal(want) {
+			t.Errorf("At(%v).AdminCenterLagUntil() = %v; want %v", at, got, want)
+		}
+	}
+	st := mustAt(t, lc, cancelAt)
+	if st.State() != lifecycle.Disabled {
+		t.Fatalf("state %v; want disabled (the partner's cancellation is a cancellation)", st.State())
+	}
+	if r := reasonOf(t, st, "state"); !strings.Contains(fmt.Sprint(st.Explain()), "July 30, 2024") {
+		t.Errorf("Explain does not give the AOBO delay: %v", r)
+	}
+	// The customer's own cancellation shows no delay; nor does a
+	// partner's under the current rules, which dropped the sentence (C-19).
+	own := mustApply(t, judge(t, mustNew(t, spec), builtin), lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.BillingAdmin}, cancelAt)
+	if got := mustAt(t, own, cancelAt).AdminCenterLagUntil(); !got.IsZero() {
+		t.Errorf("an admin's cancellation has an AOBO delay until %v", got)
+	}
+	spec.Start, spec.End = date(2026, 4, 20), date(2026, 5, 19)
+	now := mustApply(t, judge(t, mustNew(t, spec), builtin), lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.Partner}, date(2026, 5, 1))
+	if got := mustAt(t, now, date(2026, 5, 1)).AdminCenterLagUntil(); !got.IsZero() {
+		t.Errorf("a 2026 AOBO cancellation has a delay until %v", got)
+	}
+}

@@ -83,6 +83,7 @@ const (
 	cancelDeferred                   // a cancellation takes effect at the term end (C-21)
 	productKey                       // the subscription was prepaid with a product key (R-CAN-7, R-REF-4)
 	paymentMethod                    // a payment method is attached (R-REA-4, R-TRI-1)
+	byPartner                        // the partner cancelled a direct subscription on behalf of the customer (AOBO, R-LC-12)
 )
 
 // is reports whether fact x holds in f.
@@ -354,6 +355,7 @@ func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rule
 			break
 		}
 		f.modeAt = t
+		f.set(byPartner, ev.Actor == Partner && !e.s.spec.Channel.IsCSP())
 		if r.Cancel.Effect == policy.CancelAtTermEnd { // C-21: "effective as of the next billing cycle"
 			f.set(billingOn, false)
 			f.set(cancelDeferred, true)

@@ -349,6 +349,9 @@ func (e *RefusalError) Instead() string {
 		if e.Channel.IsCSP() && !e.roles.Has(e.Actor) && e.Actor != Partner {
 			return "contact your CSP partner"
 		}
+		if !e.Channel.IsCSP() {
+			return askRoles(e.roles &^ partnerRoles) // a direct customer asks its admins, not a partner (AOBO)
+		}
 		return askRoles(e.roles)
 	case refCSPLicenses:
 		return "contact your CSP partner to change licenses"

@@ -226,6 +226,27 @@ func (s Status) ReactivateUntil() time.Time {
 	return timeOf(s.d.reactUntil)
 }
 
+// AdminCenterLagUntil returns, after a partner cancelled a direct
+// subscription on behalf of the customer (AOBO), the first day on which
+// the admin center must show the change: "it can take up to 90 days for
+// the admin center to reflect the status change" (R-LC-12, AC-59; the
+// 01/2023 and 03/2024 texts, policy.Rules.AOBOStatusDelayDays). It is
+// informational: the state is the one Status reports. Zero when no such
+// delay applies, or once it has passed.
+func (s Status) AdminCenterLagUntil() time.Time {
+	if s.m == nil || !s.f.is(byPartner) || (s.f.mode != cancelled && !s.f.is(cancelDeferred)) {
+		return time.Time{}
+	}
+	n := s.f.b.rulesAt(s.f.modeAt).AOBOStatusDelayDays
+	if n <= 0 {
+		return time.Time{}
+	}
+	if u := dayOf(s.f.modeAt).add(n).ns(); u > s.at {
+		return timeOf(u)
+	}
+	return time.Time{}
+}
+
 // purge returns the purge bounds of the fold's projection (R-DAT-2…R-DAT-5,
 // DC-7): the earliest instant the data may be deleted, the latest, and
 // whether the latest is a day (deleted by the end of that day) rather than
