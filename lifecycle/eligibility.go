@@ -31,6 +31,20 @@ func admit(m *fsmgraph.Machine, s *sub, cmd *Command, st *Status, ev *Event, out
 	return guard(out, s, cmd, st, ev)
 }
 
+// usedKey reports whether the product key k prepaid the subscription or
+// extended it by one of its first n events (R-REN-3).
+func (s *sub) usedKey(k string, n int) bool {
+	if k == s.spec.ProductKeyID {
+		return true
+	}
+	for _, e := range s.spec.History[:n] {
+		if e.Kind == Renew && e.ProductKey == k {
+			return true
+		}
+	}
+	return false
+}
+
 // partnerRenewed reports whether ch renews, and changes licenses, through
 // the licensing partner rather than in the admin center: Volume Licensing,
 // Open Value and Open License ("contact your Microsoft volume licensing
@@ -235,6 +249,10 @@ func guard(out *RefusalError, s *sub, cmd *Command, st *Status, ev *Event) *Refu
 		}
 		ev.Licenses, ev.Assigned = st.Licenses(), cmd.Assigned
 	case CmdRenew:
+		if s != nil && cmd.ProductKey != "" && s.usedKey(cmd.ProductKey, len(s.spec.History)) {
+			return out.refuse(refKeyUsed, cmd, ch, st) // R-REN-3: "a new, unused product key"
+		}
+		ev.ProductKey = cmd.ProductKey
 		if !r.SalesEnd.IsZero() && !st.At().Before(r.SalesEnd) {
 			e := out.refuse(refSalesEnded, cmd, ch, st)
 			e.Until = r.SalesEnd

@@ -502,3 +502,41 @@ func TestR_LC_12_AOBOCancellation(t *testing.T) {
 		t.Errorf("a 2026 AOBO cancellation has a delay until %v", got)
 	}
 }
+
+// R-REN-3: extending a prepaid subscription needs "a new, unused product
+// key for the same Microsoft plan": re-entering a used key is refused by
+// Apply and rejected by Judge in a history.
+func TestR_REN_3_UsedProductKeyIsRefused(t *testing.T) {
+	spec := lifecycle.Spec{ID: "pk", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 4, 1), End: date(2026, 3, 31),
+		Licenses: 5, Assigned: 5, ProductKey: true, ProductKeyID: "KEY-1"}
+	lc := judge(t, mustNew(t, spec), builtin)
+	renew := func(key string) lifecycle.Command {
+		return lifecycle.Command{Kind: lifecycle.CmdRenew, Actor: lifecycle.GlobalAdmin, ProductKey: key}
+	}
+	at := date(2026, 4, 10) // Expired: a new key starts a new term
+	if err := lc.Check(renew("KEY-1"), at); !errors.Is(err, lifecycle.ErrPrecondition) {
+		t.Errorf("re-entering the purchase key: %v; want ErrPrecondition", err)
+	} else if re := (*lifecycle.RefusalError)(nil); !errors.As(err, &re) || re.Rule != "R-REN-3" {
+		t.Errorf("refusal %v; want R-REN-3", err)
+	}
+	next := mustApply(t, lc, renew("KEY-2"), at)
+	if h := next.Subscription().History(); len(h) != 1 || h[0].ProductKey != "KEY-2" {
+		t.Fatalf("history %v; want the renewal with KEY-2", h)
+	}
+	later := date(2027, 4, 10)
+	if err := next.Check(renew("KEY-2"), later); !errors.Is(err, lifecycle.ErrPrecondition) {
+		t.Errorf("re-entering the renewal key: %v; want ErrPrecondition", err)
+	}
+	if err := next.Check(renew("KEY-3"), later); err != nil {
+		t.Errorf("a new key: %v", err)
+	}
+	bad := spec
+	bad.History = []lifecycle.Event{{Kind: lifecycle.Renew, At: at, ProductKey: "KEY-1"}}
+	if _, err := lifecycle.Judge(mustNew(t, bad), builtin); !errors.Is(err, lifecycle.ErrHistory) {
+		t.Errorf("Judge of a renewal with the used key: %v; want ErrHistory", err)
+	}
+	bad.History = []lifecycle.Event{{Kind: lifecycle.RecurringBillingOn, At: at, ProductKey: "KEY-9"}}
+	if _, err := lifecycle.New(bad); !errors.Is(err, lifecycle.ErrInvalid) {
+		t.Errorf("New with a product key on a recurring-billing event: %v; want ErrInvalid", err)
+	}
+}

@@ -302,6 +302,9 @@ func (e *engine) check(f *fold, i int, ev *Event, t int64, old *segment, r *poli
 			return refuse("the license count can't go below the least count of these rules (R-LIC-1)")
 		}
 	case Renew:
+		if ev.ProductKey != "" && e.s.usedKey(ev.ProductKey, i) {
+			return refuse("the product key was already used; extending a prepaid subscription needs a new, unused product key (R-REN-3)")
+		}
 		if old.trial {
 			return refuse("a free trial is bought (convert-trial), not renewed (R-TRI-1, C-14)")
 		}

@@ -84,6 +84,7 @@ const (
 	refPaymentCancelled
 	refReactivatePayment
 	refTrialLicenses
+	refKeyUsed
 )
 
 // refusalInfo is the static part of a refusal.
@@ -133,6 +134,7 @@ var refusals = [...]refusalInfo{
 	refPaymentCancelled:    {ErrPrecondition, "R-PAY-1, R-PAY-3, C-11", "[S003], [D-CAN-2021-EN], [D-PAY-2024-02]"},
 	refReactivatePayment:   {ErrPrecondition, "R-REA-4", "[D-REACT-2025-07]"},
 	refTrialLicenses:       {ErrLicenseLimit, "R-TRI-1, R-TRI-7", "[D-TRY-2025-06], [PC-SUB-2023-10]"},
+	refKeyUsed:             {ErrPrecondition, "R-REN-3", "[D-KEY-2024-09], [D-RENEW-2025-07]"},
 }
 
 // RefusalError reports a command refused by the legal event graph or the
@@ -321,6 +323,8 @@ func (e *RefusalError) Reason() string {
 		return fmt.Sprintf("the %s program sells and renews nothing from %s", e.Channel, refDate(e.Until))
 	case refPaymentAttached:
 		return fmt.Sprintf("the payment method is still attached to subscription %q, which is %s", e.SubscriptionID, e.stateName())
+	case refKeyUsed:
+		return "the product key was already used for this subscription"
 	case refTrialLicenses:
 		return fmt.Sprintf("a free trial comes with %d licenses, not %d", e.Limit, e.count)
 	case refReactivatePayment:
@@ -439,6 +443,8 @@ func (e *RefusalError) Instead() string {
 		return "buy through another program, such as Open Value"
 	case refPaymentAttached:
 		return fmt.Sprintf("move subscription %q to another payment method first", e.SubscriptionID)
+	case refKeyUsed:
+		return "enter a new, unused product key for the same Microsoft plan"
 	case refTrialLicenses:
 		return fmt.Sprintf("start the trial with %d licenses or fewer, and buy more once it is bought", e.Limit)
 	case refReactivatePayment:
