@@ -251,6 +251,10 @@ func (s Status) Explain() []Reason {
 	if c.OfficeApps == AppsReducedFunctionality && s.State() != Deleted {
 		add("access", "The Office desktop apps eventually move into a read-only, reduced functionality mode and display Unlicensed Product notifications; users can only read and print documents.", "§2", "[D-WIF-2025-02], [S004]")
 	}
+	if s.RepurchaseRestoresData() {
+		add("access", "Buying a new subscription with the same service plans before this one is deleted gives access to its data again; after it is deleted, it doesn't.",
+			"C-22, R-DAT-7, R-TRI-8", "[D-WIF-2025-02], [PC-TRIAL-2022-09], [D-TRY-2025-06]")
+	}
 	if s.State() == Expired && !c.Services {
 		add("access", "Under this version of the Volume Licensing rules, services became unavailable when the Expired status started.", "C-1", "[D-WIF-2024-03]")
 	}

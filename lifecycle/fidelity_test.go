@@ -540,3 +540,26 @@ func TestR_REN_3_UsedProductKeyIsRefused(t *testing.T) {
 		t.Errorf("New with a product key on a recurring-billing event: %v; want ErrInvalid", err)
 	}
 }
+
+// C-22: a new subscription with the same service plans restores access to
+// the data while the old one is Expired or Disabled, not once Deleted.
+func TestC_22_RepurchaseRestoresDataUntilDeleted(t *testing.T) {
+	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 4, 1), End: date(2026, 3, 31),
+		Licenses: 5, PaymentMethod: true}
+	lc := judge(t, mustNew(t, spec), builtin)
+	for _, c := range []struct {
+		at   time.Time
+		want bool
+	}{
+		{date(2026, 3, 31).Add(-time.Nanosecond), false}, {date(2026, 3, 31), true},
+		{date(2026, 7, 29).Add(-time.Nanosecond), true}, {date(2026, 7, 29), false},
+	} {
+		st := mustAt(t, lc, c.at)
+		if got := st.RepurchaseRestoresData(); got != c.want {
+			t.Errorf("At(%v) %v: RepurchaseRestoresData = %v; want %v", c.at, st.State(), got, c.want)
+		}
+		if strings.Contains(fmt.Sprint(st.Explain()), "C-22") != c.want {
+			t.Errorf("At(%v): Explain and RepurchaseRestoresData disagree", c.at)
+		}
+	}
+}

@@ -247,6 +247,16 @@ func (s Status) AdminCenterLagUntil() time.Time {
 	return time.Time{}
 }
 
+// RepurchaseRestoresData reports whether buying a new subscription with
+// the same service plans now gives access to this subscription's data
+// again: while it is Expired or Disabled, not once it is Deleted (C-22,
+// reconciling "adding a new subscription of the same type doesn't restore
+// the data that was associated with the deleted subscription", R-DAT-7,
+// with the CSP trial and try-or-buy texts; [INFERRED]).
+func (s Status) RepurchaseRestoresData() bool {
+	return s.m != nil && (s.m.state == Expired || s.m.state == Disabled)
+}
+
 // purge returns the purge bounds of the fold's projection (R-DAT-2…R-DAT-5,
 // DC-7): the earliest instant the data may be deleted, the latest, and
 // whether the latest is a day (deleted by the end of that day) rather than
