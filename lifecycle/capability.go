@@ -128,7 +128,9 @@ type Capabilities struct {
 	// may cancel now; it holds Support where the sources route a
 	// cancellation through support ("If you're unable to cancel your
 	// subscription, contact support", R-CAN-1, R-CAN-6, R-CAN-7), even
-	// when Cancel is false because no admin may cancel online.
+	// when Cancel is false because no admin may cancel online, and, on
+	// the direct channels, Partner for a partner with delegated
+	// administration cancelling for the customer (AOBO, R-LC-12).
 	Cancel      bool
 	CancelRoles RoleSet
 	// Delete reports whether the subscription can be deleted now (MOSA
