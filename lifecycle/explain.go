@@ -324,8 +324,13 @@ func (s Status) Explain() []Reason {
 	}
 
 	if !s.LicenseConflictUntil().IsZero() {
-		add("licenses", fmt.Sprintf("More licenses are assigned than bought; resolve the conflict before %s. Per-user services are not interrupted in the meantime.", longDate(s.LicenseConflictUntil())),
-			"R-LIC-4, C-15", "[D-WIF-2025-02], [S004]")
+		text := fmt.Sprintf("More licenses are assigned than bought; resolve the conflict before %s. Per-user services are not interrupted in the meantime.", longDate(s.LicenseConflictUntil()))
+		rules := "R-LIC-4, C-15"
+		if partnerRenewed(ch) { // AC-33: "we recommend placing an Online Reservation to restore service"
+			text += " To restore the seats, place an Online Reservation and contact your licensing partner."
+			rules += ", R-REA-9"
+		}
+		add("licenses", text, rules, "[D-WIF-2025-02], [S004]")
 	}
 
 	v := s.Versions()

@@ -563,3 +563,16 @@ func TestC_22_RepurchaseRestoresDataUntilDeleted(t *testing.T) {
 		}
 	}
 }
+
+// AC-33, R-REA-9: after a VL seat reduction the explanation gives the
+// documented advice: place an Online Reservation, contact the partner.
+func TestR_REA_9_VLSeatReductionAdvice(t *testing.T) {
+	spec := lifecycle.Spec{ID: "ea", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2025, 7, 1), End: date(2026, 6, 30),
+		Licenses: 100, Assigned: 95,
+		History: []lifecycle.Event{{Kind: lifecycle.ChangeLicenses, At: date(2026, 3, 1), Licenses: 80, Assigned: 95}}}
+	st := mustAt(t, judge(t, mustNew(t, spec), builtin), date(2026, 5, 15))
+	r := reasonOf(t, st, "licenses")
+	if !strings.Contains(r.Text, "Online Reservation") || !strings.Contains(r.Text, "May 30, 2026") || !strings.Contains(r.Rules, "R-REA-9") {
+		t.Errorf("licenses: %v", r)
+	}
+}
