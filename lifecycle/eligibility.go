@@ -12,8 +12,10 @@ import (
 // admit is steps 2 and 3 of Apply for cmd at st: the legal event graph m
 // of the channel, then the policy guards. It returns nil and sets ev's
 // kind, actor and license counts when cmd is admitted, else fills out with
-// the refusal and returns it. s is the subscription, read only by
-// RemoveLicenses (its seat lots, R-LIC-2, R-LIC-7).
+// the refusal and returns it. s is the subscription, read by
+// RemoveLicenses (its seat lots, R-LIC-2, R-LIC-7) and Renew (the product
+// keys it used, R-REN-3); nil when asked without the history, as
+// Capabilities and Explain do for the other kinds.
 //
 // It is the one place that decides whether a command may be issued:
 // [Status.Capabilities] asks it for each role instead of keeping a copy
@@ -235,6 +237,10 @@ func guard(out *RefusalError, s *sub, cmd *Command, st *Status, ev *Event) *Refu
 		}
 		ev.Licenses, ev.Assigned = st.Licenses()+cmd.Licenses, st.Assigned()
 	case CmdRemoveLicenses:
+		if s == nil { // the seat lots need the history; no caller asks without it
+			e := out.refuse(refLicenseWindow, cmd, ch, st)
+			return e
+		}
 		return guardRemoveLicenses(out, s, r, cmd, st, ev)
 	case CmdAssignLicenses:
 		if cmd.Assigned > st.Licenses() {

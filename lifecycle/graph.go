@@ -177,6 +177,8 @@ func channelGraph(ch policy.Channel) graphBuilder {
 	}
 	b.cmd(CmdAssignLicenses, "", nodeActive, nodeActive)
 	if ch != policy.CSPLegacy { // legacy CSP has no Expired state (§1.1 row 10)
+		// §2: assigning licenses while Expired [INFERRED] from Graph's
+		// "Warning": "Available for normal use and assignment".
 		b.cmd(CmdAssignLicenses, "", nodeExpired, nodeExpired)
 	}
 	if trials {
