@@ -256,14 +256,15 @@ func acceptanceRows(t *testing.T) []acRow {
 	a.edge("AC-02", E, phaseOf, active, expired, "R-LC-3, DC-3a: Expired \"starts on the subscription end date\"")
 	a.row("AC-03", date(2026, 4, 15), capabilitiesOf, lifecycle.Capabilities{
 		Services: true, Data: lifecycle.Everyone, OfficeApps: lifecycle.AppsNormal, AdminCenter: true,
-		AssignLicenses: true, Reactivate: true, ReactivateRoles: mosa, BuyOtherSubscriptions: true,
+		AssignLicenses: true, AssignLicensesRoles: lifecycle.RolesOf(lifecycle.GlobalAdmin, lifecycle.UserAdmin),
+		Reactivate: true, ReactivateRoles: mosa, BuyOtherSubscriptions: true,
 		PartnerBilled: lifecycle.NotApplicable,
 	}, "§2 Expired column, R-REA-1, R-REA-6 (no recurring billing change), [INFERRED] license assignment from Graph Warning")
 	a.row("AC-03/phase", date(2026, 4, 15), phaseOf, expired, "DC-2: Expired = [E, E+30)")
 	a.edge("AC-05/disabled-from", date(2026, 4, 30), phaseOf, expired, disabled, "DC-2, DC-3a: Disabled from E+30")
 	a.row("AC-05", date(2026, 6, 1), capabilitiesOf, lifecycle.Capabilities{
 		Data: lifecycle.AdminsOnly, OfficeApps: lifecycle.AppsReducedFunctionality, AdminCenter: true,
-		Reactivate: true, ReactivateRoles: mosa, Delete: true, BuyOtherSubscriptions: true,
+		Reactivate: true, ReactivateRoles: mosa, Delete: true, DeleteRoles: mosa, BuyOtherSubscriptions: true,
 		PartnerBilled: lifecycle.NotApplicable,
 	}, "§2 Disabled column, R-REA-1, R-PAY-1/3 (payment method stays), R-LC-9 (MOSA may delete a Disabled subscription)")
 	a.edge("AC-05/deleted", date(2026, 7, 29), phaseOf, disabled, deleted, "DC-3a, R-LC-1: Deleted from E+120")
@@ -328,11 +329,14 @@ func acceptanceRows(t *testing.T) []acRow {
 	knob := d.rulesOf(t)
 	knob.Reactivation.ExplicitDeleteHours = 72
 	dk := d.with(t, knob)
-	dk.row("AC-11/knob", X, reactivationOf, reactivationView{State: lifecycle.Deleted, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: X72},
+	// DC-5: windows are inclusive by default, so +72 h itself is inside
+	// and ReactivateUntil, the first instant outside, is the nanosecond
+	// after it.
+	dk.row("AC-11/knob", X, reactivationOf, reactivationView{State: lifecycle.Deleted, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: X72.Add(time.Nanosecond)},
 		"C-6 knob ExplicitDeleteReactivationHours=72: reactivatable until X+72h")
-	dk.edge("AC-11/knob/until", X72, reactivationOf,
-		reactivationView{State: lifecycle.Deleted, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: X72},
-		reactivationView{State: lifecycle.Deleted}, "C-6, R-REA-8: the three-day period is half-open")
+	dk.edge("AC-11/knob/until", X72.Add(time.Nanosecond), reactivationOf,
+		reactivationView{State: lifecycle.Deleted, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: X72.Add(time.Nanosecond)},
+		reactivationView{State: lifecycle.Deleted}, "C-6, R-REA-8, DC-5: the three-day period includes its last instant")
 	reSpec := delSpec
 	reSpec.History = append(append([]lifecycle.Event(nil), delSpec.History...), lifecycle.Event{Kind: lifecycle.Reactivate, At: utc(2026, 5, 22, 9, 0), Actor: lifecycle.BillingAdmin})
 	re := fixture{sub: mustNew(t, reSpec), table: pin(t, knob), rows: &rows}

@@ -74,23 +74,15 @@ func (lc *Lifecycle) check(cmd *Command, at time.Time) (Status, Event, error) {
 	if err != nil {
 		return Status{}, Event{}, err
 	}
-	ch := lc.s.spec.Channel
-	m, err := machineFor(ch)
+	m, err := machineFor(lc.s.spec.Channel)
 	if err != nil {
 		return Status{}, Event{}, err
 	}
-	n := nodeOf(&st)
-	kind := cmd.Kind
-	if kind == CmdReactivate && n == nodeSuspended {
-		kind = CmdUnsuspend
-	}
-	if _, err := m.Step(int(n), int(kind)); err != nil {
-		return Status{}, Event{}, graphRefusal(cmd, ch, &st, n)
-	}
-	ev := Event{Kind: kind.event(), At: at, Actor: cmd.Actor}
-	if r := guard(lc, cmd, &st, &ev); r != nil {
+	var ev Event
+	if r := admit(m, lc.s, cmd, &st, &ev, new(RefusalError)); r != nil {
 		return Status{}, Event{}, r
 	}
+	ev.At = at
 	return st, ev, nil
 }
 
@@ -127,7 +119,9 @@ func (lc *Lifecycle) extend(ev Event) (Lifecycle, error) {
 // Purchase validates spec like [New] and checks that table still sells the
 // subscription at spec.Start under the version in force then: Open License
 // sells nothing on or after 2022-01-01 (C-23, AC-32), a refusal matching
-// ErrSalesEnded. It returns the judged lifecycle of the new subscription.
+// ErrSalesEnded; a free trial comes with at most policy.TrialRules.Licenses
+// licenses (25, R-TRI-1, R-TRI-7), a refusal matching ErrLicenseLimit. It
+// returns the judged lifecycle of the new subscription.
 func Purchase(spec Spec, table *policy.Table) (Lifecycle, error) {
 	sub, err := New(spec)
 	if err != nil {
@@ -142,6 +136,12 @@ func Purchase(spec Spec, table *policy.Table) (Lifecycle, error) {
 		info := refusals[refSalesEnded]
 		return Lifecycle{}, &RefusalError{Channel: spec.Channel, State: Active, Trial: spec.Trial,
 			At: spec.Start.UTC(), Rule: info.rule, Sources: info.sources, Until: r.SalesEnd, why: refSalesEnded, action: "purchase"}
+	}
+	// R-TRI-1, R-TRI-7: a free trial comes with 25 licenses (seats).
+	if spec.Trial && r.Trial.Licenses > 0 && spec.Licenses > r.Trial.Licenses {
+		info := refusals[refTrialLicenses]
+		return Lifecycle{}, &RefusalError{Channel: spec.Channel, State: Active, Trial: true, At: spec.Start.UTC(),
+			Rule: info.rule, Sources: info.sources, Limit: r.Trial.Licenses, count: spec.Licenses, why: refTrialLicenses, action: "purchase"}
 	}
 	return lc, nil
 }

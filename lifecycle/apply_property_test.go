@@ -90,7 +90,9 @@ func (m *applyModel) apply(cmd lifecycle.Command, t time.Time) bool {
 	billing := cmd.Actor == lifecycle.GlobalAdmin || cmd.Actor == lifecycle.BillingAdmin
 	switch cmd.Kind {
 	case lifecycle.CmdTurnOffRecurringBilling, lifecycle.CmdCancelAtRenewal:
-		if !billing || st != lifecycle.Active || (!m.recurring && cmd.Kind == lifecycle.CmdTurnOffRecurringBilling) {
+		// R-LC-12, AC-59: a partner (AOBO) cancels for a direct customer.
+		aobo := cmd.Kind == lifecycle.CmdCancelAtRenewal && cmd.Actor == lifecycle.Partner
+		if !(billing || aobo) || st != lifecycle.Active || (!m.recurring && cmd.Kind == lifecycle.CmdTurnOffRecurringBilling) {
 			return false
 		}
 		if m.recurring {
@@ -104,7 +106,7 @@ func (m *applyModel) apply(cmd lifecycle.Command, t time.Time) bool {
 		m.recurring = true
 		m.anchor = mAddYears(m.end.AddDate(0, 0, 1), -1) // terms keep rolling from the current one
 	case lifecycle.CmdCancelNow:
-		if !billing || st != lifecycle.Active || m.licenses > 25 {
+		if !(billing || cmd.Actor == lifecycle.Partner) || st != lifecycle.Active || m.licenses > 25 {
 			return false
 		}
 		if m.recurring {
@@ -470,6 +472,12 @@ func checkEffect(t *rapid.T, r policy.Rules, cmd lifecycle.Command, before, afte
 	}
 	switch cmd.Kind {
 	case lifecycle.CmdCancelNow:
+		if before.Trial() { // R-TRI-3: cancelling a trial turns recurring billing off
+			if after.State() != before.State() || !after.Trial() || after.RecurringBilling() {
+				fail("a trial's cancellation did not just turn recurring billing off")
+			}
+			break
+		}
 		if after.State() != lifecycle.Disabled && after.State() != lifecycle.Deleted && r.Cancel.Effect != policy.CancelAtTermEnd {
 			fail("a cancellation did not disable or delete")
 		}

@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"github.com/lapse-go/lapse/internal/enumtext"
+	"github.com/lapse-go/lapse/internal/fsmgraph"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -72,9 +73,27 @@ func (b Billing) String() string {
 
 // Capabilities says who may use what and do what at one instant (RULES.md
 // §2, §3.12). A role set names who may act; an empty set with the flag
-// false means nobody may. Capabilities judge one subscription alone: tenant
-// facts (custom domains, other subscriptions sharing a payment method) are
-// judged by Apply and the tenant plans.
+// false means nobody may.
+//
+// The command answers (Reactivate, ChangeRecurringBilling, Cancel,
+// Delete, AssignLicenses and their role sets) are not a second copy of
+// the rules: each is computed by asking the guards that [Lifecycle.Apply]
+// runs, for every role, so that a role is in a set exactly when Apply
+// would accept the command from it at the same instant. The deliberate
+// exceptions, which Capabilities cannot see:
+//
+//   - tenant facts carried by the Command: custom domains still to be
+//     removed (R-CAN-10) refuse a cancellation that Capabilities allows;
+//   - history order: Apply refuses a command dated before the last event
+//     of the history (ErrHistory), while a Status of an earlier instant
+//     says what could be done then;
+//   - AssignLicenses is asked with one more (or, when every license is
+//     assigned, one fewer) assigned license; other counts may be refused
+//     (R-LIC-1).
+//
+// Commands without a flag here (cancel at renewal, suspend, trial
+// extension and conversion, license purchase and removal, renewal, EST)
+// are answered by [Lifecycle.Check].
 type Capabilities struct {
 	// Services reports whether end users can use Microsoft 365 services,
 	// files and apps.
@@ -86,25 +105,38 @@ type Capabilities struct {
 	// AdminCenter reports whether admins can use the admin center (to
 	// manage other subscriptions or buy new ones, even when Deleted).
 	AdminCenter bool
-	// AssignLicenses reports whether licenses can be assigned to users.
-	AssignLicenses bool
+	// AssignLicenses reports whether licenses can be assigned to users
+	// (or unassigned) now, and AssignLicensesRoles by whom (§2, §3.12).
+	AssignLicenses      bool
+	AssignLicensesRoles RoleSet
 	// Reactivate reports whether the subscription can be reactivated now,
-	// and ReactivateRoles by whom (R-REA-*, §3.12).
+	// and ReactivateRoles by whom (R-REA-*, §3.12): the reactivation
+	// window is open, the rules offer it (R-REA-7, R-REA-9), a payment
+	// method is attached where one is required (R-REA-4) and the channel
+	// still sells (C-23).
 	Reactivate      bool
 	ReactivateRoles RoleSet
 	// ChangeRecurringBilling reports whether recurring billing can be
-	// turned on or off now (R-REN-2: only while Active), and by whom.
+	// turned on or off now (R-REN-2: only while Active; not for the
+	// channels that renew through their licensing partner, R-REN-4), and
+	// by whom.
 	ChangeRecurringBilling      bool
 	ChangeRecurringBillingRoles RoleSet
 	// Cancel reports whether the subscription can be cancelled online now
 	// — its state, the cancellation window, the online license limit and
-	// product-key rule — and CancelRoles by whom. Apply explains refusals
-	// and also checks tenant preconditions such as custom domains.
+	// product-key rule — by an admin or the partner. CancelRoles says who
+	// may cancel now; it holds Support where the sources route a
+	// cancellation through support ("If you're unable to cancel your
+	// subscription, contact support", R-CAN-1, R-CAN-6, R-CAN-7), even
+	// when Cancel is false because no admin may cancel online, and, on
+	// the direct channels, Partner for a partner with delegated
+	// administration cancelling for the customer (AOBO, R-LC-12).
 	Cancel      bool
 	CancelRoles RoleSet
-	// Delete reports whether an admin can delete the subscription now
-	// (MOSA Disabled only, R-LC-9).
-	Delete bool
+	// Delete reports whether the subscription can be deleted now (MOSA
+	// Disabled only, R-LC-9), and DeleteRoles by whom.
+	Delete      bool
+	DeleteRoles RoleSet
 	// RemovePaymentMethod reports whether this subscription still holds
 	// its payment method (R-PAY-1…R-PAY-3): false until it is Deleted, or
 	// Disabled with policy.PaymentRules.AllowReplaceWhileDisabled. Not
@@ -119,8 +151,8 @@ type Capabilities struct {
 
 // Capabilities returns who may use what and do what at At (RULES.md §2,
 // §3.12): services and data access under the version that judged the
-// phase, commands under the version in force at At — the same rules
-// [Lifecycle.Apply] applies to a command then.
+// phase, commands under the version in force at At, asked of the guards
+// [Lifecycle.Apply] runs (see [Capabilities] for what they cannot see).
 func (s Status) Capabilities() Capabilities {
 	if s.m == nil {
 		return Capabilities{}
@@ -132,22 +164,17 @@ func (s *Status) capabilities() Capabilities {
 	r := s.f.b.rules(int32(s.d.cmd))    // commands at At
 	life := s.f.b.rules(int32(s.d.ver)) // the phase
 	ch := s.f.b.channel()
-	roles := BillingRoles(ch)
 	c := Capabilities{AdminCenter: true, BuyOtherSubscriptions: true, PartnerBilled: NotApplicable}
 	switch s.m.state {
 	case Active:
 		c.Services, c.Data, c.OfficeApps = true, Everyone, AppsNormal
-		c.AssignLicenses = true
-		c.ChangeRecurringBilling = true
 	case Expired:
 		c.Services, c.Data, c.OfficeApps = life.ServicesDuringExpired, Everyone, AppsNormal
 		if !life.ServicesDuringExpired { // C-1, 03/2024 VL text [INFERRED: admins keep the data]
 			c.Data, c.OfficeApps = AdminsOnly, AppsReducedFunctionality
 		}
-		c.AssignLicenses = true // [INFERRED] from Graph "Warning"
 	case Disabled:
 		c.Data, c.OfficeApps = AdminsOnly, AppsReducedFunctionality
-		c.Delete = r.ExplicitDelete
 		c.RemovePaymentMethod = r.Payment.AllowReplaceWhileDisabled
 	case Suspended:
 		c.Data, c.OfficeApps = AdminsOnly, AppsUndocumented
@@ -166,44 +193,72 @@ func (s *Status) capabilities() Capabilities {
 		if (s.m.state == Active && !s.d.trial) || (s.m.state == Suspended && life.Suspension.PartnerBilled) {
 			c.PartnerBilled = Billed
 		}
-		if s.m.state == Suspended {
-			c.ChangeRecurringBilling = false // R-MISC-4: suspension turns off auto-renew
+	}
+	if m, err := machineFor(ch); err == nil {
+		c.ReactivateRoles = s.allowed(m, Command{Kind: CmdReactivate})
+		c.ChangeRecurringBillingRoles = s.allowed(m, Command{Kind: CmdTurnOffRecurringBilling}) |
+			s.allowed(m, Command{Kind: CmdTurnOnRecurringBilling})
+		c.CancelRoles = s.allowed(m, Command{Kind: CmdCancelNow})
+		c.DeleteRoles = s.allowed(m, Command{Kind: CmdDelete})
+		if s.f.licenses > 0 { // with no license there is nothing to assign
+			c.AssignLicensesRoles = s.allowed(m, Command{Kind: CmdAssignLicenses, Assigned: s.assignProbe()})
 		}
 	}
-	if c.ChangeRecurringBilling {
-		c.ChangeRecurringBillingRoles = roles
-	}
-	if s.m.state != Active && s.d.reactUntil != none && s.at < s.d.reactUntil {
-		c.Reactivate = true
-		c.ReactivateRoles = roles
-		if r.Reactivation.ViaSupport {
-			c.ReactivateRoles = RolesOf(Support)
-		}
-	}
-	if s.cancellable(r) {
-		c.Cancel, c.CancelRoles = true, roles
-	}
+	c.Reactivate = !c.ReactivateRoles.IsEmpty()
+	c.ChangeRecurringBilling = !c.ChangeRecurringBillingRoles.IsEmpty()
+	c.Cancel = !(c.CancelRoles &^ RolesOf(Support)).IsEmpty()
+	c.Delete = !c.DeleteRoles.IsEmpty()
+	c.AssignLicenses = !c.AssignLicensesRoles.IsEmpty()
 	return c
 }
 
-// cancellable reports whether an online cancellation is open at At under
-// the rules r in force then and the window of the current term.
-func (s *Status) cancellable(r *policy.Rules) bool {
-	if s.m.state != Active && s.m.state != Suspended {
+// allowed returns the roles whose cmd (its Actor set to each in turn)
+// Apply's graph and guards admit at At. When the graph has no edge, or a
+// role fails the guards' role check (rolesFor), admit refuses whatever
+// the role, so those are not asked: that only saves time.
+func (s *Status) allowed(m *fsmgraph.Machine, cmd Command) RoleSet {
+	kind, n := cmd.Kind, nodeOf(s)
+	if kind == CmdReactivate && n == nodeSuspended {
+		kind = CmdUnsuspend
+	}
+	if !m.Can(int(n), int(kind)) {
+		return 0
+	}
+	var set RoleSet
+	var out RefusalError
+	var ev Event
+	for r, may := GlobalAdmin, rolesFor(cmd.Kind, s.f.b.channel(), s.rules()); may != 0 && r.IsValid(); r++ {
+		if !may.Has(r) {
+			continue
+		}
+		cmd.Actor = r
+		if admit(m, nil, &cmd, s, &ev, &out) == nil {
+			set |= RolesOf(r)
+		}
+	}
+	return set
+}
+
+// assignProbe returns the assigned count Capabilities asks AssignLicenses
+// with: one more license assigned, or one fewer when all are.
+func (s *Status) assignProbe() int {
+	if n := int(s.f.assigned); n < int(s.f.licenses) {
+		return n + 1
+	}
+	return int(s.f.assigned) - 1
+}
+
+// reactivationOpen reports whether At lies in a reactivation window
+// (R-REA-1, R-REA-3, R-REA-7): before the first instant reactivation is no
+// longer possible, or — for the hours after an explicit deletion (C-6) —
+// at that instant too, since windows are inclusive by default (DC-5).
+func (s *Status) reactivationOpen() bool {
+	u := s.d.reactUntil
+	switch {
+	case s.m.state == Active || u == none:
 		return false
+	case s.m.state == Deleted:
+		return s.at <= u
 	}
-	if s.d.trial && !r.Trial.Cancellable {
-		return false
-	}
-	if s.f.is(productKey) && r.Cancel.ProductKeyViaSupport {
-		return false
-	}
-	if t0, w := s.cancelWindow(); w.Kind != policy.Anytime && !windowOpen(w, t0, s.at) {
-		return false
-	}
-	n := s.f.licenses
-	if r.Cancel.Online.Count == policy.Assigned {
-		n = s.f.assigned
-	}
-	return r.Cancel.Online.Allows(int(n))
+	return s.at < u
 }

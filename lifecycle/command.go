@@ -167,6 +167,11 @@ type Command struct {
 	// Assigned is, for AssignLicenses, the number of licenses assigned to
 	// users afterwards. Ignored by other kinds.
 	Assigned int
+	// ProductKey is, for Renew of a prepaid subscription, the product key
+	// that extends it (R-REN-3: "a new, unused product key"); a key the
+	// subscription already used is refused. Empty when not given.
+	// Ignored by other kinds.
+	ProductKey string
 	// CustomDomains names the custom domains that must still be removed
 	// before this subscription can be cancelled (R-CAN-10, R-DOM-1); empty
 	// when none. Checked by CancelNow and CancelAtRenewal on the channels

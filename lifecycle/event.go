@@ -102,6 +102,11 @@ type Event struct {
 	// Assigned is the number of licenses assigned to users after a
 	// ChangeLicenses event.
 	Assigned int
+	// ProductKey identifies the product key a Renew event of a prepaid
+	// subscription was extended with (R-REN-3: "a new, unused product key
+	// for the same Microsoft plan"); empty when none or not recorded.
+	// lapse compares keys; it never validates or stores them elsewhere.
+	ProductKey string
 }
 
 // String returns "kind at instant".

@@ -254,10 +254,11 @@ func ExampleStatus_Explain() {
 		fmt.Printf("%s: %s [%s]\n", r.Topic, r.Text, r.Rules)
 	}
 	// Output:
-	// state: The subscription has been expired since its end date was reached on March 31, 2026; the Expired status starts on the end date, not on the date recurring billing was turned off. [R-LC-2, R-LC-3, DC-3a, DC-3b]
+	// state: The subscription has been expired since March 31, 2026: its term ended on its end date, March 31, 2026, and the Expired status starts on the end date, not on the date recurring billing was turned off. [R-LC-2, R-LC-3, DC-3a]
 	// next: Unless something changes, it becomes disabled on April 30, 2026, when the Expired period ends. [R-LC-1]
 	// access: Users keep normal access to their apps, files and email, and the data is accessible to everyone. [§2]
-	// reactivation: It can be reactivated by a Global Administrator or a Billing Administrator before July 29, 2026. [R-REA-1…R-REA-5, R-REA-7, R-REA-8, C-6]
+	// access: Buying a new subscription with the same service plans before this one is deleted gives access to its data again; after it is deleted, it doesn't. [C-22, R-DAT-7, R-TRI-8]
+	// reactivation: It can be reactivated by a Global Administrator or a Billing Administrator before July 29, 2026. [R-REA-1, R-REA-2, R-REA-4]
 	// purge: Customer data may be deleted from July 29, 2026 and will be deleted no later than the end of September 27, 2026. [R-DAT-2…R-DAT-5, DC-7, C-3]
 	// rules: Judged by the direct-mosa rules, version 2025-02: §1.1 rows 1 and 14, DC-3a, DC-4, DC-7, R-LC-1…R-LC-10, R-CAN-1, R-CAN-2, R-CAN-9, R-REF-1, R-REF-4, R-REA-1…R-REA-4, R-REN-1…R-REN-3, R-LIC-1, R-LIC-3, R-DAT-2…R-DAT-4, R-PAY-1…R-PAY-3, R-TRI-1…R-TRI-5, C-3, C-4, C-6, C-12, C-14. [R-LC-14]
 }

@@ -82,6 +82,8 @@ const (
 	endsAtRenewal                    // "cancel before the next renewal date" was chosen
 	cancelDeferred                   // a cancellation takes effect at the term end (C-21)
 	productKey                       // the subscription was prepaid with a product key (R-CAN-7, R-REF-4)
+	paymentMethod                    // a payment method is attached (R-REA-4, R-TRI-1)
+	byPartner                        // the partner cancelled a direct subscription on behalf of the customer (AOBO, R-LC-12)
 )
 
 // is reports whether fact x holds in f.
@@ -114,6 +116,7 @@ func (e *engine) first() fold {
 	f.set(billingOn, sp.RecurringBilling)
 	f.set(inTrial, sp.Trial)
 	f.set(productKey, sp.ProductKey)
+	f.set(paymentMethod, sp.PaymentMethod)
 	if sp.Trial {
 		f.firstCause = TrialStarted
 	}
@@ -129,7 +132,7 @@ func (e *engine) settle(f *fold) {
 	converts := false
 	if f.is(inTrial) && f.mode == running && !f.is(cancelDeferred) && f.expireAt == none {
 		r := e.b.rulesAt(f.tEnd.ns()) // the trial's end of life (R-LC-14)
-		auto := r.Trial.AutoConvert && f.is(billingOn) && (e.s.spec.Channel.IsCSP() || e.s.spec.PaymentMethod)
+		auto := r.Trial.AutoConvert && f.is(billingOn) && (e.s.spec.Channel.IsCSP() || f.is(paymentMethod))
 		converts = f.is(trialBought) || auto // R-TRI-1, R-TRI-3, R-TRI-7, C-14
 	}
 	f.set(trialConverts, converts)
@@ -239,7 +242,7 @@ func (e *engine) check(f *fold, i int, ev *Event, t int64, old *segment, r *poli
 		if ev.Kind == Reactivate && f.mode == deleted {
 			// The window opened at the deletion (C-6).
 			h := e.b.rulesAt(f.modeAt).Reactivation.ExplicitDeleteHours
-			if h > 0 && t < addHours(f.modeAt, h) {
+			if h > 0 && t <= addHours(f.modeAt, h) { // DC-5: inclusive
 				return nil
 			}
 		}
@@ -290,7 +293,18 @@ func (e *engine) check(f *fold, i int, ev *Event, t int64, old *segment, r *poli
 		if !old.trial || (st != Active && st != Expired) {
 			return refuse("only an active or expired trial can be converted (R-TRI-1, C-14)")
 		}
+	case ChangeLicenses:
+		// R-LIC-1: "You cannot reduce your license count to zero" where
+		// the rules keep a least count; Apply refuses the same
+		// (refLicensesMin). Where the rules let every license go, the
+		// subscription expires instead (R-LIC-4).
+		if min := r.Licenses.Min; ev.Licenses < min && ev.Licenses < int(f.licenses) && !old.trial {
+			return refuse("the license count can't go below the least count of these rules (R-LIC-1)")
+		}
 	case Renew:
+		if ev.ProductKey != "" && e.s.usedKey(ev.ProductKey, i) {
+			return refuse("the product key was already used; extending a prepaid subscription needs a new, unused product key (R-REN-3)")
+		}
 		if old.trial {
 			return refuse("a free trial is bought (convert-trial), not renewed (R-TRI-1, C-14)")
 		}
@@ -335,7 +349,16 @@ func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rule
 	case ConvertEST: // R-LC-13: an Extended Service Term follows the term
 		f.set(estNext|billingOn, true)
 	case CancelNow:
+		if old.trial {
+			// R-TRI-3: "To cancel a free trial, turn off recurring
+			// billing"; the trial runs to its end, its Expired days follow,
+			// then Deleted (R-TRI-5). A trial has no paid retention: no
+			// Disabled, no reactivation (R-TRI-6).
+			f.set(billingOn|trialBought, false)
+			break
+		}
 		f.modeAt = t
+		f.set(byPartner, ev.Actor == Partner && !e.s.spec.Channel.IsCSP())
 		if r.Cancel.Effect == policy.CancelAtTermEnd { // C-21: "effective as of the next billing cycle"
 			f.set(billingOn, false)
 			f.set(cancelDeferred, true)
@@ -358,7 +381,10 @@ func (e *engine) apply(f *fold, ev *Event, t int64, old *segment, r *policy.Rule
 			f.set(cancelDeferred|endsAtRenewal, false)
 			f.winStart = t // the seats held now are paid from the reactivation
 		}
-		f.set(billingOn, true)
+		// R-REN-1: recurring billing is on by default where the customer
+		// renews in the admin center; VL and Open renew through the
+		// licensing partner, never automatically (R-REN-4, R-REA-9).
+		f.set(billingOn, !partnerRenewed(e.s.spec.Channel))
 	case Delete: // R-LC-8, C-6: Deleted at once
 		f.mode, f.modeAt = deleted, t
 	case Suspend: // §1.2: CSP only

@@ -125,7 +125,7 @@ func channelGraph(ch policy.Channel) graphBuilder {
 
 	// Recurring billing: only while Active (R-REN-2, R-REA-6); VL and Open
 	// renew through the licensing partner (R-REN-4).
-	if ch != policy.VolumeLicensing && ch != policy.OpenValue && ch != policy.OpenLicense {
+	if !partnerRenewed(ch) {
 		b.cmd(CmdTurnOffRecurringBilling, "", nodeActive, nodeActive)
 		b.cmd(CmdTurnOnRecurringBilling, "", nodeActive, nodeActive)
 		if trials {
@@ -141,7 +141,8 @@ func channelGraph(ch policy.Channel) graphBuilder {
 	case direct || ch == policy.Enterprise:
 		b.cmd(CmdCancelNow, "", nodeDisabled, nodeActive)
 		if direct {
-			b.cmd(CmdCancelNow, "cancel-now (a direct trial)", nodeDisabled, nodeTrial)
+			// R-TRI-3: cancelling a trial turns recurring billing off.
+			b.cmd(CmdCancelNow, "cancel-now (a direct trial turns recurring billing off)", nodeTrial, nodeTrial)
 		}
 		b.cmd(CmdCancelAtRenewal, "", nodeActive, nodeActive)
 	}
@@ -176,6 +177,8 @@ func channelGraph(ch policy.Channel) graphBuilder {
 	}
 	b.cmd(CmdAssignLicenses, "", nodeActive, nodeActive)
 	if ch != policy.CSPLegacy { // legacy CSP has no Expired state (§1.1 row 10)
+		// §2: assigning licenses while Expired [INFERRED] from Graph's
+		// "Warning": "Available for normal use and assignment".
 		b.cmd(CmdAssignLicenses, "", nodeExpired, nodeExpired)
 	}
 	if trials {

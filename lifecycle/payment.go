@@ -24,6 +24,7 @@ func CanRemovePaymentMethod(actor Role, uses []Lifecycle, at time.Time) error {
 	if !actor.IsValid() {
 		return &FieldError{Field: "actor", Value: actor.String(), Reason: "not a valid role"}
 	}
+	checked := false // whether a subscription's channel judged the actor's role
 	for i := range uses {
 		u := &uses[i]
 		if u.IsZero() {
@@ -43,6 +44,7 @@ func CanRemovePaymentMethod(actor Role, uses []Lifecycle, at time.Time) error {
 			e.Rule, e.Sources = "§3.12", "[D-PAY-2024-02]"
 			return e
 		}
+		checked = true
 		if st.Capabilities().RemovePaymentMethod {
 			continue
 		}
@@ -54,8 +56,20 @@ func CanRemovePaymentMethod(actor Role, uses []Lifecycle, at time.Time) error {
 		e.Until = st.DeletedAt()
 		return e
 	}
+	// §3.12, R-PAY-2: with no customer-billed subscription to say which
+	// channel's roles apply, payment methods are still managed only by at
+	// least a Billing Administrator, or the MCA billing account and profile
+	// owners and contributors.
+	if !checked && !paymentRoles.Has(actor) {
+		return &RefusalError{Actor: actor, At: at.UTC(), Rule: "§3.12, R-PAY-2", Sources: "[D-PAY-2024-02]",
+			why: refRole, roles: paymentRoles, action: "remove-payment-method"}
+	}
 	return nil
 }
+
+// paymentRoles are the roles that manage payment methods on some channel
+// (§3.12); CSP subscriptions are billed to the partner.
+var paymentRoles = mosaBillingRoles | mcaBillingRoles
 
 func paymentRefusal(why refusal, actor Role, sub *sub, st *Status) *RefusalError {
 	info := refusals[why]

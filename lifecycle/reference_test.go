@@ -193,7 +193,11 @@ func (r reference) answer(t *testing.T, sub lifecycle.Subscription, at time.Time
 				f.anchor = midnight(e.At)
 				f.termStart, f.termEnd = f.refTerm(0)
 			}
-			f.mode, f.recurring, f.winStart = "running", true, e.At
+			// R-REN-4, R-REA-9: VL and Open renew through the licensing
+			// partner, never automatically.
+			ch := r.key.Channel
+			partner := ch == policy.VolumeLicensing || ch == policy.OpenValue || ch == policy.OpenLicense
+			f.mode, f.recurring, f.winStart = "running", !partner, e.At
 		case lifecycle.Renew:
 			switch {
 			case state == lifecycle.Expired: // a new term from the renewal

@@ -184,6 +184,15 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 		q.Note += "; an early termination fee may be charged for cancelling before the end of the term"
 	}
 	per := price.PerLicense
+	// R-LC-13: an Extended Service Term is priced "3% higher than the
+	// standard subscription monthly rate", prorated daily; Price is the
+	// standard rate.
+	if pct := st.f.b.rules(int32(st.d.ver)).Renewal.ESTSurchargePercent; st.ExtendedServiceTerm() && pct > 0 {
+		per = per.Prorate(int64(100+pct), 100)
+		q.Rule += ", R-LC-13"
+		q.Sources += ", [D-WIF-2025-12], [D-EST-2026-03]"
+		q.Note += fmt.Sprintf("; the Extended Service Term is charged at the standard monthly rate plus %d%%", pct)
+	}
 	if cmd.Kind == CmdCancelNow {
 		q.Paid = per.Times(int64(q.Licenses))
 		q.Used = q.Paid.Prorate(int64(q.DaysUsed), int64(q.DaysInPeriod))
@@ -191,7 +200,7 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 		// Seats added within the period were charged from the day they
 		// were added; the removal takes the newest seats first.
 		var buf [8]seatLot
-		lots := seatLots(&lc, &st, buf[:0])
+		lots := seatLots(lc.s, &st, buf[:0])
 		left := q.Licenses
 		for i := len(lots) - 1; i >= 0 && left > 0; i-- {
 			k := min(lots[i].n, left)

@@ -82,6 +82,9 @@ const (
 	refSalesEnded
 	refPaymentAttached
 	refPaymentCancelled
+	refReactivatePayment
+	refTrialLicenses
+	refKeyUsed
 )
 
 // refusalInfo is the static part of a refusal.
@@ -129,6 +132,9 @@ var refusals = [...]refusalInfo{
 	refSalesEnded:          {ErrSalesEnded, "C-23", "[P-OPEN], [D-WIF-2025-02]"},
 	refPaymentAttached:     {ErrPrecondition, "R-PAY-2, R-PAY-3", "[D-PAY-2024-02]"},
 	refPaymentCancelled:    {ErrPrecondition, "R-PAY-1, R-PAY-3, C-11", "[S003], [D-CAN-2021-EN], [D-PAY-2024-02]"},
+	refReactivatePayment:   {ErrPrecondition, "R-REA-4", "[D-REACT-2025-07]"},
+	refTrialLicenses:       {ErrLicenseLimit, "R-TRI-1, R-TRI-7", "[D-TRY-2025-06], [PC-SUB-2023-10]"},
+	refKeyUsed:             {ErrPrecondition, "R-REN-3", "[D-KEY-2024-09], [D-RENEW-2025-07]"},
 }
 
 // RefusalError reports a command refused by the legal event graph or the
@@ -196,8 +202,11 @@ func (e *RefusalError) Error() string {
 	case e.Actor.IsValid():
 		what += " by " + e.Actor.String()
 	}
-	fmt.Fprintf(&b, "lifecycle: %s refused at %s while %s (%s; %s): %s",
-		what, e.At.UTC().Format(time.RFC3339Nano), e.stateName(), e.Rule, e.Sources, e.Reason())
+	fmt.Fprintf(&b, "lifecycle: %s refused at %s", what, e.At.UTC().Format(time.RFC3339Nano))
+	if e.State.IsValid() { // a refusal about no subscription has no state
+		fmt.Fprintf(&b, " while %s", e.stateName())
+	}
+	fmt.Fprintf(&b, " (%s; %s): %s", e.Rule, e.Sources, e.Reason())
 	if in := e.Instead(); in != "" {
 		b.WriteString("; instead: ")
 		b.WriteString(in)
@@ -229,6 +238,16 @@ func (e *RefusalError) Reason() string {
 	cmd := e.Command.String()
 	switch e.why {
 	case refRole:
+		if !e.Command.IsValid() { // a payment method, a purchase: no command, maybe no channel
+			what := "buy"
+			if e.action == "remove-payment-method" {
+				what = "remove a payment method"
+			}
+			if !e.Channel.IsValid() {
+				return fmt.Sprintf("%s may not %s", e.Actor.Title(), what)
+			}
+			return fmt.Sprintf("%s may not %s of a %s subscription", e.Actor.Title(), what, e.Channel)
+		}
 		return fmt.Sprintf("%s may not %s a %s subscription", e.Actor.Title(), cmd, e.Channel)
 	case refCSPLicenses:
 		return "the subscription was bought through a CSP partner, so licenses can't be changed in the Microsoft 365 admin center"
@@ -304,6 +323,12 @@ func (e *RefusalError) Reason() string {
 		return fmt.Sprintf("the %s program sells and renews nothing from %s", e.Channel, refDate(e.Until))
 	case refPaymentAttached:
 		return fmt.Sprintf("the payment method is still attached to subscription %q, which is %s", e.SubscriptionID, e.stateName())
+	case refKeyUsed:
+		return "the product key was already used for this subscription"
+	case refTrialLicenses:
+		return fmt.Sprintf("a free trial comes with %d licenses, not %d", e.Limit, e.count)
+	case refReactivatePayment:
+		return "a payment method must be chosen or added to reactivate the subscription"
 	case refPaymentCancelled:
 		return fmt.Sprintf("the payment method of a cancelled or expired subscription can't be removed until the subscription is deleted; %q is %s until %s", e.SubscriptionID, e.stateName(), refDate(e.Until))
 	}
@@ -327,6 +352,9 @@ func (e *RefusalError) Instead() string {
 	case refRole:
 		if e.Channel.IsCSP() && !e.roles.Has(e.Actor) && e.Actor != Partner {
 			return "contact your CSP partner"
+		}
+		if !e.Channel.IsCSP() {
+			return askRoles(e.roles &^ partnerRoles) // a direct customer asks its admins, not a partner (AOBO)
 		}
 		return askRoles(e.roles)
 	case refCSPLicenses:
@@ -415,21 +443,30 @@ func (e *RefusalError) Instead() string {
 		return "buy through another program, such as Open Value"
 	case refPaymentAttached:
 		return fmt.Sprintf("move subscription %q to another payment method first", e.SubscriptionID)
+	case refKeyUsed:
+		return "enter a new, unused product key for the same Microsoft plan"
+	case refTrialLicenses:
+		return fmt.Sprintf("start the trial with %d licenses or fewer, and buy more once it is bought", e.Limit)
+	case refReactivatePayment:
+		return "add a payment method, then reactivate"
 	case refPaymentCancelled:
 		return fmt.Sprintf("wait until subscription %q is deleted on %s", e.SubscriptionID, refDate(e.Until))
 	}
 	return ""
 }
 
-// refuse builds the refusal of cmd at st.
-func refuse(why refusal, cmd *Command, ch policy.Channel, st *Status) *RefusalError {
+// refuse fills e with the refusal of cmd at st and returns e. The guards
+// fill a RefusalError their caller provides, so that Capabilities, which
+// asks them for every role, allocates nothing.
+func (e *RefusalError) refuse(why refusal, cmd *Command, ch policy.Channel, st *Status) *RefusalError {
 	info := refusals[why]
-	return &RefusalError{
+	*e = RefusalError{
 		Command: cmd.Kind, Actor: cmd.Actor, Channel: ch,
 		State: st.State(), Trial: st.Trial(), At: st.At(),
 		Rule: info.rule, Sources: info.sources,
 		why: why, end: st.TermEnd(),
 	}
+	return e
 }
 
 // licensesText returns "1 license" or "n licenses".

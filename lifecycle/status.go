@@ -210,15 +210,51 @@ func (s Status) CancelWindowEnd() time.Time {
 // ReactivateUntil returns the first instant at which reactivation is no
 // longer possible (AC-08: a cancellation on 2026-05-10 can be reactivated
 // through 2026-08-07, ReactivateUntil 2026-08-08); zero if the
-// subscription cannot be (or need not be) reactivated.
+// subscription cannot be reactivated now, or need not be (it is Active).
+// It is the end of the reactivation window; whether and by whom a
+// reactivation is accepted now (payment method, role) is
+// [Capabilities.Reactivate]. The hours after an explicit deletion (C-6)
+// are inclusive (DC-5): ReactivateUntil is then the nanosecond after the
+// last instant.
 func (s Status) ReactivateUntil() time.Time {
-	if s.m == nil {
+	if s.m == nil || !s.reactivationOpen() || s.d.reactUntil == never {
 		return time.Time{}
 	}
-	if u := s.d.reactUntil; u != none && u != never && u > s.at {
+	if s.m.state == Deleted {
+		return timeOf(s.d.reactUntil + 1)
+	}
+	return timeOf(s.d.reactUntil)
+}
+
+// AdminCenterLagUntil returns, after a partner cancelled a direct
+// subscription on behalf of the customer (AOBO), the first day on which
+// the admin center must show the change: "it can take up to 90 days for
+// the admin center to reflect the status change" (R-LC-12, AC-59; the
+// 01/2023 and 03/2024 texts, policy.Rules.AOBOStatusDelayDays). It is
+// informational: the state is the one Status reports. Zero when no such
+// delay applies, or once it has passed.
+func (s Status) AdminCenterLagUntil() time.Time {
+	if s.m == nil || !s.f.is(byPartner) || (s.f.mode != cancelled && !s.f.is(cancelDeferred)) {
+		return time.Time{}
+	}
+	n := s.f.b.rulesAt(s.f.modeAt).AOBOStatusDelayDays
+	if n <= 0 {
+		return time.Time{}
+	}
+	if u := dayOf(s.f.modeAt).add(n).ns(); u > s.at {
 		return timeOf(u)
 	}
 	return time.Time{}
+}
+
+// RepurchaseRestoresData reports whether buying a new subscription with
+// the same service plans now gives access to this subscription's data
+// again: while it is Expired or Disabled, not once it is Deleted (C-22,
+// reconciling "adding a new subscription of the same type doesn't restore
+// the data that was associated with the deleted subscription", R-DAT-7,
+// with the CSP trial and try-or-buy texts; [INFERRED]).
+func (s Status) RepurchaseRestoresData() bool {
+	return s.m != nil && (s.m.state == Expired || s.m.state == Disabled)
 }
 
 // purge returns the purge bounds of the fold's projection (R-DAT-2…R-DAT-5,

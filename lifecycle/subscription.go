@@ -46,6 +46,10 @@ type Spec struct {
 	// ProductKey says the subscription was prepaid with a product key
 	// (§1.1 row 14, R-REN-3, R-REF-4).
 	ProductKey bool
+	// ProductKeyID identifies that product key, so that re-entering it
+	// to extend the subscription can be refused (R-REN-3); empty when not
+	// recorded.
+	ProductKeyID string
 	// PaymentMethod says a payment method is attached (a direct trial
 	// converts only with one, R-TRI-1, R-TRI-3).
 	PaymentMethod bool
@@ -201,6 +205,9 @@ func checkEvent(i int, e Event, prev time.Time) error {
 	}
 	if e.Actor != 0 && !e.Actor.IsValid() {
 		return &FieldError{Field: field("Actor"), Value: e.Actor.String(), Reason: "not a valid role"}
+	}
+	if e.ProductKey != "" && e.Kind != Renew {
+		return &FieldError{Field: field("ProductKey"), Value: e.ProductKey, Reason: "only a renewal is made with a product key (R-REN-3)"}
 	}
 	if e.Kind == ChangeLicenses {
 		if err := checkCount(field("Licenses"), e.Licenses); err != nil {

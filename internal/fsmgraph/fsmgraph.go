@@ -164,9 +164,12 @@ func (m *Machine) Step(s, ev int) (int, error) {
 }
 
 // Can reports whether event ev is legal in state s.
+// Unlike Step it allocates nothing when the event is not legal.
 func (m *Machine) Can(s, ev int) bool {
-	_, err := m.Step(s, ev)
-	return err == nil
+	if s < 0 || s >= len(m.states) || ev < 0 || ev >= len(m.events) {
+		return false
+	}
+	return m.table[s*len(m.events)+ev] >= 0
 }
 
 // StepFSM answers like Step by building a fresh looplab machine in state s

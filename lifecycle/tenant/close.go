@@ -67,8 +67,8 @@ func CloseAccountPlan(snap Snapshot, actor UserID, at time.Time) (Plan, error) {
 		{Step: syncStep(snap.spec.DirectorySync, others), after: []StepID{BackUp}},
 		{Step: deleteUsersStep(others, actor), after: []StepID{TurnOffDirectorySync}},
 		{Step: customDomainsStep(snap), after: []StepID{DeleteUsers}},
-		{Step: cancelStep(subs, at), after: []StepID{RemoveCustomDomains}},
-		{Step: deleteSubsStep(subs, at), after: []StepID{CancelSubscriptions}},
+		{Step: cancelStep(subs, me, at), after: []StepID{RemoveCustomDomains}},
+		{Step: deleteSubsStep(subs, me, at), after: []StepID{CancelSubscriptions}},
 		{Step: mfaStep(others, actor), after: []StepID{DeleteUsers}},
 		{Step: obstacleStep(RemoveApplications, "Delete the applications registered in the tenant.",
 			"No application is registered.", "applications", snap.spec.Applications), after: []StepID{BackUp}},
@@ -193,17 +193,55 @@ func cancelAction(e evaluated) subAction {
 	return stuck
 }
 
-func cancelStep(subs []evaluated, at time.Time) Step {
+// actionRoles returns who may take a's action on e now, as Apply would
+// accept it (Capabilities asks Apply's guards): the roles that may cancel
+// now (support aside) or change recurring billing.
+func actionRoles(e evaluated, a subAction) lifecycle.RoleSet {
+	c := e.status.Capabilities()
+	switch a {
+	case cancelNow:
+		return c.CancelRoles &^ lifecycle.RolesOf(lifecycle.Support)
+	case billOff:
+		return c.ChangeRecurringBillingRoles
+	}
+	return 0
+}
+
+func cancelStep(subs []evaluated, me User, at time.Time) Step {
 	s := Step{ID: CancelSubscriptions, Rule: "R-CLO-3, R-CAN-3, R-LC-4", Sources: srcClose + ", " + srcMCACancel + ", [D-RENEW-2025-07]",
 		Text: "Cancel every active subscription; where the cancellation window has passed, turn off recurring billing and wait for the end of the term."}
 	if len(subs) == 0 {
 		s.Status, s.Reason = NotNeeded, "The tenant has no subscriptions."
 		return s
 	}
-	var cancel, off, stuckIDs, ending []string
-	var reasons []string
+	var cancel, off, stuckIDs, ending, others []string
+	var reasons, otherWhat []string
+	var by, otherBy lifecycle.RoleSet
 	for _, e := range subs {
-		switch cancelAction(e) {
+		a := cancelAction(e)
+		if a == cancelNow || a == billOff {
+			// A step names who can take it, and the plan acts only as its
+			// own actor (R-LIC-8, R-CAN-14, §3.12): a subscription whose
+			// action only someone else may take (the CSP partner, an MCA
+			// billing account owner) is theirs to act on.
+			may := actionRoles(e, a)
+			if mine := may & me.Roles; mine.IsEmpty() {
+				others = append(others, e.id)
+				otherBy |= may
+				what := "cancel " + e.id
+				if a == billOff {
+					what = "turn off recurring billing of " + e.id
+					if e.channel().IsCSP() {
+						what = "turn off auto-renew of " + e.id
+					}
+				}
+				otherWhat = append(otherWhat, fmt.Sprintf("%s can %s", capitalize(may.Phrase()), what))
+				continue
+			} else {
+				by |= mine
+			}
+		}
+		switch a {
 		case cancelNow:
 			cancel = append(cancel, e.id)
 			if e.channel().IsCSP() {
@@ -232,9 +270,14 @@ func cancelStep(subs []evaluated, at time.Time) Step {
 			}
 		}
 	}
+	if len(others) > 0 {
+		reasons = append(reasons, fmt.Sprintf("%s, not %s (R-LIC-8, R-CAN-14, §3.12).", strings.Join(otherWhat, "; "), me.ID))
+		s.Rule += ", R-LIC-8, R-CAN-14, §3.12"
+		s.Sources += ", [D-LIC-2024-02], [PC-LIFE-2023-08]"
+	}
 	switch {
 	case len(cancel)+len(off) > 0:
-		s.Status = Next
+		s.Status, s.By = Next, by
 		var parts []string
 		if len(cancel) > 0 {
 			parts = append(parts, "cancel "+list(cancel))
@@ -248,6 +291,10 @@ func cancelStep(subs []evaluated, at time.Time) Step {
 			s.Reason = "Active subscriptions keep the tenant from being deleted."
 		}
 		s.Targets = append(cancel, off...)
+	case len(others) > 0:
+		s.Status, s.By, s.Targets = Blocked, otherBy, others
+		s.Reason = strings.Join(reasons, " ")
+		s.Unblock = "ask " + otherBy.Phrase() + " to do it"
 	case len(stuckIDs) > 0:
 		s.Status = Blocked
 		s.Reason = fmt.Sprintf("%s can't be cancelled or set to end now: %s.", plural(len(stuckIDs), "subscription", "subscriptions"), list(stuckIDs))
@@ -286,7 +333,7 @@ func deletableFrom(e evaluated, at time.Time) time.Time {
 	return time.Time{}
 }
 
-func deleteSubsStep(subs []evaluated, at time.Time) Step {
+func deleteSubsStep(subs []evaluated, me User, at time.Time) Step {
 	s := Step{ID: DeleteSubscriptions, Rule: "R-CLO-3, R-LC-9, R-LC-10", Sources: srcClose,
 		Text: "Delete the disabled subscriptions."}
 	if len(subs) == 0 {
@@ -296,6 +343,7 @@ func deleteSubsStep(subs []evaluated, at time.Time) Step {
 	var now, later []string
 	var earliest time.Time
 	var cannot, renew []string
+	var by lifecycle.RoleSet
 	deleted := 0
 	for _, e := range subs {
 		if e.status.State() == lifecycle.Deleted {
@@ -304,6 +352,12 @@ func deleteSubsStep(subs []evaluated, at time.Time) Step {
 		}
 		if t := deletableFrom(e, at); !t.IsZero() {
 			if !t.After(at) {
+				mine := e.status.Capabilities().DeleteRoles & me.Roles
+				if mine.IsEmpty() { // §3.12: the plan acts only as its actor
+					cannot = append(cannot, fmt.Sprintf("only %s can delete %s", e.status.Capabilities().DeleteRoles.Phrase(), e.id))
+					continue
+				}
+				by |= mine
 				now = append(now, e.id)
 				continue
 			}
@@ -321,7 +375,7 @@ func deleteSubsStep(subs []evaluated, at time.Time) Step {
 	}
 	switch {
 	case len(now) > 0:
-		s.Status, s.Targets = Next, now
+		s.Status, s.Targets, s.By = Next, now, by
 		s.Text = "Delete the disabled subscriptions " + list(now) + "."
 		s.Reason = "A disabled subscription keeps the tenant from being deleted until it is deleted."
 	case len(later) > 0:

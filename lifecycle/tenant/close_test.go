@@ -14,11 +14,15 @@ import (
 
 // fabrikam is a tenant on its system domain only, with one subscription.
 func fabrikam(ba tenant.BillingAccount, s ...lifecycle.Lifecycle) tenant.SnapshotSpec {
+	roles := ga
+	if ba == tenant.MCA { // R-CLO-2: with MCA, also a billing account owner for the billing tasks
+		roles |= lifecycle.RolesOf(lifecycle.BillingAccountOwner)
+	}
 	return tenant.SnapshotSpec{
 		BillingAccount: ba,
 		Domains:        []tenant.Domain{{Name: "fabrikam.onmicrosoft.com", System: true, Default: true}},
 		Users: []tenant.User{
-			{ID: "admin", Domain: "fabrikam.onmicrosoft.com", Roles: ga, MFA: true},
+			{ID: "admin", Domain: "fabrikam.onmicrosoft.com", Roles: roles, MFA: true},
 			{ID: "bob", Domain: "fabrikam.onmicrosoft.com", MFA: true, Synced: true},
 		},
 		DirectorySync: true,

@@ -73,9 +73,11 @@ func ExampleCloseAccountPlan() {
 	snap, err := tenant.New(tenant.SnapshotSpec{
 		BillingAccount: tenant.MCA,
 		Domains:        []tenant.Domain{{Name: "fabrikam.onmicrosoft.com", System: true, Default: true}},
-		Users:          []tenant.User{{ID: "admin", Domain: "fabrikam.onmicrosoft.com", Roles: lifecycle.RolesOf(lifecycle.GlobalAdmin)}},
-		Subscriptions:  []lifecycle.Lifecycle{lc},
-		BackedUp:       true,
+		// R-CLO-2: with MCA, a Global Administrator who is also a billing
+		// account owner does the billing tasks.
+		Users:         []tenant.User{{ID: "admin", Domain: "fabrikam.onmicrosoft.com", Roles: lifecycle.RolesOf(lifecycle.GlobalAdmin, lifecycle.BillingAccountOwner)}},
+		Subscriptions: []lifecycle.Lifecycle{lc},
+		BackedUp:      true,
 	})
 	if err != nil {
 		fmt.Println(err)

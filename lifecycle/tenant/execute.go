@@ -108,7 +108,8 @@ func (p Plan) Execute(snap Snapshot, id StepID, at time.Time) (Snapshot, error) 
 	case RemoveCustomDomains:
 		releaseAll(&sp, sys, at)
 	case CancelSubscriptions, DeleteSubscriptions:
-		if err := actOnSubscriptions(&sp, snap, id, st.Targets, at); err != nil {
+		me, _ := snap.User(p.Actor)
+		if err := actOnSubscriptions(&sp, snap, id, st.Targets, me.Roles, at); err != nil {
 			return Snapshot{}, &StepError{Step: id, Status: st.Status, At: at, Reason: "the subscription's history would be impossible", Err: err}
 		}
 	case DisableMFA:
@@ -186,7 +187,12 @@ func releaseAll(sp *SnapshotSpec, sys string, at time.Time) {
 // with lifecycle.Lifecycle.Apply, which checks it against the state, the
 // role, the windows and the custom-domain precondition under the rules in
 // force at at, and puts the judged lifecycle it returns in sp.
-func actOnSubscriptions(sp *SnapshotSpec, snap Snapshot, id StepID, targets []string, at time.Time) error {
+//
+// It acts as the plan's actor only, with the first of roles (the actor's)
+// that Apply accepts; a subscription that only someone else may act on
+// (the CSP partner) is refused with Apply's refusal, never issued in
+// their name.
+func actOnSubscriptions(sp *SnapshotSpec, snap Snapshot, id StepID, targets []string, roles lifecycle.RoleSet, at time.Time) error {
 	subs, err := snap.evaluate(at)
 	if err != nil {
 		return err
@@ -206,26 +212,19 @@ func actOnSubscriptions(sp *SnapshotSpec, snap Snapshot, id StepID, targets []st
 		default:
 			continue
 		}
-		cmd := lifecycle.Command{Kind: kind, Actor: actingRole(e), CustomDomains: snap.CustomDomainsInUse()}
-		next, err := e.lc.Apply(cmd, at)
-		if err != nil {
-			return fmt.Errorf("%s: %w", e.id, err)
+		var next lifecycle.Lifecycle
+		err := &lifecycle.FieldError{Field: "Plan.Actor", Value: roles.String(), Reason: "holds no role that may act on " + e.id}
+		var last error = err
+		for _, r := range roles.List() {
+			cmd := lifecycle.Command{Kind: kind, Actor: r, CustomDomains: snap.CustomDomainsInUse()}
+			if next, last = e.lc.Apply(cmd, at); last == nil {
+				break
+			}
+		}
+		if last != nil {
+			return fmt.Errorf("%s: %w", e.id, last)
 		}
 		sp.Subscriptions[i] = next
 	}
 	return nil
-}
-
-// actingRole is who records a billing action: a Global Administrator where
-// one may (MOSA and the admin-center channels), else the first of the
-// channel's billing roles (an MCA billing account owner, the CSP partner).
-func actingRole(e evaluated) lifecycle.Role {
-	roles := lifecycle.BillingRoles(e.channel())
-	if roles.Has(lifecycle.GlobalAdmin) {
-		return lifecycle.GlobalAdmin
-	}
-	if l := roles.List(); len(l) > 0 {
-		return l[0]
-	}
-	return 0
 }

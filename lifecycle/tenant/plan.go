@@ -186,6 +186,13 @@ type Step struct {
 	// the end of its term, a tenant 72 hours after the last subscription
 	// deletion). Zero means now, or not known yet (Pending).
 	Earliest time.Time
+	// By names who can take the step, for the steps that act on
+	// subscriptions: the roles of the plan's actor that Apply accepts for
+	// a Next step, or — for a step Blocked on someone else — the roles
+	// that may (the CSP partner, an MCA billing account owner). Empty for
+	// the other steps, which the plan's actor takes. [Plan.Execute] acts
+	// only with the actor's own roles.
+	By lifecycle.RoleSet
 	// Targets name the entries the step acts on or is blocked by: user
 	// ids, group names, aliases, subscription ids, domain names, or
 	// "billing-account".

@@ -75,8 +75,9 @@ func ReleaseDomainPlan(snap Snapshot, name string, at time.Time, opts ReleaseOpt
 }
 
 func notifyStep(d Domain, inUse bool) draft {
+	// Seed 002 adds that users must take extra steps to move their mail.
 	s := Step{ID: NotifyUsers, Rule: "R-DOM-6", Sources: srcDNS,
-		Text: fmt.Sprintf("Tell the users of %s the date you plan to switch their email and the new email provider.", d.Name)}
+		Text: fmt.Sprintf("Tell the users of %s the date you plan to switch their email and the new email provider, and that they must take extra steps to move their existing mail.", d.Name)}
 	switch {
 	case !d.UsersNotified.IsZero():
 		s.Status, s.Reason = Done, "Users notified on "+instant(d.UsersNotified)+"."
