@@ -293,18 +293,45 @@ func (s Subscription) append(e Event) (Subscription, error) {
 // EndOfTerm returns the end date of a term that starts on start's UTC
 // date: the day before the same day of month term.Months() later, clamped to
 // the month's last day (an annual term started on 2026-05-05 ends on
-// 2027-05-04, AC-23). An invalid term returns the zero time.
-func EndOfTerm(start time.Time, term policy.Term) time.Time {
+// 2027-05-04, AC-23). An invalid term, a zero start or one outside
+// 1900–2200, and an end date on or after 2200-01-01 are a *FieldError.
+func EndOfTerm(start time.Time, term policy.Term) (time.Time, error) {
 	if !term.IsValid() {
-		return time.Time{}
+		return time.Time{}, &FieldError{Field: "term", Value: term.String(), Reason: "not a valid term"}
 	}
-	return dayOf(ns(start)).addMonths(term.Months()).add(-1).time()
+	if err := checkInstant("start", start); err != nil {
+		return time.Time{}, err
+	}
+	end := dayOf(ns(start)).addMonths(term.Months()).add(-1)
+	if end >= endDay {
+		return time.Time{}, pastRange("start", start, end)
+	}
+	return end.time(), nil
 }
 
 // EndOfTrial returns the end date of a trial of the given days starting on
 // start's UTC date: its last day, start+days−1 (a 30-day trial started on
 // 2026-05-01 ends on 2026-05-30 and, under DC-3b, converts on 2026-05-31,
-// AC-43).
-func EndOfTrial(start time.Time, days int) time.Time {
-	return dayOf(ns(start)).add(days - 1).time()
+// AC-43). days must be positive; a zero start or one outside 1900–2200,
+// and an end date on or after 2200-01-01 are a *FieldError.
+func EndOfTrial(start time.Time, days int) (time.Time, error) {
+	if days < 1 {
+		return time.Time{}, &FieldError{Field: "days", Value: days, Reason: "a trial lasts at least one day"}
+	}
+	if err := checkInstant("start", start); err != nil {
+		return time.Time{}, err
+	}
+	d0 := dayOf(ns(start))
+	if int64(days) > int64(endDay-d0) { // no int conversion can wrap
+		return time.Time{}, &FieldError{Field: "days", Value: days,
+			Reason: "the trial would end on or after 2200-01-01, past the supported range"}
+	}
+	return d0.add(days - 1).time(), nil
+}
+
+// pastRange reports an end date past the supported range, computed from
+// field's value.
+func pastRange(field string, v any, end day) *FieldError {
+	return &FieldError{Field: field, Value: v,
+		Reason: "the term would end on " + end.time().Format(time.DateOnly) + ", past the supported range (end dates before 2200-01-01)"}
 }
