@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -73,6 +74,11 @@ func (lc *Lifecycle) check(cmd *Command, at time.Time) (Status, Event, error) {
 	st, err := lc.At(at)
 	if err != nil {
 		return Status{}, Event{}, err
+	}
+	if cmd.Kind == CmdAddLicenses && cmd.Licenses > maxLicenses-st.Licenses() {
+		// Checked before the sum is formed: MaxInt would wrap it negative.
+		return Status{}, Event{}, &FieldError{Field: "Command.Licenses", Value: cmd.Licenses,
+			Reason: fmt.Sprintf("absurd: with the %d licenses held, more than %d", st.Licenses(), maxLicenses)}
 	}
 	ch := lc.s.spec.Channel
 	m, err := machineFor(ch)

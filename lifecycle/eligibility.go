@@ -223,7 +223,7 @@ func guardDomains(cmd *Command, ch policy.Channel, st *Status) *RefusalError {
 		return nil
 	}
 	e := refuse(refCustomDomain, cmd, ch, st)
-	e.domains = cmd.CustomDomains
+	e.domains = append([]string(nil), cmd.CustomDomains...) // a copy: the caller may change its slice
 	return e
 }
 
