@@ -132,6 +132,13 @@ const (
 	maxUnix = 7258118400  // 2200-01-01T00:00:00Z
 )
 
+// CheckInstant reports whether lapse accepts t as an instant: nil, or a
+// *FieldError on "at" (matching ErrInvalid) when t is the zero time or
+// outside the supported range, from 1900-01-01T00:00:00Z up to but not
+// including 2200-01-01T00:00:00Z. Callers that take instants from users
+// (and package lifecycle/tenant) check them with it before use.
+func CheckInstant(t time.Time) error { return checkInstant("at", t) }
+
 func checkInstant(field string, t time.Time) error {
 	if t.IsZero() {
 		return &FieldError{Field: field, Value: t, Reason: "required"}
