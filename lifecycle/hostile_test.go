@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
@@ -84,5 +85,36 @@ func TestDefect3_PaymentZeroLifecycle(t *testing.T) {
 	err = lifecycle.CanRemovePaymentMethod(lifecycle.GlobalAdmin, []lifecycle.Lifecycle{ok, {}}, at.Add(1))
 	if !errors.Is(err, lifecycle.ErrRefused) && !errors.As(err, &fe) {
 		t.Errorf("CanRemovePaymentMethod(active, zero) = %v", err)
+	}
+}
+
+// TestDefect6_QuoteHugePrice: a price whose charge leaves the range of
+// Money is a *FieldError on Price.PerLicense, not the same saturated Paid
+// for 2 licenses as for 10; the largest price that fits is quoted exactly.
+func TestDefect6_QuoteHugePrice(t *testing.T) {
+	at := utc(2026, 1, 10, 9, 0)
+	lc := renewable(t, policy.Monthly, at) // 5 licenses
+	cancel := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}
+	price := func(minor int64) lifecycle.Price {
+		return lifecycle.Price{PerLicense: lifecycle.USD(minor), Billing: policy.Monthly}
+	}
+	q, err := lc.Quote(cancel, price(math.MaxInt64/5), at.Add(time.Hour))
+	if err != nil || q.Paid != lifecycle.USD(math.MaxInt64/5*5) {
+		t.Errorf("Quote at the largest price that fits = %v, %v", q.Paid, err)
+	}
+	for _, c := range []struct {
+		cmd   lifecycle.Command
+		price int64
+	}{
+		{cancel, math.MaxInt64/5 + 1},
+		{cancel, math.MaxInt64},
+		{lifecycle.Command{Kind: lifecycle.CmdRemoveLicenses, Actor: lifecycle.GlobalAdmin, Licenses: 2}, math.MaxInt64},
+		{lifecycle.Command{Kind: lifecycle.CmdRemoveLicenses, Actor: lifecycle.GlobalAdmin, Licenses: 4}, math.MaxInt64},
+	} {
+		q, err := lc.Quote(c.cmd, price(c.price), at.Add(time.Hour))
+		var fe *lifecycle.FieldError
+		if !errors.As(err, &fe) || fe.Field != "Price.PerLicense" || !errors.Is(err, lifecycle.ErrInvalid) {
+			t.Errorf("Quote(%v at %d) = %+v, %v; want a *FieldError on Price.PerLicense", c.cmd, c.price, q, err)
+		}
 	}
 }
