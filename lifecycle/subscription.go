@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/lapse-go/lapse/policy"
@@ -81,7 +82,27 @@ type sub struct {
 	start             int64
 	day0, dayE, cycle day
 	ts                []int64
+	// line lets a chain of Applies share one history: see extend.
+	line *line
 }
+
+// line is shared by the subscriptions that [Lifecycle.Apply] derives from
+// one another: each appends its event to the arrays of its parent in
+// place, past the parent's length, when it is the first to extend the
+// parent (an atomic claim on the history length), and copies them
+// otherwise. Values only ever read their own length, so the arrays they
+// share are never written where anyone reads: old values stay immutable,
+// and concurrent Applies on one value stay race-free.
+type line struct {
+	n atomic.Int64 // the history length of the one value that may extend in place
+}
+
+// MaxEvents is the longest history lapse accepts: [New] refuses more
+// events and [Lifecycle.Apply] refuses the command that would append one
+// more, with a *HistoryLimitError. A real subscription records a handful
+// of events a year; the limit keeps a judged lifecycle's memory bounded
+// (about 150 bytes an event) whatever a caller sends.
+const MaxEvents = 1 << 20
 
 // key returns the policy look-up key of the subscription.
 func (s *sub) key() policy.Key {
@@ -103,7 +124,8 @@ func (s Subscription) data() *sub {
 // build returns the Subscription holding spec, whose History it owns.
 func build(spec Spec) Subscription {
 	start := ns(spec.Start)
-	d := &sub{spec: spec, start: start, day0: dayOf(start), dayE: dayOf(ns(spec.End)), ts: make([]int64, len(spec.History))}
+	d := &sub{spec: spec, start: start, day0: dayOf(start), dayE: dayOf(ns(spec.End)), ts: make([]int64, len(spec.History)), line: new(line)}
+	d.line.n.Store(int64(len(spec.History)))
 	// The chain starts with the first term when it is a whole term, so that
 	// renewals keep its day of month (R-REN-3: "every year on the day that
 	// you subscribed"), else the day after its end, where a renewal starts
@@ -182,6 +204,9 @@ func New(spec Spec) (Subscription, error) {
 	if spec.Assigned > spec.Licenses {
 		return Subscription{}, &FieldError{Field: "Spec.Assigned", Value: spec.Assigned,
 			Reason: fmt.Sprintf("more licenses assigned than bought (%d)", spec.Licenses)}
+	}
+	if len(spec.History) > MaxEvents {
+		return Subscription{}, &HistoryLimitError{Len: len(spec.History)}
 	}
 	prev := spec.Start
 	for i, e := range spec.History {
@@ -278,23 +303,6 @@ func (s Subscription) Event(i int) (e Event, ok bool) {
 		return Event{}, false
 	}
 	return h[i], true
-}
-
-// append returns a new Subscription with e appended; the receiver's
-// history is never shared with the result.
-func (s Subscription) append(e Event) (Subscription, error) {
-	prev := s.spec.Start
-	if n := len(s.spec.History); n > 0 {
-		prev = s.spec.History[n-1].At
-	}
-	if err := checkEvent(len(s.spec.History), e, prev); err != nil {
-		return Subscription{}, err
-	}
-	h := make([]Event, len(s.spec.History), len(s.spec.History)+1)
-	copy(h, s.spec.History)
-	spec := s.spec
-	spec.History = append(h, e)
-	return build(spec), nil
 }
 
 // EndOfTerm returns the end date of a term that starts on start's UTC
