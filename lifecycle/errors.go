@@ -131,4 +131,6 @@ func (e *HistoryLimitError) Error() string {
 }
 
 // Is reports whether target is ErrHistoryLimit or ErrInvalid.
-func (e *HistoryLimitError) Is(target error) bool { return target == ErrHistoryLimit || target == ErrInvalid }
+func (e *HistoryLimitError) Is(target error) bool {
+	return target == ErrHistoryLimit || target == ErrInvalid
+}
