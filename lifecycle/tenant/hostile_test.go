@@ -134,3 +134,84 @@ func TestDefect7_CloseActorNotUser(t *testing.T) {
 		t.Errorf("CloseAccountPlan(deleted tenant, admin) = %v", err)
 	}
 }
+
+// TestExecuteCloseToTheEnd walks the account-closure plan of a tenant
+// with every obstacle, step by step with Execute at the earliest instant
+// each allows, until the tenant is deleted: the deleted snapshot keeps
+// only the admin who closed it, and its plan is done.
+func TestExecuteCloseToTheEnd(t *testing.T) {
+	s1 := sub(t, "S1", policy.DirectMOSA, policy.Monthly, date(2026, 4, 20), 10)
+	spec := fabrikam(tenant.MOSA, s1)
+	spec.Domains = append(spec.Domains, tenant.Domain{Name: "fabrikam.com", NSAtMicrosoft: true, MXAtMicrosoft: true})
+	spec.Users = append(spec.Users, tenant.User{ID: "carol", Domain: "fabrikam.com", MFA: true})
+	spec.Applications, spec.MFAProviders, spec.UnpaidInvoices = []string{"app"}, []string{"otp"}, 2
+	snap := mustNew(t, spec)
+	at := date(2026, 5, 1)
+	var steps []tenant.StepID
+	for range 40 {
+		p, err := tenant.CloseAccountPlan(snap, "admin", at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, ok := p.Next()
+		if !ok {
+			break
+		}
+		if n.Earliest.After(at) {
+			at = n.Earliest
+		}
+		if snap, err = p.Execute(snap, n.ID, at); err != nil {
+			t.Fatalf("Execute(%s at %v): %v\n%s", n.ID, at, err, p)
+		}
+		steps = append(steps, n.ID)
+	}
+	if len(steps) == 0 || steps[len(steps)-1] != tenant.DeleteTenant {
+		t.Fatalf("steps %v do not end with %s", steps, tenant.DeleteTenant)
+	}
+	if u := snap.Users(); len(u) != 1 || u[0].ID != "admin" || !snap.Spec().Deleted {
+		t.Errorf("deleted tenant keeps users %v", u)
+	}
+	p, err := tenant.CloseAccountPlan(snap, "admin", at)
+	if _, ok := p.Next(); err != nil || ok {
+		t.Errorf("plan of the deleted tenant: %v, next %v", err, ok)
+	}
+	// A step that is not next, and a plan of no valid kind, are refused.
+	if _, err := p.Execute(snap, tenant.DeleteTenant, at); !errors.Is(err, tenant.ErrNotNext) {
+		t.Errorf("Execute(done step) = %v; want ErrNotNext", err)
+	}
+	if _, err := (tenant.Plan{}).Execute(snap, tenant.BackUp, at); !errors.Is(err, tenant.ErrInvalid) {
+		t.Errorf("Execute of the zero Plan = %v; want ErrInvalid", err)
+	}
+}
+
+// TestNewRefusesEntries: each malformed entry is reported with its path.
+func TestNewRefusesEntries(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		edit func(*tenant.SnapshotSpec)
+		path string
+	}{
+		{"empty domain", func(s *tenant.SnapshotSpec) { s.Domains = append(s.Domains, tenant.Domain{}) }, "domains[1]"},
+		{"no dot", func(s *tenant.SnapshotSpec) { s.Domains = append(s.Domains, tenant.Domain{Name: "contoso"}) }, "domains[1]"},
+		{"leading dot", func(s *tenant.SnapshotSpec) { s.Domains = append(s.Domains, tenant.Domain{Name: ".contoso.com"}) }, "domains[1]"},
+		{"double dot", func(s *tenant.SnapshotSpec) { s.Domains = append(s.Domains, tenant.Domain{Name: "contoso..com"}) }, "domains[1]"},
+		{"bad character", func(s *tenant.SnapshotSpec) { s.Domains = append(s.Domains, tenant.Domain{Name: "con_toso.com"}) }, "domains[1]"},
+		{"removed system domain", func(s *tenant.SnapshotSpec) { s.Domains[0].RemovedAt = date(2026, 1, 1) }, "domains[0]"},
+		{"user without id", func(s *tenant.SnapshotSpec) {
+			s.Users = append(s.Users, tenant.User{Domain: "fabrikam.onmicrosoft.com"})
+		}, "users[2]"},
+		{"group without name", func(s *tenant.SnapshotSpec) {
+			s.Groups = append(s.Groups, tenant.Group{Domain: "fabrikam.onmicrosoft.com"})
+		}, "groups[0]"},
+		{"application without name", func(s *tenant.SnapshotSpec) { s.Applications = []string{""} }, "applications[0]"},
+		{"MFA provider without name", func(s *tenant.SnapshotSpec) { s.MFAProviders = []string{""} }, "mfaProviders[0]"},
+	} {
+		spec := fabrikam(tenant.MOSA)
+		c.edit(&spec)
+		_, err := tenant.New(spec)
+		var ee *tenant.EntryError
+		if !errors.As(err, &ee) || ee.Path != c.path || !strings.Contains(err.Error(), "tenant: "+c.path) {
+			t.Errorf("%s: New = %v; want an *EntryError on %s", c.name, err, c.path)
+		}
+	}
+}
