@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
 
 	"github.com/lapse-go/lapse/lifecycle"
+	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -163,6 +165,12 @@ func TestDefect10_TimelineAllocatesWhatItReturns(t *testing.T) {
 	if n := testing.AllocsPerRun(10, func() { lc.Phases() }); n != 1 {
 		t.Errorf("Phases allocates %v times, want 1", n)
 	}
+	// Timeline keeps no judged lifecycle: the bytes it allocates do not
+	// grow with the history (they were 2 KB an event).
+	sub := lc.Subscription()
+	if b := allocated(func() { lifecycle.Timeline(sub, builtin) }); b > 4096 {
+		t.Errorf("Timeline of %d events allocates %d bytes", sub.Len(), b)
+	}
 }
 
 // TestHistoryLimit: New refuses a history of more than MaxEvents events
@@ -202,4 +210,42 @@ func statusAnswers(s lifecycle.Status) []any {
 	return []any{s.State(), s.Since(), s.Cause(), s.Trial(), s.ExtendedServiceTerm(), s.Next(), s.NextAt(), s.NextCause(),
 		s.TermStart(), s.TermEnd(), s.RecurringBilling(), s.Licenses(), s.Assigned(), s.LicenseConflictUntil(),
 		s.CancelWindowEnd(), s.ReactivateUntil(), s.PurgeNotBefore(), s.PurgeDeadline(), s.DeletedAt()}
+}
+
+// propTimelineIsPhases: Timeline, which folds without keeping the judged
+// lifecycle, returns what Judge followed by Phases returns, for generated
+// subscriptions under perturbed tables.
+func propTimelineIsPhases(t *rapid.T) {
+	c := lifecycletest.Cases(builtin, true).Draw(t, "case")
+	lc, err := lifecycle.Judge(c.Sub, c.Table)
+	if err != nil {
+		t.Fatalf("Judge: %v", err)
+	}
+	ph, err := lifecycle.Timeline(c.Sub, c.Table)
+	if err != nil {
+		t.Fatalf("Timeline: %v", err)
+	}
+	if diff := cmp.Diff(lc.Phases(), ph); diff != "" {
+		t.Fatalf("Timeline mismatch (-Phases +Timeline):\n%s", diff)
+	}
+}
+
+func TestTimelineIsPhases(t *testing.T) { rapid.Check(t, propTimelineIsPhases) }
+
+// TestTimelineErrors: Timeline refuses what Judge refuses.
+func TestTimelineErrors(t *testing.T) {
+	if _, err := lifecycle.Timeline(lifecycle.Subscription{}, builtin); !errors.Is(err, lifecycle.ErrInvalid) {
+		t.Errorf("Timeline(zero) = %v", err)
+	}
+	sub := buildBase(t).Subscription()
+	if _, err := lifecycle.Timeline(sub, nil); !errors.Is(err, lifecycle.ErrRulesMismatch) {
+		t.Errorf("Timeline(nil table) = %v", err)
+	}
+	spec := sub.Spec()
+	spec.History = []lifecycle.Event{{Kind: lifecycle.Reactivate, At: buildStart.Add(time.Hour)}}
+	_, jerr := lifecycle.Judge(mustNew(t, spec), builtin)
+	_, terr := lifecycle.Timeline(mustNew(t, spec), builtin)
+	if !errors.Is(terr, lifecycle.ErrHistory) || jerr.Error() != terr.Error() {
+		t.Errorf("Timeline(reactivate while active) = %v; Judge = %v", terr, jerr)
+	}
 }
