@@ -52,10 +52,23 @@ func (lc Lifecycle) Apply(cmd Command, at time.Time) (Lifecycle, error) {
 }
 
 // Check reports whether Apply would accept cmd at the instant at, without
-// building the new lifecycle: nil, or the error Apply would return.
+// building the new lifecycle: nil, or the error Apply would return. A
+// command that may start or lengthen a term is folded to see where the
+// term would end; the others are judged without folding.
 func (lc Lifecycle) Check(cmd Command, at time.Time) error {
-	_, _, err := lc.check(&cmd, at)
+	_, ev, err := lc.check(&cmd, at)
+	if err == nil && startsTerm(ev.Kind) {
+		// Only the fold knows where the new term ends, which may be past
+		// the supported range: fold the event, and keep nothing.
+		_, _, _, err = lc.step(ev)
+	}
 	return err
+}
+
+// startsTerm reports whether an event of kind k may start or lengthen a
+// term, and so end it past the supported range.
+func startsTerm(k EventKind) bool {
+	return k == Renew || k == Reactivate || k == ConvertTrial || k == ExtendTrial
 }
 
 // check runs steps 1–3 of Apply and returns the status at at and the event
@@ -118,26 +131,14 @@ func (lc *Lifecycle) check(cmd *Command, at time.Time) (Status, Event, error) {
 func (lc *Lifecycle) extend(ev Event) (Lifecycle, error) {
 	s := lc.s
 	n := len(s.ts)
-	if n >= MaxEvents {
-		return Lifecycle{}, &HistoryLimitError{Len: n + 1}
-	}
-	prev := s.spec.Start
-	if n > 0 {
-		prev = s.spec.History[n-1].At
-	}
-	if err := checkEvent(n, ev, prev); err != nil {
-		return Lifecycle{}, err
-	}
 	// Fold first: the engine reads nothing of the history, so a refusal
 	// leaves the shared arrays unclaimed.
-	t := ns(ev.At)
-	e := engine{s: s, b: lc.book()}
-	f := lc.folds[len(lc.folds)-1]
-	k := holding(lc.tail, t) // t is at or after the last event, where the open segments start
-	carry := segment{lc.tail[k], lc.tailDetails[k]}
-	if err := e.step(&f, n, &ev, t, &carry); err != nil {
+	f, carry, k, err := lc.step(ev)
+	if err != nil {
 		return Lifecycle{}, err
 	}
+	t := ns(ev.At)
+	e := engine{s: s, b: lc.book()}
 	cut := k // the open segments that start before t close
 	if lc.tail[k].start < t {
 		cut = k + 1
@@ -186,6 +187,33 @@ type extended struct {
 	sub
 	marks   [4]mark
 	details [4]detail
+}
+
+// step folds ev into lc's last fold and returns the fold after it, the
+// open segment ev found as the carry for the next, and that segment's
+// index among the open ones.
+func (lc *Lifecycle) step(ev Event) (fold, segment, int, error) {
+	s := lc.s
+	n := len(s.ts)
+	if n >= MaxEvents {
+		return fold{}, segment{}, 0, &HistoryLimitError{Len: n + 1}
+	}
+	prev := s.spec.Start
+	if n > 0 {
+		prev = s.spec.History[n-1].At
+	}
+	if err := checkEvent(n, ev, prev); err != nil {
+		return fold{}, segment{}, 0, err
+	}
+	t := ns(ev.At)
+	e := engine{s: s, b: lc.book()}
+	f := lc.folds[len(lc.folds)-1]
+	k := holding(lc.tail, t) // t is at or after the last event, where the open segments start
+	carry := segment{lc.tail[k], lc.tailDetails[k]}
+	if err := e.step(&f, n, &ev, t, &carry); err != nil {
+		return fold{}, segment{}, 0, err
+	}
+	return f, carry, k, nil
 }
 
 // grown returns a copy of x with room for at least more elements after

@@ -55,8 +55,8 @@ func TestDefect2_RenewPastRange(t *testing.T) {
 				if !errors.As(err, &he) || !errors.Is(err, lifecycle.ErrInvalid) || !strings.Contains(he.Reason, "supported range") {
 					t.Fatalf("%v: Renew %d: %v, want a *HistoryError about the supported range", c.term, n, err)
 				}
-				if cerr := lc.Check(cmd, at.Add(time.Hour)); cerr != nil && !errors.Is(cerr, lifecycle.ErrInvalid) {
-					t.Fatalf("Check: %v", cerr)
+				if cerr := lc.Check(cmd, at.Add(time.Hour)); cerr == nil || cerr.Error() != err.Error() {
+					t.Fatalf("Check = %v, Apply = %v", cerr, err)
 				}
 				break
 			}
@@ -103,6 +103,9 @@ func TestDefect2_NewTermPastRange(t *testing.T) {
 			t.Fatalf("At(%v) = %v, %v; want expired", c.at, st.State(), err)
 		}
 		_, err := lc.Apply(cmd, c.at)
+		if cerr := lc.Check(cmd, c.at); (cerr == nil) != (err == nil) {
+			t.Errorf("Check = %v, Apply = %v", cerr, err)
+		}
 		if c.ok && err != nil {
 			t.Errorf("Renew at %v: %v", c.at, err)
 		}
