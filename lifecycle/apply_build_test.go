@@ -249,3 +249,38 @@ func TestTimelineErrors(t *testing.T) {
 		t.Errorf("Timeline(reactivate while active) = %v; Judge = %v", terr, jerr)
 	}
 }
+
+// TestApplyAfterJudgeAll: lifecycles judged side by side by JudgeAll
+// extend by Apply without touching their neighbours, which share their
+// arrays.
+func TestApplyAfterJudgeAll(t *testing.T) {
+	var subs []lifecycle.Subscription
+	for i := range 4 {
+		subs = append(subs, build(t, buildBase(t), buildStart.Add(time.Duration(i)*time.Minute), 3+i).Subscription())
+	}
+	lcs, err := lifecycle.JudgeAll(subs, builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := make([][]lifecycle.Phase, len(lcs))
+	for i, lc := range lcs {
+		before[i] = lc.Phases()
+	}
+	for i := range lcs {
+		next := lcs[i]
+		for k := range 5 {
+			next, err = next.Apply(lifecycle.Command{Kind: lifecycle.CmdAddLicenses, Actor: lifecycle.GlobalAdmin, Licenses: 1},
+				buildStart.Add(time.Hour+time.Duration(k)*time.Second))
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		sameAsJudged(t, next)
+		for j, lc := range lcs {
+			if diff := cmp.Diff(before[j], lc.Phases()); diff != "" {
+				t.Fatalf("extending lcs[%d] changed lcs[%d] (-before +after):\n%s", i, j, diff)
+			}
+			sameAsJudged(t, lc)
+		}
+	}
+}
