@@ -2,10 +2,13 @@ package lifecycle_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"math/big"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
 
 	"github.com/lapse-go/lapse/lifecycle"
 )
@@ -157,3 +160,37 @@ func TestMoney_Defect6(t *testing.T) {
 		}
 	}
 }
+
+// propMoneyExact: Times, Plus, Minus and Prorate agree with arbitrary
+// precision (math/big) on any int64 operands, rounding half away from
+// zero, and report an error exactly when the true result leaves int64.
+func propMoneyExact(t *rapid.T) {
+	edge := rapid.OneOf(rapid.Int64(), rapid.SampledFrom([]int64{0, 1, -1, 2, math.MaxInt64, math.MinInt64, math.MaxInt64 - 1, math.MinInt64 + 1, 1 << 62, -(1 << 62)}))
+	a, b := edge.Draw(t, "a"), edge.Draw(t, "b")
+	m := lifecycle.USD(a)
+	fits := func(x *big.Int) bool { return x.IsInt64() }
+	check := func(op string, got lifecycle.Money, err error, want *big.Int) {
+		if fits(want) != (err == nil) || (err == nil && got.Minor != want.Int64()) {
+			t.Fatalf("%s = %d, %v; want %v", op, got.Minor, err, want)
+		}
+	}
+	A, B := big.NewInt(a), big.NewInt(b)
+	got, err := m.Times(b)
+	check(fmt.Sprintf("%d × %d", a, b), got, err, new(big.Int).Mul(A, B))
+	got, err = m.Plus(lifecycle.USD(b))
+	check(fmt.Sprintf("%d + %d", a, b), got, err, new(big.Int).Add(A, B))
+	got, err = m.Minus(lifecycle.USD(b))
+	check(fmt.Sprintf("%d − %d", a, b), got, err, new(big.Int).Sub(A, B))
+	num := rapid.OneOf(rapid.Int64Range(0, math.MaxInt64), rapid.Int64Range(0, 400)).Draw(t, "num")
+	den := rapid.OneOf(rapid.Int64Range(1, math.MaxInt64), rapid.Int64Range(1, 400)).Draw(t, "den")
+	// |a|·num/den rounded half away from zero: (2|a|·num + den) / 2den.
+	p := new(big.Int).Mul(new(big.Int).Abs(A), big.NewInt(num))
+	q := new(big.Int).Quo(new(big.Int).Add(new(big.Int).Lsh(p, 1), big.NewInt(den)), new(big.Int).Lsh(big.NewInt(den), 1))
+	if a < 0 {
+		q.Neg(q)
+	}
+	got, err = m.Prorate(num, den)
+	check(fmt.Sprintf("%d × %d / %d", a, num, den), got, err, q)
+}
+
+func TestMoneyExact(t *testing.T) { rapid.Check(t, propMoneyExact) }
