@@ -297,7 +297,7 @@ func acceptanceRows(t *testing.T) []acRow {
 	C := utc(2026, 5, 10, 9, 0)
 	bSpec := lifecycle.Spec{
 		ID: "AC-08..11", Channel: policy.DirectMOSA, Term: policy.Monthly,
-		Start: bStart, End: lifecycle.EndOfTerm(bStart, policy.Monthly), Licenses: 10, Assigned: 10,
+		Start: bStart, End: mustDate(lifecycle.EndOfTerm(bStart, policy.Monthly)), Licenses: 10, Assigned: 10,
 		PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: C, Actor: lifecycle.BillingAdmin}},
 	}
@@ -357,7 +357,7 @@ func acceptanceRows(t *testing.T) []acRow {
 	// D. Direct MCA.
 	mcaStart := utc(2026, 1, 10, 9, 0)
 	m := fix(lifecycle.Spec{ID: "AC-18", Channel: policy.DirectMCA, Term: policy.Annual, Start: mcaStart,
-		End: lifecycle.EndOfTerm(mcaStart, policy.Annual), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
+		End: mustDate(lifecycle.EndOfTerm(mcaStart, policy.Annual)), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: utc(2026, 1, 15, 10, 0), Actor: lifecycle.BillingAccountOwner}}})
 	m.edge("AC-18", utc(2026, 1, 15, 10, 0), phaseOf,
 		phaseView{State: lifecycle.Active, Since: mcaStart, Cause: lifecycle.Purchased},
@@ -366,7 +366,7 @@ func acceptanceRows(t *testing.T) []acRow {
 	m.row("AC-18/window", utc(2026, 1, 15, 9, 0), cancelOf, cancelView{State: lifecycle.Active, Cancel: true, CancelWindowEnd: date(2026, 1, 17)},
 		"R-CAN-3, DC-6: the seven-day window is open on 2026-01-15")
 	m19 := fix(lifecycle.Spec{ID: "AC-19", Channel: policy.DirectMCA, Term: policy.Annual, Start: mcaStart,
-		End: lifecycle.EndOfTerm(mcaStart, policy.Annual), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
+		End: mustDate(lifecycle.EndOfTerm(mcaStart, policy.Annual)), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
 	m19.edge("AC-19/window", date(2026, 1, 18), cancelOf,
 		cancelView{State: lifecycle.Active, Cancel: true, CancelWindowEnd: date(2026, 1, 17)},
 		cancelView{State: lifecycle.Active, CancelWindowEnd: date(2026, 1, 17)},
@@ -477,7 +477,7 @@ func acceptanceRows(t *testing.T) []acRow {
 	cspCancel := utc(2026, 1, 20, 9, 0)
 	backup := utc(2026, 1, 27, 9, 0)
 	csp := fix(lifecycle.Spec{ID: "AC-35", Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: cspStart,
-		End: lifecycle.EndOfTerm(cspStart, policy.Annual), Licenses: 10, Assigned: 10, RecurringBilling: true,
+		End: mustDate(lifecycle.EndOfTerm(cspStart, policy.Annual)), Licenses: 10, Assigned: 10, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: cspCancel, Actor: lifecycle.Partner}}})
 	csp.edge("AC-35", cspCancel, phaseOf, phaseView{State: lifecycle.Active, Since: cspStart, Cause: lifecycle.Purchased},
 		phaseView{State: lifecycle.Deleted, Since: cspCancel, Cause: lifecycle.Cancelled}, "R-CAN-14, C-7: a CSP cancellation deletes at once, no Expired or Disabled")
@@ -490,7 +490,7 @@ func acceptanceRows(t *testing.T) []acRow {
 
 	// AC-36: the 168-hour window on instants (DC-5, inclusive default).
 	csp36 := fix(lifecycle.Spec{ID: "AC-36", Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: cspStart,
-		End: lifecycle.EndOfTerm(cspStart, policy.Annual), Licenses: 10, Assigned: 10, RecurringBilling: true})
+		End: mustDate(lifecycle.EndOfTerm(cspStart, policy.Annual)), Licenses: 10, Assigned: 10, RecurringBilling: true})
 	end36 := utc(2026, 1, 22, 10, 0)
 	open36 := cancelView{State: lifecycle.Active, Cancel: true, CancelWindowEnd: end36}
 	csp36.row("AC-36/before", end36.Add(-time.Nanosecond), cancelOf, open36, "R-CAN-14: within 7 days of the purchase")
@@ -514,7 +514,7 @@ func acceptanceRows(t *testing.T) []acRow {
 	// G. Trials.
 	trialStart := utc(2026, 5, 1, 8, 0)
 	trial := lifecycle.Spec{ID: "AC-43", Channel: policy.CSPNewCommerce, Term: policy.Annual, Trial: true, Start: trialStart,
-		End: lifecycle.EndOfTrial(trialStart, 30), Licenses: 25, RecurringBilling: true}
+		End: mustDate(lifecycle.EndOfTrial(trialStart, 30)), Licenses: 25, RecurringBilling: true}
 	t43 := fix(trial)
 	t43.edge("AC-43", date(2026, 5, 31), termOf,
 		termView{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Trial: true, TermStart: date(2026, 5, 1), TermEnd: date(2026, 5, 30)},
@@ -544,7 +544,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		"R-TRI-8: never auto-converted; expires after 30 days even with auto-renew on")
 	t47Start := utc(2026, 3, 2, 9, 0)
 	t47 := fix(lifecycle.Spec{ID: "AC-47", Channel: policy.DirectMOSA, Term: policy.Annual, Trial: true, Start: t47Start,
-		End: lifecycle.EndOfTrial(t47Start, 30), Licenses: 25, PaymentMethod: true, RecurringBilling: true})
+		End: mustDate(lifecycle.EndOfTrial(t47Start, 30)), Licenses: 25, PaymentMethod: true, RecurringBilling: true})
 	t47.edge("AC-47", date(2026, 4, 1), termOf,
 		termView{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Trial: true, TermStart: date(2026, 3, 2), TermEnd: date(2026, 3, 31)},
 		termView{State: lifecycle.Active, Cause: lifecycle.TrialConverted, TermStart: date(2026, 4, 1), TermEnd: date(2027, 3, 31)},

@@ -145,9 +145,12 @@ func ExampleDiagram() {
 // Open License sold nothing from January 1, 2022 (C-23, AC-32).
 func ExamplePurchase() {
 	start := time.Date(2022, 1, 1, 9, 0, 0, 0, time.UTC)
-	spec := lifecycle.Spec{Channel: policy.OpenLicense, Term: policy.Annual, Start: start,
-		End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 5}
-	_, err := lifecycle.Purchase(spec, policy.Builtin())
+	end, err := lifecycle.EndOfTerm(start, policy.Annual)
+	if err != nil {
+		panic(err)
+	}
+	spec := lifecycle.Spec{Channel: policy.OpenLicense, Term: policy.Annual, Start: start, End: end, Licenses: 5}
+	_, err = lifecycle.Purchase(spec, policy.Builtin())
 	fmt.Println(errors.Is(err, lifecycle.ErrSalesEnded))
 	fmt.Println(err)
 	// Output:

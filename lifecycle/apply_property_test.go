@@ -170,7 +170,7 @@ func TestApplyStateMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		start := time.Date(2026, 1, 1, 9, 30, 0, 0, time.UTC)
 		spec := lifecycle.Spec{ID: "prop", Channel: policy.DirectMOSA, Term: policy.Annual, Start: start,
-			End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: rapid.IntRange(1, 30).Draw(t, "licenses"),
+			End: mustDate(lifecycle.EndOfTerm(start, policy.Annual)), Licenses: rapid.IntRange(1, 30).Draw(t, "licenses"),
 			RecurringBilling: true, PaymentMethod: true}
 		sub, err := lifecycle.New(spec)
 		if err != nil {

@@ -170,19 +170,19 @@ func applyRows() []applyRow {
 	cspRenewing := lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 3, 2, 8, 0),
 		End: date(2026, 3, 1), Licenses: 20, Assigned: 10, RecurringBilling: true}
 	cspTrial := lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2026, 5, 1, 0, 0),
-		End: lifecycle.EndOfTrial(date(2026, 5, 1), 30), Licenses: 25, Trial: true, RecurringBilling: true}
+		End: mustDate(lifecycle.EndOfTrial(date(2026, 5, 1), 30)), Licenses: 25, Trial: true, RecurringBilling: true}
 	legacyTrial := cspTrial
 	legacyTrial.Channel = policy.CSPLegacy
 	legacyTrial.RecurringBilling = false
 	directTrial := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2026, 3, 1, 12, 0),
-		End: lifecycle.EndOfTrial(date(2026, 3, 1), 30), Licenses: 25, Trial: true, RecurringBilling: true, PaymentMethod: true}
+		End: mustDate(lifecycle.EndOfTrial(date(2026, 3, 1), 30)), Licenses: 25, Trial: true, RecurringBilling: true, PaymentMethod: true}
 	estMCA := lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2025, 3, 1, 9, 0),
 		End: date(2026, 2, 28), Licenses: 10, Assigned: 10, RecurringBilling: false, PaymentMethod: true}
 	mcaSep2024 := lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2024, 9, 8, 12, 0),
 		End: date(2025, 9, 7), Licenses: 1, Assigned: 1, RecurringBilling: true, PaymentMethod: true}
 	csp2022 := func(start time.Time) lifecycle.Spec {
 		return lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: start,
-			End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 20, Assigned: 10, RecurringBilling: true}
+			End: mustDate(lifecycle.EndOfTerm(start, policy.Annual)), Licenses: 20, Assigned: 10, RecurringBilling: true}
 	}
 	estFrom := date(2026, 2, 9) // the first instant of the direct-mca 2025-12 version, which offers the EST (R-LC-13)
 	openLicense := lifecycle.Spec{Channel: policy.OpenLicense, Term: policy.Annual, Start: utc(2021, 1, 1, 9, 0),
@@ -424,7 +424,7 @@ func applyRows() []applyRow {
 			want: cmdOutcome{State: lifecycle.Active}},
 		{name: "C-13/2013-trial-cancel", reason: "~2013: you cannot cancel a trial subscription",
 			spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2012, 3, 1, 12, 0),
-				End: lifecycle.EndOfTrial(date(2012, 3, 1), 30), Licenses: 25, Trial: true},
+				End: mustDate(lifecycle.EndOfTrial(date(2012, 3, 1), 30)), Licenses: 25, Trial: true},
 			cmd: cmdBy(lifecycle.CmdCancelNow, ga), at: date(2012, 3, 10),
 			want: cmdOutcome{Refused: "not-offered", State: lifecycle.Active, Rule: "C-13, R-TRI-3", Instead: "turn off recurring billing and let the trial end on 2012-03-30"}},
 		{name: "R-LIC-9/direct-trial-seats", spec: directTrial, cmd: add(5, ga), at: date(2026, 3, 10),
@@ -526,7 +526,7 @@ func TestPurchaseAC32(t *testing.T) {
 			for _, loc := range append([]*time.Location{time.UTC}, locations(t)...) {
 				start := row.start.In(loc)
 				spec := lifecycle.Spec{Channel: row.ch, Term: policy.Annual, Start: start,
-					End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 5}
+					End: mustDate(lifecycle.EndOfTerm(start, policy.Annual)), Licenses: 5}
 				lc, err := lifecycle.Purchase(spec, builtin)
 				got := ""
 				if err != nil {
@@ -725,13 +725,13 @@ func TestApplyTermEffects(t *testing.T) {
 			cmd:   lifecycle.Command{Kind: lifecycle.CmdReactivate, Actor: lifecycle.BillingAdmin}, at: date(2026, 8, 8),
 			want: view{Refused: "state", State: lifecycle.Deleted}},
 		{name: "AC-44", reason: "CSP trial with auto-renew off expires at the end of the 30 days; auto-renew can't change any more",
-			spec: lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: date(2026, 5, 1), End: lifecycle.EndOfTrial(date(2026, 5, 1), 30),
+			spec: lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: date(2026, 5, 1), End: mustDate(lifecycle.EndOfTrial(date(2026, 5, 1), 30)),
 				Licenses: 25, Trial: true, RecurringBilling: true},
 			setup: []cmdStep{{lifecycle.Command{Kind: lifecycle.CmdTurnOffRecurringBilling, Actor: lifecycle.Partner}, date(2026, 5, 3)}},
 			cmd:   lifecycle.Command{Kind: lifecycle.CmdTurnOnRecurringBilling, Actor: lifecycle.Partner}, at: date(2026, 5, 31),
 			want: view{Refused: "state", State: lifecycle.Expired, Trial: true}},
 		{name: "AC-44/buy", reason: "the expired trial can still be bought (R-TRI-1, C-14)",
-			spec: lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: date(2026, 5, 1), End: lifecycle.EndOfTrial(date(2026, 5, 1), 30),
+			spec: lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: date(2026, 5, 1), End: mustDate(lifecycle.EndOfTrial(date(2026, 5, 1), 30)),
 				Licenses: 25, Trial: true, RecurringBilling: true},
 			setup: []cmdStep{{lifecycle.Command{Kind: lifecycle.CmdTurnOffRecurringBilling, Actor: lifecycle.Partner}, date(2026, 5, 3)}},
 			cmd:   lifecycle.Command{Kind: lifecycle.CmdConvertTrial, Actor: lifecycle.Partner}, at: date(2026, 5, 31),

@@ -282,7 +282,7 @@ func guardDomains(out *RefusalError, cmd *Command, ch policy.Channel, st *Status
 		return nil
 	}
 	e := out.refuse(refCustomDomain, cmd, ch, st)
-	e.domains = cmd.CustomDomains
+	e.domains = append([]string(nil), cmd.CustomDomains...) // a copy: the caller may change its slice
 	return e
 }
 

@@ -113,3 +113,24 @@ func (e *BatchError) Error() string {
 
 // Unwrap returns the error behind e.
 func (e *BatchError) Unwrap() error { return e.Err }
+
+// ErrHistoryLimit is matched by a *HistoryLimitError: a history longer
+// than [MaxEvents]. It also matches ErrInvalid.
+var ErrHistoryLimit = errors.New("lifecycle: history too long")
+
+// HistoryLimitError reports a history of more than [MaxEvents] events: a
+// Spec given to [New], or the event [Lifecycle.Apply] would append. It
+// matches ErrHistoryLimit and ErrInvalid.
+type HistoryLimitError struct {
+	Len int // the number of events the history would hold
+}
+
+// Error implements error.
+func (e *HistoryLimitError) Error() string {
+	return fmt.Sprintf("lifecycle: Spec.History = %d events: more than the %d a history may hold", e.Len, MaxEvents)
+}
+
+// Is reports whether target is ErrHistoryLimit or ErrInvalid.
+func (e *HistoryLimitError) Is(target error) bool {
+	return target == ErrHistoryLimit || target == ErrInvalid
+}

@@ -25,7 +25,7 @@ func calendarRows(t *testing.T) []acRow {
 	termDates := func(s lifecycle.Status) any { return term{s.TermStart(), s.TermEnd()} }
 	monthly := func(start time.Time) fixture {
 		return fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start,
-			End: lifecycle.EndOfTerm(start, policy.Monthly), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
+			End: mustDate(lifecycle.EndOfTerm(start, policy.Monthly)), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
 	}
 
 	// A monthly term bought on 2026-01-31 renews on the last day of
@@ -53,7 +53,7 @@ func calendarRows(t *testing.T) []acRow {
 	// An annual term bought on a leap day ends on 2029-02-27 (clamped to
 	// 2029-02-28, minus one day) and renews on 2029-02-28.
 	ld := fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2028, 2, 29, 9, 0),
-		End: lifecycle.EndOfTerm(utc(2028, 2, 29, 9, 0), policy.Annual), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
+		End: mustDate(lifecycle.EndOfTerm(utc(2028, 2, 29, 9, 0), policy.Annual)), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
 	ld.edge("leap/annual", date(2029, 2, 28), termDates, term{date(2028, 2, 29), date(2029, 2, 27)}, term{date(2029, 2, 28), date(2030, 2, 27)},
 		"annual terms from a leap day renew on 02-28")
 	ld.row("leap/annual/2032", date(2032, 3, 1), termDates, term{date(2032, 2, 29), date(2033, 2, 27)}, "and on 02-29 again in leap years")
@@ -177,7 +177,7 @@ func versionRows(t *testing.T) []acRow {
 		{"csp/retroactive/after", cutoff.Add(time.Nanosecond), "2023-10", date(2022, 3, 1).Add(time.Nanosecond), "within seven days prior: retroactive"},
 	} {
 		f := fix(lifecycle.Spec{ID: c.name, Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: c.start,
-			End: lifecycle.EndOfTerm(c.start, policy.Annual), Licenses: 10, Assigned: 10, RecurringBilling: true})
+			End: mustDate(lifecycle.EndOfTerm(c.start, policy.Annual)), Licenses: 10, Assigned: 10, RecurringBilling: true})
 		f.row(c.name+"/window", c.start, func(s lifecycle.Status) any { return []any{s.Versions().Window.Label(), s.CancelWindowEnd()} },
 			[]any{c.window, c.end}, "R-CAN-14: "+c.why)
 		f.edge(c.name+"/cancel", c.end.Add(time.Nanosecond), cancelOf,
@@ -591,7 +591,7 @@ func TestHistoryErrorIndex(t *testing.T) {
 func TestTrialExtensions(t *testing.T) {
 	start := utc(2026, 5, 1, 8, 0)
 	ext := func(ch policy.Channel, n int) lifecycle.Subscription {
-		s := lifecycle.Spec{Channel: ch, Term: policy.Annual, Trial: true, Start: start, End: lifecycle.EndOfTrial(start, 30), Licenses: 25}
+		s := lifecycle.Spec{Channel: ch, Term: policy.Annual, Trial: true, Start: start, End: mustDate(lifecycle.EndOfTrial(start, 30)), Licenses: 25}
 		for i := range n {
 			s.History = append(s.History, lifecycle.Event{Kind: lifecycle.ExtendTrial, At: utc(2026, 5, 20+i, 9, 0)})
 		}
@@ -777,7 +777,7 @@ func errIfJudged(lc lifecycle.Lifecycle, err error) error {
 func TestStatusEpoch(t *testing.T) {
 	epoch := time.Unix(0, 0).UTC()
 	sub := mustNew(t, lifecycle.Spec{ID: "epoch", Channel: policy.DirectMOSA, Term: policy.Monthly,
-		Start: epoch, End: lifecycle.EndOfTerm(epoch, policy.Monthly), Licenses: 1, PaymentMethod: true, RecurringBilling: true})
+		Start: epoch, End: mustDate(lifecycle.EndOfTerm(epoch, policy.Monthly)), Licenses: 1, PaymentMethod: true, RecurringBilling: true})
 	table := pin(t, versionAt(t, sub, date(2026, 1, 1)))
 	lc := judge(t, sub, table)
 	for _, at := range []time.Time{epoch, epoch.Add(time.Nanosecond)} {
@@ -802,7 +802,7 @@ func TestAtAndEvaluateAllocations(t *testing.T) {
 	// by the five MOSA versions that followed.
 	start := date(2011, 6, 29)
 	old := fixture{sub: mustNew(t, lifecycle.Spec{ID: "mosa-2011", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start,
-		End: lifecycle.EndOfTerm(start, policy.Monthly), Licenses: 5, Assigned: 5}), table: builtin, rows: &rows}
+		End: mustDate(lifecycle.EndOfTerm(start, policy.Monthly)), Licenses: 5, Assigned: 5}), table: builtin, rows: &rows}
 	for _, at := range []time.Time{start, date(2011, 8, 1), date(2011, 11, 25), date(2026, 1, 1)} {
 		old.row("mosa-2011/"+at.Format(time.DateOnly), at, nil, nil, "")
 	}

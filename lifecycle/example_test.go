@@ -268,19 +268,36 @@ func ExampleEndOfTerm() {
 		time.Date(2026, 5, 5, 0, 0, 0, 0, time.UTC),
 		time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC),
 	} {
-		fmt.Println(start.Format(time.DateOnly), "annual ends", lifecycle.EndOfTerm(start, policy.Annual).Format(time.DateOnly),
-			"monthly ends", lifecycle.EndOfTerm(start, policy.Monthly).Format(time.DateOnly))
+		annual, err := lifecycle.EndOfTerm(start, policy.Annual)
+		if err != nil {
+			panic(err)
+		}
+		monthly, err := lifecycle.EndOfTerm(start, policy.Monthly)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(start.Format(time.DateOnly), "annual ends", annual.Format(time.DateOnly), "monthly ends", monthly.Format(time.DateOnly))
 	}
+	_, err := lifecycle.EndOfTerm(time.Time{}, policy.Annual)
+	fmt.Println(err)
 	// Output:
 	// 2026-05-05 annual ends 2027-05-04 monthly ends 2026-06-04
 	// 2026-01-31 annual ends 2027-01-30 monthly ends 2026-02-27
+	// lifecycle: start = 0001-01-01T00:00:00Z: required
 }
 
 func ExampleEndOfTrial() {
-	end := lifecycle.EndOfTrial(time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC), 30)
+	start := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
+	end, err := lifecycle.EndOfTrial(start, 30)
+	if err != nil {
+		panic(err)
+	}
 	fmt.Println(end.Format(time.DateOnly))
+	_, err = lifecycle.EndOfTrial(start, 0)
+	fmt.Println(err)
 	// Output:
 	// 2026-05-30
+	// lifecycle: days = 0: a trial lasts at least one day
 }
 
 // DataGoneBy is the instant from which the data is guaranteed deleted:

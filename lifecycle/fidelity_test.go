@@ -44,7 +44,7 @@ func TestR_TRI_3_CancelTrialTurnsOffRecurringBilling(t *testing.T) {
 	for _, ch := range []policy.Channel{policy.DirectMOSA, policy.DirectMCA} {
 		t.Run(ch.String(), func(t *testing.T) {
 			start := utc(2026, 3, 1, 9, 0)
-			end := lifecycle.EndOfTrial(start, 30)
+			end := mustDate(lifecycle.EndOfTrial(start, 30))
 			spec := lifecycle.Spec{ID: "trial", Channel: ch, Term: policy.Annual, Start: start, End: end,
 				Licenses: 25, Assigned: 3, Trial: true, PaymentMethod: true, RecurringBilling: true}
 			lc := judge(t, mustNew(t, spec), builtin)
@@ -322,8 +322,8 @@ func TestR_LC_13_QuoteChargesTheESTSurcharge(t *testing.T) {
 	if !strings.Contains(q.Rule, "R-LC-13") || !strings.Contains(q.Note, "3%") {
 		t.Errorf("Rule %q, Note %q; want R-LC-13 and the 3%% surcharge", q.Rule, q.Note)
 	}
-	if sum := q.Used.Plus(q.Amount); sum != q.Paid {
-		t.Errorf("Used %v + Amount %v != Paid %v", q.Used, q.Amount, q.Paid)
+	if sum, err := q.Used.Plus(q.Amount); err != nil || sum != q.Paid {
+		t.Errorf("Used %v + Amount %v = %v (err %v); want Paid %v", q.Used, q.Amount, sum, err, q.Paid)
 	}
 }
 
@@ -448,7 +448,7 @@ func TestR_TRI_1_TrialComesWith25Licenses(t *testing.T) {
 	for _, ch := range []policy.Channel{policy.DirectMOSA, policy.CSPNewCommerce} {
 		for _, n := range []int{24, 25, 26, 100} {
 			start := utc(2026, 5, 1, 9, 0)
-			_, err := lifecycle.Purchase(lifecycle.Spec{ID: "t", Channel: ch, Term: policy.Annual, Start: start, End: lifecycle.EndOfTrial(start, 30),
+			_, err := lifecycle.Purchase(lifecycle.Spec{ID: "t", Channel: ch, Term: policy.Annual, Start: start, End: mustDate(lifecycle.EndOfTrial(start, 30)),
 				Licenses: n, Trial: true, PaymentMethod: true, RecurringBilling: true}, builtin)
 			if (n <= 25) != (err == nil) {
 				t.Errorf("%v trial with %d licenses: %v", ch, n, err)

@@ -224,6 +224,13 @@ func (e *engine) step(f *fold, i int, ev *Event, t int64, old *segment) error {
 	opened := f.winStart
 	f.rollTo(t)
 	e.apply(f, ev, t, old, r, &prev)
+	if f.tEnd >= endDay {
+		// Checked arithmetic: repeated renewals would run the term past
+		// the range every instant is checked against (and, unchecked,
+		// past int64 nanoseconds in 2262).
+		return &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, State: old.state,
+			Reason: "the term would end on " + f.tEnd.time().Format(time.DateOnly) + ", past the supported range (end dates before 2200-01-01)"}
+	}
 	e.settle(f)
 	if f.winStart != opened { // a renewal, reactivation or new term opened a window
 		f.win = uint16(e.b.window(f.winStart, cancelWindow))

@@ -68,7 +68,9 @@ func fuzzInput(data []byte) (spec lifecycle.Spec, table *policy.Table, at time.T
 	}
 	spec.End = spec.Start.AddDate(0, 0, r.i16()/16)
 	if spec.Term.IsValid() && r.u8()%2 == 0 {
-		spec.End = lifecycle.EndOfTerm(spec.Start, spec.Term)
+		if end, err := lifecycle.EndOfTerm(spec.Start, spec.Term); err == nil {
+			spec.End = end
+		}
 	}
 	at = spec.Start
 	for n := r.u8() % 10; n > 0; n-- {

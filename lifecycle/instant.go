@@ -38,6 +38,13 @@ type day int32
 // noDay is "no date" for optional dates.
 const noDay = day(math.MinInt32)
 
+// endDay is the first date past the supported range, 2200-01-01: every
+// end date is before it. Every length the policy adds to a date is
+// bounded (policy.Rules.Validate: at most 3660 days), so no instant lapse
+// computes from a date before endDay leaves int64 nanoseconds (which end
+// in 2262).
+const endDay = day(maxUnix / (dayNs / int64(time.Second)))
+
 // dayOf returns the UTC date of the instant n.
 func dayOf(n int64) day {
 	d := n / dayNs

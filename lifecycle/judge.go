@@ -17,11 +17,17 @@ import (
 // Lifecycle is invalid; its methods return errors.
 type Lifecycle struct {
 	s *sub
-	// marks and details are the segments of every fold in order, each
-	// fold's cut at the next event, the last fold's running to the open
-	// end: marks[i] and details[i] are the two parts of segment i.
+	// marks and details are the closed segments: those of every fold but
+	// the last, in order, each fold's cut at the next event; marks[i] and
+	// details[i] are the two parts of segment i. They only grow at their
+	// end, so Apply shares them with the lifecycle it extends (see line).
 	marks   []mark
 	details []detail
+	// tail and tailDetails are the open segments: the last fold's, from
+	// the last event (or the purchase) to the open end; never empty. Apply
+	// rebuilds them.
+	tail        []mark
+	tailDetails []detail
 	// folds[i] is the fold after the first i events of the history.
 	folds []fold
 }
@@ -65,14 +71,26 @@ func Judge(sub Subscription, table *policy.Table) (Lifecycle, error) {
 	// fold and a few for the last, gather on the stack and are stored in
 	// their two parts once they are counted.
 	var segBuf [16]segment
-	segs, folds, err := e.judge(segBuf[:0], make([]fold, 0, len(e.s.ts)+1))
+	segs, open, folds, err := e.judge(segBuf[:0], make([]fold, 0, len(e.s.ts)+1))
 	if err != nil {
 		return Lifecycle{}, err
 	}
 	lc := Lifecycle{s: e.s, folds: folds}
-	lc.marks, lc.details = split(segs, make([]mark, 0, len(segs)), make([]detail, 0, len(segs)))
+	marks, details := split(segs, make([]mark, 0, len(segs)), make([]detail, 0, len(segs)))
+	lc.cut(marks, details, open)
 	return lc, nil
 }
+
+// cut sets lc's closed and open segments from marks and details, whose
+// open segments start at index open. The closed ones are clipped, so that
+// Apply appends to a copy of them, not over the open ones.
+func (lc *Lifecycle) cut(marks []mark, details []detail, open int) {
+	lc.marks, lc.details = marks[:open:open], details[:open:open]
+	lc.tail, lc.tailDetails = marks[open:], details[open:]
+}
+
+// segments returns the number of segments of lc, closed and open.
+func (lc *Lifecycle) segments() int { return len(lc.marks) + len(lc.tail) }
 
 // split appends the marks and details of segs to marks and details.
 func split(segs []segment, marks []mark, details []detail) ([]mark, []detail) {
@@ -86,13 +104,20 @@ func split(segs []segment, marks []mark, details []detail) ([]mark, []detail) {
 // book returns the book lc was judged by, which every fold holds.
 func (lc *Lifecycle) book() book { return lc.folds[0].b }
 
-// segment returns segment i of lc, its two parts together.
-func (lc *Lifecycle) segment(i int) segment { return segment{lc.marks[i], lc.details[i]} }
+// segment returns segment i of lc (counting the closed ones, then the
+// open ones), its two parts together.
+func (lc *Lifecycle) segment(i int) segment {
+	if i < len(lc.marks) {
+		return segment{lc.marks[i], lc.details[i]}
+	}
+	i -= len(lc.marks)
+	return segment{lc.tail[i], lc.tailDetails[i]}
+}
 
 // judge folds the subscription's history and appends its segments to segs
 // and its folds to folds; a segment's fold counts from the first fold it
-// appends.
-func (e *engine) judge(segs []segment, folds []fold) ([]segment, []fold, error) {
+// appends. open is the index in segs where the last fold's segments start.
+func (e *engine) judge(segs []segment, folds []fold) (_ []segment, open int, _ []fold, _ error) {
 	base := len(folds)
 	f := e.first()
 	origin := e.s.start
@@ -106,7 +131,7 @@ func (e *engine) judge(segs []segment, folds []fold) ([]segment, []fold, error) 
 		k := len(segs) - 1
 		if k < first {
 			ev := &e.s.spec.History[i]
-			return nil, nil, &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
+			return nil, 0, nil, &HistoryError{Index: i, Kind: ev.Kind, At: ev.At, Reason: "no state at this instant"}
 		}
 		carry = segs[k]
 		if segs[k].start == t {
@@ -118,16 +143,16 @@ func (e *engine) judge(segs []segment, folds []fold) ([]segment, []fold, error) 
 		}
 		folds = append(folds, f)
 		if err := e.step(&f, i, &e.s.spec.History[i], t, &carry); err != nil {
-			return nil, nil, err
+			return nil, 0, nil, err
 		}
 		origin = t
 	}
-	last := len(segs)
+	open = len(segs)
 	segs = e.fold(&f, origin, &carry, segs, never)
-	for i := last; i < len(segs); i++ {
+	for i := open; i < len(segs); i++ {
 		segs[i].fold = int32(len(folds) - base)
 	}
-	return segs, append(folds, f), nil
+	return segs, open, append(folds, f), nil
 }
 
 // JudgeAll judges every subscription of subs against table, as Judge does,
@@ -148,7 +173,7 @@ func JudgeAll(subs []Subscription, table *policy.Table) (lcs []Lifecycle, err er
 			nfolds += len(sub.ts) + 1
 		}
 	}
-	type span struct{ seg, fold int }
+	type span struct{ seg, open, fold int }
 	var (
 		marks   = make([]mark, 0, nfolds+2*len(subs))
 		details = make([]detail, 0, cap(marks))
@@ -159,7 +184,7 @@ func JudgeAll(subs []Subscription, table *policy.Table) (lcs []Lifecycle, err er
 	)
 	lcs = make([]Lifecycle, len(subs))
 	for i, sub := range subs {
-		spans[i] = span{len(marks), len(folds)}
+		spans[i] = span{len(marks), len(marks), len(folds)}
 		if sub.IsZero() {
 			errs = append(errs, &BatchError{Index: i, Err: &FieldError{Field: "Subscription", Value: "zero", Reason: "not built with lifecycle.New"}})
 			continue
@@ -167,9 +192,11 @@ func JudgeAll(subs []Subscription, table *policy.Table) (lcs []Lifecycle, err er
 		e, err := newEngine(sub.sub, table)
 		if err == nil {
 			var f []fold
-			scratch, f, err = e.judge(scratch[:0], folds)
+			var open int
+			scratch, open, f, err = e.judge(scratch[:0], folds)
 			if err == nil {
 				folds = f
+				spans[i].open += open
 				marks, details = split(scratch, marks, details)
 				lcs[i] = Lifecycle{s: e.s}
 			}
@@ -179,13 +206,13 @@ func JudgeAll(subs []Subscription, table *policy.Table) (lcs []Lifecycle, err er
 			errs = append(errs, &BatchError{Index: i, Err: err})
 		}
 	}
-	spans[len(subs)] = span{len(marks), len(folds)}
+	spans[len(subs)] = span{len(marks), len(marks), len(folds)}
 	for i := range lcs {
 		if lcs[i].s != nil {
 			lo, hi := spans[i], spans[i+1]
-			// Full slice expressions: a lifecycle never reaches its neighbours'.
-			lcs[i].marks = marks[lo.seg:hi.seg:hi.seg]
-			lcs[i].details = details[lo.seg:hi.seg:hi.seg]
+			// Full slice expressions: a lifecycle never reaches its
+			// neighbours', and Apply appends to a copy.
+			lcs[i].cut(marks[lo.seg:hi.seg:hi.seg], details[lo.seg:hi.seg:hi.seg], lo.open-lo.seg)
 			lcs[i].folds = folds[lo.fold:hi.fold:hi.fold]
 		}
 	}
@@ -256,15 +283,20 @@ func (lc Lifecycle) At(t time.Time) (Status, error) {
 	n := ns(t)
 	// Most questions are about the present, which the last segment holds:
 	// it is the one memory access a sweep over many subscriptions makes.
-	i := len(lc.marks) - 1
-	if n < lc.marks[i].start {
-		if n < lc.marks[0].start { // the first segment starts at the purchase
-			return Status{}, beforeStart(t, lc.s)
+	marks, details := lc.tail, lc.tailDetails
+	i := len(marks) - 1
+	if n < marks[i].start {
+		if n < marks[0].start { // before the last event: a closed segment
+			marks, details = lc.marks, lc.details
+			if len(marks) == 0 || n < marks[0].start { // the first segment starts at the purchase
+				return Status{}, beforeStart(t, lc.s)
+			}
+			i = len(marks)
 		}
-		i = holding(lc.marks[:i], n)
+		i = holding(marks[:i], n)
 	}
-	m := &lc.marks[i]
-	return Status{m: m, d: &lc.details[i], f: &lc.folds[m.fold], at: n}, nil
+	m := &marks[i]
+	return Status{m: m, d: &details[i], f: &lc.folds[m.fold], at: n}, nil
 }
 
 func beforeStart(at time.Time, s *sub) error {
@@ -280,22 +312,39 @@ func (lc Lifecycle) Phases() []Phase {
 	if lc.s == nil {
 		return nil
 	}
-	out := make([]Phase, 0, len(lc.marks)) // at most one phase a segment
-	for i := range lc.marks {
+	// Two passes: count the phases, then fill exactly as many (a long
+	// history of events that change no state has one phase).
+	n := 0
+	var prev segment
+	for i := range lc.segments() {
+		s := lc.segment(i)
+		if i == 0 || !samePhase(&prev, &s) {
+			n++
+		}
+		prev = s
+	}
+	out := make([]Phase, 0, n)
+	for i := range lc.segments() {
 		s := lc.segment(i)
 		end := never
-		if i+1 < len(lc.marks) {
-			end = lc.marks[i+1].start
+		if i+1 < lc.segments() {
+			end = lc.segment(i + 1).start
 		}
-		if n := len(out); n > 0 && out[n-1].State == s.state && ns(out[n-1].Start) == s.since &&
-			out[n-1].Trial == s.trial && out[n-1].ExtendedServiceTerm == s.est {
+		if k := len(out); k > 0 && samePhase(&prev, &s) {
 			// The same phase, cut by an event or a new version: the last
 			// segment's version judged where it ends.
-			out[n-1].End, out[n-1].Version = timeOf(end), lc.book().version(int32(s.ver))
+			out[k-1].End, out[k-1].Version = timeOf(end), lc.book().version(int32(s.ver))
+			prev = s
 			continue
 		}
 		out = append(out, Phase{State: s.state, Cause: s.cause, Start: timeOf(s.since), End: timeOf(end),
 			Trial: s.trial, ExtendedServiceTerm: s.est, Version: lc.book().version(int32(s.ver))})
+		prev = s
 	}
 	return out
+}
+
+// samePhase reports whether segment s continues the phase of segment p.
+func samePhase(p, s *segment) bool {
+	return p.state == s.state && p.since == s.since && p.trial == s.trial && p.est == s.est
 }

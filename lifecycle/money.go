@@ -3,6 +3,7 @@ package lifecycle
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -112,57 +113,131 @@ func (m Money) String() string {
 	return m.Decimal() + " " + m.Currency
 }
 
-// Times returns m multiplied by n, saturating at the int64 range.
-func (m Money) Times(n int64) Money {
-	_, v := mulSat(m.Minor, n)
-	return Money{Minor: v, Currency: m.Currency}
+// Arithmetic on Money is exact or an error: an amount that leaves the
+// int64 range of minor units is a *FieldError, never a wrapped or
+// saturated value, and so is arithmetic on two different currencies. The
+// zero Money (zero of no currency) combines with any currency.
+
+// Times returns m multiplied by n, or a *FieldError when the product
+// leaves the int64 range.
+func (m Money) Times(n int64) (Money, error) {
+	hi, lo := bits.Mul64(abs64(m.Minor), abs64(n))
+	v, ok := signed(hi, lo, (m.Minor < 0) != (n < 0))
+	if !ok {
+		return Money{}, overflow(fmt.Sprintf("%s × %d", m, n))
+	}
+	return Money{Minor: v, Currency: m.Currency}, nil
 }
 
-// mulSat multiplies with saturation; hi reports whether it saturated.
-func mulSat(a, b int64) (bool, int64) {
-	if a == 0 || b == 0 {
-		return false, 0
+// Plus returns m + o, or a *FieldError when their currencies differ or
+// the sum leaves the int64 range. The result has their currency.
+func (m Money) Plus(o Money) (Money, error) {
+	cur, err := m.common(o, "+")
+	if err != nil {
+		return Money{}, err
 	}
-	c := a * b
-	if c/b != a || (a == -1 && b == math.MinInt64) || (b == -1 && a == math.MinInt64) {
-		if (a < 0) != (b < 0) {
-			return true, math.MinInt64
-		}
-		return true, math.MaxInt64
+	v := m.Minor + o.Minor
+	if (v > m.Minor) != (o.Minor > 0) { // the sum wrapped
+		return Money{}, overflow(m.String() + " + " + o.String())
 	}
-	return false, c
+	return Money{Minor: v, Currency: cur}, nil
 }
 
-// Minus returns m − o; both must be of the same currency (the result has
-// m's currency).
-func (m Money) Minus(o Money) Money { return Money{Minor: m.Minor - o.Minor, Currency: m.Currency} }
+// Minus returns m − o, or a *FieldError when their currencies differ or
+// the difference leaves the int64 range. The result has their currency.
+func (m Money) Minus(o Money) (Money, error) {
+	cur, err := m.common(o, "−")
+	if err != nil {
+		return Money{}, err
+	}
+	v := m.Minor - o.Minor
+	if (v < m.Minor) != (o.Minor > 0) { // the difference wrapped
+		return Money{}, overflow(m.String() + " − " + o.String())
+	}
+	return Money{Minor: v, Currency: cur}, nil
+}
 
-// Plus returns m + o; both must be of the same currency (the result has
-// m's currency).
-func (m Money) Plus(o Money) Money { return Money{Minor: m.Minor + o.Minor, Currency: m.Currency} }
+// common returns the currency of m op o: theirs when they agree, the
+// other's when one is the zero Money.
+func (m Money) common(o Money, op string) (string, error) {
+	switch {
+	case m.Currency == o.Currency:
+		return m.Currency, nil
+	case m == Money{}:
+		return o.Currency, nil
+	case o == Money{}:
+		return m.Currency, nil
+	}
+	return "", &FieldError{Field: "Money.Currency", Value: o.Currency,
+		Reason: fmt.Sprintf("%s %s %s: different currencies", m, op, o)}
+}
 
 // Prorate returns m × num / den rounded to the minor unit, half away from
-// zero (so $20 × 2/28 = $1.428571… is $1.43, R-REF-3). den must be
-// positive and num not negative; otherwise it returns zero.
-func (m Money) Prorate(num, den int64) Money {
-	if den <= 0 || num < 0 {
-		return Money{Currency: m.Currency}
+// zero (so $20 × 2/28 = $1.428571… is $1.43, R-REF-3), computed exactly in
+// 128 bits for any int64 arguments. den must be positive and num not
+// negative; otherwise, or when the result leaves the int64 range (num >
+// den), it returns a *FieldError.
+func (m Money) Prorate(num, den int64) (Money, error) {
+	switch {
+	case den <= 0:
+		return Money{}, &FieldError{Field: "den", Value: den, Reason: "must be positive"}
+	case num < 0:
+		return Money{}, &FieldError{Field: "num", Value: num, Reason: "must not be negative"}
 	}
-	// Split to avoid overflow: m = q·den + r.
-	q, r := m.Minor/den, m.Minor%den
-	_, whole := mulSat(q, num)
-	_, part := mulSat(r, num) // |r| < den, so r·num fits when num·den does
-	rest := part / den
-	rem := part % den
-	if rem < 0 {
-		rem = -rem
+	hi, lo := bits.Mul64(abs64(m.Minor), uint64(num))
+	d := uint64(den)
+	if hi >= d { // the quotient needs more than 64 bits
+		return Money{}, overflow(fmt.Sprintf("%s × %d / %d", m, num, den))
 	}
-	if 2*rem >= den {
-		if part < 0 {
-			rest--
-		} else {
-			rest++
-		}
+	q, r := bits.Div64(hi, lo, d)
+	if r >= d-r { // 2r ≥ den: half or more rounds away from zero
+		q++
 	}
-	return Money{Minor: whole + rest, Currency: m.Currency}
+	v, ok := signed(0, q, m.Minor < 0)
+	if !ok || (q == 0 && r >= d-r) { // q wrapped from MaxUint64
+		return Money{}, overflow(fmt.Sprintf("%s × %d / %d", m, num, den))
+	}
+	return Money{Minor: v, Currency: m.Currency}, nil
 }
+
+// abs64 returns |v| as a uint64 (exact for math.MinInt64).
+func abs64(v int64) uint64 {
+	if v < 0 {
+		return uint64(-(v + 1)) + 1
+	}
+	return uint64(v)
+}
+
+// signed returns the 128-bit magnitude hi:lo with the sign neg as an
+// int64, and whether it fits.
+func signed(hi, lo uint64, neg bool) (int64, bool) {
+	switch {
+	case hi != 0:
+		return 0, false
+	case neg && lo <= 1<<63:
+		return int64(-lo), true // -(1<<63) wraps to math.MinInt64, as wanted
+	case !neg && lo <= math.MaxInt64:
+		return int64(lo), true
+	}
+	return 0, false
+}
+
+func overflow(what string) *FieldError {
+	return &FieldError{Field: "Money", Value: what, Reason: "out of range: the amount does not fit in int64 minor units"}
+}
+
+// money keeps the first error of a computation over Money, so that a
+// formula reads as one: each step after an error returns the zero Money.
+type money struct{ err error }
+
+func (c *money) keep(m Money, err error) Money {
+	if c.err == nil {
+		c.err = err
+	}
+	return m
+}
+
+func (c *money) times(m Money, n int64) Money          { return c.keep(m.Times(n)) }
+func (c *money) plus(m, o Money) Money                 { return c.keep(m.Plus(o)) }
+func (c *money) minus(m, o Money) Money                { return c.keep(m.Minus(o)) }
+func (c *money) prorate(m Money, num, den int64) Money { return c.keep(m.Prorate(num, den)) }

@@ -2,10 +2,13 @@ package lifecycle_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"math/big"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
 
 	"github.com/lapse-go/lapse/lifecycle"
 )
@@ -81,28 +84,113 @@ func TestMoneyProrate(t *testing.T) {
 		{"half-up", lifecycle.USD(1), 1, 2, 1, "half a cent rounds away from zero"},
 		{"half-down-negative", lifecycle.USD(-1), 1, 2, -1, "and so for negatives"},
 		{"below-half", lifecycle.USD(1), 1, 3, 0, ""},
+		{"just-below-half", lifecycle.USD(4999), 1, 10000, 0, "0.4999 rounds down"},
+		{"just-above-half", lifecycle.USD(5001), 1, 10000, 1, "0.5001 rounds up"},
 		{"whole", lifecycle.USD(3100), 31, 31, 3100, ""},
 		{"zero-days", lifecycle.USD(3100), 0, 31, 0, ""},
-		{"bad-den", lifecycle.USD(3100), 1, 0, 0, "invalid input is zero"},
-		{"large", lifecycle.USD(math.MaxInt64 / 2), 365, 366, math.MaxInt64 / 2 / 366 * 365, "no overflow for large amounts"},
+		{"large", lifecycle.USD(math.MaxInt64 / 2), 365, 366, 4599085783404362253, "exact: 4611686018427387903 × 365 / 366 = …252.99"},
+		// Issue 12, defect 6: the split q·den + r overflowed r·num.
+		{"Defect6/MaxInt64", lifecycle.USD(math.MaxInt64 - 1), 3, math.MaxInt64, 3, "(2⁶³−2)·3/(2⁶³−1) = 2.99999…"},
+		{"Defect6/whole-MaxInt64", lifecycle.USD(math.MaxInt64), math.MaxInt64, math.MaxInt64, math.MaxInt64, ""},
+		{"Defect6/MinInt64", lifecycle.USD(math.MinInt64), 1, 1, math.MinInt64, ""},
+		{"Defect6/MinInt64-half", lifecycle.USD(math.MinInt64), 1, 2, math.MinInt64 / 2, ""},
 	}
 	for _, r := range rows {
-		got := r.m.Prorate(r.num, r.den).Minor
-		if r.name == "large" {
-			// exact value: floor division differs from the split by < 366
-			if d := got - r.want; d < 0 || d > 366 {
-				t.Errorf("%s: Prorate = %d, want ≈ %d", r.name, got, r.want)
+		got, err := r.m.Prorate(r.num, r.den)
+		if err != nil || got.Minor != r.want || got.Currency != r.m.Currency {
+			t.Errorf("%s: %v.Prorate(%d, %d) = %v (%d), %v; want %d (%s)", r.name, r.m, r.num, r.den, got, got.Minor, err, r.want, r.reason)
+		}
+	}
+}
+
+// TestMoney_Defect6: overflow and mixed currencies are *FieldErrors
+// (ErrInvalid), never a wrapped, saturated or mislabelled amount (issue 12,
+// defect 6: USD(MaxInt64).Plus(USD(1)) wrapped negative, USD.Plus(JPY)
+// returned USD; issue 13: USD(100).Plus(EUR 100) gave $2.00).
+func TestMoney_Defect6(t *testing.T) {
+	usd, eur := lifecycle.USD, func(m int64) lifecycle.Money { return lifecycle.Money{Minor: m, Currency: "EUR"} }
+	type op func() (lifecycle.Money, error)
+	for _, c := range []struct {
+		name  string
+		do    op
+		want  lifecycle.Money
+		field string // "" when it succeeds
+	}{
+		{"plus", func() (lifecycle.Money, error) { return usd(1250).Plus(usd(5)) }, usd(1255), ""},
+		{"plus at MaxInt64", func() (lifecycle.Money, error) { return usd(math.MaxInt64 - 1).Plus(usd(1)) }, usd(math.MaxInt64), ""},
+		{"plus past MaxInt64", func() (lifecycle.Money, error) { return usd(math.MaxInt64).Plus(usd(1)) }, lifecycle.Money{}, "Money"},
+		{"plus negative at MinInt64", func() (lifecycle.Money, error) { return usd(math.MinInt64 + 1).Plus(usd(-1)) }, usd(math.MinInt64), ""},
+		{"plus past MinInt64", func() (lifecycle.Money, error) { return usd(math.MinInt64).Plus(usd(-1)) }, lifecycle.Money{}, "Money"},
+		{"plus other currency", func() (lifecycle.Money, error) { return usd(100).Plus(eur(100)) }, lifecycle.Money{}, "Money.Currency"},
+		{"plus JPY", func() (lifecycle.Money, error) {
+			return usd(100).Plus(lifecycle.Money{Minor: 1, Currency: "JPY"})
+		}, lifecycle.Money{}, "Money.Currency"},
+		{"plus zero Money", func() (lifecycle.Money, error) { return lifecycle.Money{}.Plus(eur(7)) }, eur(7), ""},
+		{"plus to zero Money", func() (lifecycle.Money, error) { return eur(7).Plus(lifecycle.Money{}) }, eur(7), ""},
+		{"minus", func() (lifecycle.Money, error) { return usd(5).Minus(usd(7)) }, usd(-2), ""},
+		{"minus at MinInt64", func() (lifecycle.Money, error) { return usd(-1).Minus(usd(math.MaxInt64)) }, usd(math.MinInt64), ""},
+		{"minus past MinInt64", func() (lifecycle.Money, error) { return usd(-2).Minus(usd(math.MaxInt64)) }, lifecycle.Money{}, "Money"},
+		{"minus past MaxInt64", func() (lifecycle.Money, error) { return usd(0).Minus(usd(math.MinInt64)) }, lifecycle.Money{}, "Money"},
+		{"minus other currency", func() (lifecycle.Money, error) { return eur(1).Minus(usd(1)) }, lifecycle.Money{}, "Money.Currency"},
+		{"times", func() (lifecycle.Money, error) { return usd(1250).Times(5) }, usd(6250), ""},
+		{"times negative", func() (lifecycle.Money, error) { return usd(1250).Times(-2) }, usd(-2500), ""},
+		{"times at MaxInt64", func() (lifecycle.Money, error) { return usd(math.MaxInt64).Times(1) }, usd(math.MaxInt64), ""},
+		{"times MinInt64 × 1", func() (lifecycle.Money, error) { return usd(math.MinInt64).Times(1) }, usd(math.MinInt64), ""},
+		{"times MinInt64 × -1", func() (lifecycle.Money, error) { return usd(math.MinInt64).Times(-1) }, lifecycle.Money{}, "Money"},
+		{"times past MaxInt64", func() (lifecycle.Money, error) { return usd(math.MaxInt64).Times(2) }, lifecycle.Money{}, "Money"},
+		{"times just past", func() (lifecycle.Money, error) { return usd(1 << 62).Times(2) }, lifecycle.Money{}, "Money"},
+		{"times just before", func() (lifecycle.Money, error) { return usd(1<<62 - 1).Times(2) }, usd(1<<63 - 2), ""},
+		{"prorate zero den", func() (lifecycle.Money, error) { return usd(3100).Prorate(1, 0) }, lifecycle.Money{}, "den"},
+		{"prorate negative num", func() (lifecycle.Money, error) { return usd(3100).Prorate(-1, 31) }, lifecycle.Money{}, "num"},
+		{"prorate past MaxInt64", func() (lifecycle.Money, error) { return usd(math.MaxInt64).Prorate(2, 1) }, lifecycle.Money{}, "Money"},
+		{"prorate rounds past MaxInt64", func() (lifecycle.Money, error) {
+			return usd(math.MaxInt64).Prorate(math.MaxInt64, math.MaxInt64-1)
+		}, lifecycle.Money{}, "Money"},
+	} {
+		got, err := c.do()
+		if c.field == "" {
+			if err != nil || got != c.want {
+				t.Errorf("%s = %v (%d %s), %v; want %v", c.name, got, got.Minor, got.Currency, err, c.want)
 			}
 			continue
 		}
-		if got != r.want {
-			t.Errorf("%s: %v.Prorate(%d, %d) = %d, want %d (%s)", r.name, r.m, r.num, r.den, got, r.want, r.reason)
+		var fe *lifecycle.FieldError
+		if !errors.As(err, &fe) || fe.Field != c.field || !errors.Is(err, lifecycle.ErrInvalid) || got != (lifecycle.Money{}) {
+			t.Errorf("%s = %v, %v; want a *FieldError on %s", c.name, got, err, c.field)
 		}
 	}
-	if got := lifecycle.USD(1250).Times(5); got != lifecycle.USD(6250) {
-		t.Errorf("Times = %v, want $62.50", got)
-	}
-	if got := lifecycle.USD(math.MaxInt64).Times(2); got.Minor != math.MaxInt64 {
-		t.Errorf("Times saturates: got %d", got.Minor)
-	}
 }
+
+// propMoneyExact: Times, Plus, Minus and Prorate agree with arbitrary
+// precision (math/big) on any int64 operands, rounding half away from
+// zero, and report an error exactly when the true result leaves int64.
+func propMoneyExact(t *rapid.T) {
+	edge := rapid.OneOf(rapid.Int64(), rapid.SampledFrom([]int64{0, 1, -1, 2, math.MaxInt64, math.MinInt64, math.MaxInt64 - 1, math.MinInt64 + 1, 1 << 62, -(1 << 62)}))
+	a, b := edge.Draw(t, "a"), edge.Draw(t, "b")
+	m := lifecycle.USD(a)
+	fits := func(x *big.Int) bool { return x.IsInt64() }
+	check := func(op string, got lifecycle.Money, err error, want *big.Int) {
+		if fits(want) != (err == nil) || (err == nil && got.Minor != want.Int64()) {
+			t.Fatalf("%s = %d, %v; want %v", op, got.Minor, err, want)
+		}
+	}
+	A, B := big.NewInt(a), big.NewInt(b)
+	got, err := m.Times(b)
+	check(fmt.Sprintf("%d × %d", a, b), got, err, new(big.Int).Mul(A, B))
+	got, err = m.Plus(lifecycle.USD(b))
+	check(fmt.Sprintf("%d + %d", a, b), got, err, new(big.Int).Add(A, B))
+	got, err = m.Minus(lifecycle.USD(b))
+	check(fmt.Sprintf("%d − %d", a, b), got, err, new(big.Int).Sub(A, B))
+	num := rapid.OneOf(rapid.Int64Range(0, math.MaxInt64), rapid.Int64Range(0, 400)).Draw(t, "num")
+	den := rapid.OneOf(rapid.Int64Range(1, math.MaxInt64), rapid.Int64Range(1, 400)).Draw(t, "den")
+	// |a|·num/den rounded half away from zero: (2|a|·num + den) / 2den.
+	p := new(big.Int).Mul(new(big.Int).Abs(A), big.NewInt(num))
+	q := new(big.Int).Quo(new(big.Int).Add(new(big.Int).Lsh(p, 1), big.NewInt(den)), new(big.Int).Lsh(big.NewInt(den), 1))
+	if a < 0 {
+		q.Neg(q)
+	}
+	got, err = m.Prorate(num, den)
+	check(fmt.Sprintf("%d × %d / %d", a, num, den), got, err, q)
+}
+
+func TestMoneyExact(t *testing.T) { rapid.Check(t, propMoneyExact) }

@@ -307,7 +307,7 @@ func drawCrossing(t *rapid.T, table *policy.Table) lifecycle.Lifecycle {
 		}
 	}
 	start := time.Unix(0, rapid.Int64Range(lo.UnixNano(), hi.UnixNano()-1).Draw(t, "start")).UTC()
-	spec := lifecycle.Spec{ID: "ref", Channel: c.ch, Term: term, Start: start, End: lifecycle.EndOfTerm(start, term),
+	spec := lifecycle.Spec{ID: "ref", Channel: c.ch, Term: term, Start: start, End: mustDate(lifecycle.EndOfTerm(start, term)),
 		Licenses: rapid.IntRange(1, 30).Draw(t, "licenses"), PaymentMethod: true,
 		RecurringBilling: rapid.Bool().Draw(t, "recurring billing")}
 	spec.Assigned = rapid.IntRange(0, spec.Licenses).Draw(t, "assigned")

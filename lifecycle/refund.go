@@ -127,8 +127,9 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 		q.Licenses = cmd.Licenses
 	}
 	etf := rules.Cancel.EarlyTerminationFee && sub.spec.Term != policy.Monthly
+	var c money // the first overflow, if any, refuses the quote
 	if etf {
-		q.Fee = monthlyPrice(price, sub.spec.Term).Times(int64(q.Licenses))
+		q.Fee = c.times(monthlyPrice(&c, price, sub.spec.Term), int64(q.Licenses))
 	}
 	switch {
 	case st.Trial():
@@ -136,6 +137,8 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 		q.Note = "nothing was charged for the free trial"
 		q.Fee = zero
 		return q, nil
+	case c.err != nil:
+		return Refund{}, priceError(price, c.err)
 	case cmd.Kind == CmdCancelNow && sub.spec.ProductKey:
 		q.Kind, q.Rule, q.Sources = NoRefund, "R-CAN-7, R-REF-4", "[S002]"
 		q.Note = "a subscription bought with a product key can be cancelled, but the money is not returned"
@@ -188,14 +191,14 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 	// standard subscription monthly rate", prorated daily; Price is the
 	// standard rate.
 	if pct := st.f.b.rules(int32(st.d.ver)).Renewal.ESTSurchargePercent; st.ExtendedServiceTerm() && pct > 0 {
-		per = per.Prorate(int64(100+pct), 100)
+		per = c.prorate(per, int64(100+pct), 100)
 		q.Rule += ", R-LC-13"
 		q.Sources += ", [D-WIF-2025-12], [D-EST-2026-03]"
 		q.Note += fmt.Sprintf("; the Extended Service Term is charged at the standard monthly rate plus %d%%", pct)
 	}
 	if cmd.Kind == CmdCancelNow {
-		q.Paid = per.Times(int64(q.Licenses))
-		q.Used = q.Paid.Prorate(int64(q.DaysUsed), int64(q.DaysInPeriod))
+		q.Paid = c.times(per, int64(q.Licenses))
+		q.Used = c.prorate(q.Paid, int64(q.DaysUsed), int64(q.DaysInPeriod))
 	} else {
 		// Seats added within the period were charged from the day they
 		// were added; the removal takes the newest seats first.
@@ -209,12 +212,15 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 			}
 			left -= k
 			from := max(p, dayOf(lots[i].at).ns())
-			paid := per.Times(int64(k)).Prorate((e-from)/dayNs, (e-p)/dayNs)
-			used := per.Times(int64(k)).Prorate((day-from)/dayNs, (e-p)/dayNs)
-			q.Paid, q.Used = q.Paid.Plus(paid), q.Used.Plus(used)
+			paid := c.prorate(c.times(per, int64(k)), (e-from)/dayNs, (e-p)/dayNs)
+			used := c.prorate(c.times(per, int64(k)), (day-from)/dayNs, (e-p)/dayNs)
+			q.Paid, q.Used = c.plus(q.Paid, paid), c.plus(q.Used, used)
 		}
 	}
-	q.Amount = q.Paid.Minus(q.Used)
+	q.Amount = c.minus(q.Paid, q.Used)
+	if c.err != nil {
+		return Refund{}, priceError(price, c.err)
+	}
 	return q, nil
 }
 
@@ -255,12 +261,17 @@ func billingPeriod(st *Status, billing policy.Term, at time.Time) (p, e int64) {
 }
 
 // monthlyPrice returns the price of one license for one month.
-func monthlyPrice(p Price, term policy.Term) Money {
+func monthlyPrice(c *money, p Price, term policy.Term) Money {
 	switch p.Billing {
 	case policy.Monthly:
 		return p.PerLicense
 	case policy.Annual:
-		return p.PerLicense.Prorate(1, 12)
+		return c.prorate(p.PerLicense, 1, 12)
 	}
-	return p.PerLicense.Prorate(1, int64(max(term.Months(), 1)))
+	return c.prorate(p.PerLicense, 1, int64(max(term.Months(), 1)))
+}
+
+// priceError reports a price whose quote leaves the range of Money.
+func priceError(p Price, err error) error {
+	return &FieldError{Field: "Price.PerLicense", Value: p.PerLicense.String(), Reason: "too large to quote: " + err.Error()}
 }

@@ -79,7 +79,7 @@ func TestSection2Columns(t *testing.T) {
 		cmds []cmdStep
 	}
 	run := func(ch policy.Channel, term policy.Term, start time.Time) lifecycle.Spec {
-		return lifecycle.Spec{ID: ch.String(), Channel: ch, Term: term, Start: start, End: lifecycle.EndOfTerm(start, term),
+		return lifecycle.Spec{ID: ch.String(), Channel: ch, Term: term, Start: start, End: mustDate(lifecycle.EndOfTerm(start, term)),
 			Licenses: 10, Assigned: 5, PaymentMethod: !ch.IsCSP()}
 	}
 	scenarios := []scenario{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/lapse-go/lapse/policy"
@@ -85,7 +86,27 @@ type sub struct {
 	start             int64
 	day0, dayE, cycle day
 	ts                []int64
+	// line lets a chain of Applies share one history: see extend.
+	line *line
 }
+
+// line is shared by the subscriptions that [Lifecycle.Apply] derives from
+// one another: each appends its event to the arrays of its parent in
+// place, past the parent's length, when it is the first to extend the
+// parent (an atomic claim on the history length), and copies them
+// otherwise. Values only ever read their own length, so the arrays they
+// share are never written where anyone reads: old values stay immutable,
+// and concurrent Applies on one value stay race-free.
+type line struct {
+	n atomic.Int64 // the history length of the one value that may extend in place
+}
+
+// MaxEvents is the longest history lapse accepts: [New] refuses more
+// events and [Lifecycle.Apply] refuses the command that would append one
+// more, with a *HistoryLimitError. A real subscription records a handful
+// of events a year; the limit keeps a judged lifecycle's memory bounded
+// (about 150 bytes an event) whatever a caller sends.
+const MaxEvents = 1 << 20
 
 // key returns the policy look-up key of the subscription.
 func (s *sub) key() policy.Key {
@@ -107,7 +128,8 @@ func (s Subscription) data() *sub {
 // build returns the Subscription holding spec, whose History it owns.
 func build(spec Spec) Subscription {
 	start := ns(spec.Start)
-	d := &sub{spec: spec, start: start, day0: dayOf(start), dayE: dayOf(ns(spec.End)), ts: make([]int64, len(spec.History))}
+	d := &sub{spec: spec, start: start, day0: dayOf(start), dayE: dayOf(ns(spec.End)), ts: make([]int64, len(spec.History)), line: new(line)}
+	d.line.n.Store(int64(len(spec.History)))
 	// The chain starts with the first term when it is a whole term, so that
 	// renewals keep its day of month (R-REN-3: "every year on the day that
 	// you subscribed"), else the day after its end, where a renewal starts
@@ -135,6 +157,13 @@ const (
 	minUnix = -2208988800 // 1900-01-01T00:00:00Z
 	maxUnix = 7258118400  // 2200-01-01T00:00:00Z
 )
+
+// CheckInstant reports whether lapse accepts t as an instant: nil, or a
+// *FieldError on "at" (matching ErrInvalid) when t is the zero time or
+// outside the supported range, from 1900-01-01T00:00:00Z up to but not
+// including 2200-01-01T00:00:00Z. Callers that take instants from users
+// (and package lifecycle/tenant) check them with it before use.
+func CheckInstant(t time.Time) error { return checkInstant("at", t) }
 
 func checkInstant(field string, t time.Time) error {
 	if t.IsZero() {
@@ -179,6 +208,9 @@ func New(spec Spec) (Subscription, error) {
 	if spec.Assigned > spec.Licenses {
 		return Subscription{}, &FieldError{Field: "Spec.Assigned", Value: spec.Assigned,
 			Reason: fmt.Sprintf("more licenses assigned than bought (%d)", spec.Licenses)}
+	}
+	if len(spec.History) > MaxEvents {
+		return Subscription{}, &HistoryLimitError{Len: len(spec.History)}
 	}
 	prev := spec.Start
 	for i, e := range spec.History {
@@ -280,38 +312,48 @@ func (s Subscription) Event(i int) (e Event, ok bool) {
 	return h[i], true
 }
 
-// append returns a new Subscription with e appended; the receiver's
-// history is never shared with the result.
-func (s Subscription) append(e Event) (Subscription, error) {
-	prev := s.spec.Start
-	if n := len(s.spec.History); n > 0 {
-		prev = s.spec.History[n-1].At
-	}
-	if err := checkEvent(len(s.spec.History), e, prev); err != nil {
-		return Subscription{}, err
-	}
-	h := make([]Event, len(s.spec.History), len(s.spec.History)+1)
-	copy(h, s.spec.History)
-	spec := s.spec
-	spec.History = append(h, e)
-	return build(spec), nil
-}
-
 // EndOfTerm returns the end date of a term that starts on start's UTC
 // date: the day before the same day of month term.Months() later, clamped to
 // the month's last day (an annual term started on 2026-05-05 ends on
-// 2027-05-04, AC-23). An invalid term returns the zero time.
-func EndOfTerm(start time.Time, term policy.Term) time.Time {
+// 2027-05-04, AC-23). An invalid term, a zero start or one outside
+// 1900–2200, and an end date on or after 2200-01-01 are a *FieldError.
+func EndOfTerm(start time.Time, term policy.Term) (time.Time, error) {
 	if !term.IsValid() {
-		return time.Time{}
+		return time.Time{}, &FieldError{Field: "term", Value: term.String(), Reason: "not a valid term"}
 	}
-	return dayOf(ns(start)).addMonths(term.Months()).add(-1).time()
+	if err := checkInstant("start", start); err != nil {
+		return time.Time{}, err
+	}
+	end := dayOf(ns(start)).addMonths(term.Months()).add(-1)
+	if end >= endDay {
+		return time.Time{}, pastRange("start", start, end)
+	}
+	return end.time(), nil
 }
 
 // EndOfTrial returns the end date of a trial of the given days starting on
 // start's UTC date: its last day, start+days−1 (a 30-day trial started on
 // 2026-05-01 ends on 2026-05-30 and, under DC-3b, converts on 2026-05-31,
-// AC-43).
-func EndOfTrial(start time.Time, days int) time.Time {
-	return dayOf(ns(start)).add(days - 1).time()
+// AC-43). days must be positive; a zero start or one outside 1900–2200,
+// and an end date on or after 2200-01-01 are a *FieldError.
+func EndOfTrial(start time.Time, days int) (time.Time, error) {
+	if days < 1 {
+		return time.Time{}, &FieldError{Field: "days", Value: days, Reason: "a trial lasts at least one day"}
+	}
+	if err := checkInstant("start", start); err != nil {
+		return time.Time{}, err
+	}
+	d0 := dayOf(ns(start))
+	if int64(days) > int64(endDay-d0) { // no int conversion can wrap
+		return time.Time{}, &FieldError{Field: "days", Value: days,
+			Reason: "the trial would end on or after 2200-01-01, past the supported range"}
+	}
+	return d0.add(days - 1).time(), nil
+}
+
+// pastRange reports an end date past the supported range, computed from
+// field's value.
+func pastRange(field string, v any, end day) *FieldError {
+	return &FieldError{Field: field, Value: v,
+		Reason: "the term would end on " + end.time().Format(time.DateOnly) + ", past the supported range (end dates before 2200-01-01)"}
 }

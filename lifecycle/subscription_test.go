@@ -1,6 +1,8 @@
 package lifecycle_test
 
 import (
+	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -25,11 +27,43 @@ func TestEndOfTerm(t *testing.T) {
 		{utc(2028, 2, 29, 9, 0), policy.Annual, date(2029, 2, 27), "leap day: clamped to 2029-02-28, minus a day"},
 		{utc(2023, 7, 1, 9, 0), policy.MultiYear, date(2026, 6, 30), "three years"},
 		{time.Date(2026, 3, 31, 22, 0, 0, 0, time.FixedZone("UTC-10", -10*3600)), policy.Monthly, date(2026, 4, 30), "the UTC date (2026-04-01) counts"},
-		{utc(2026, 1, 1, 0, 0), 0, time.Time{}, "invalid term"},
+		{utc(2196, 12, 31, 9, 0), policy.MultiYear, date(2199, 12, 30), "the last three-year term that ends in range"},
+		{utc(2199, 1, 1, 9, 0), policy.Annual, date(2199, 12, 31), "the last annual term: it ends on the last day in range"},
 	} {
-		if got := lifecycle.EndOfTerm(c.start, c.term); !got.Equal(c.want) {
-			t.Errorf("EndOfTerm(%v, %v) = %v, want %v (%s)", c.start, c.term, got, c.want, c.why)
+		got, err := lifecycle.EndOfTerm(c.start, c.term)
+		if err != nil || !got.Equal(c.want) {
+			t.Errorf("EndOfTerm(%v, %v) = %v, %v, want %v (%s)", c.start, c.term, got, err, c.want, c.why)
 		}
+	}
+}
+
+// TestEndOfTerm_Defect5: a zero, absurd or out-of-range start, an end
+// past 2200-01-01 and an invalid term are errors naming the argument, not
+// dates (issue 12, defect 5: EndOfTerm(time.Time{}, Annual) was
+// 1755-08-29 and a start in 9999 ended in 1817).
+func TestEndOfTerm_Defect5(t *testing.T) {
+	for _, c := range []struct {
+		start time.Time
+		term  policy.Term
+		field string
+	}{
+		{time.Time{}, policy.Annual, "start"},
+		{utc(9999, 1, 1, 0, 0), policy.Annual, "start"},
+		{utc(1899, 12, 31, 23, 59), policy.Monthly, "start"}, // just before the range
+		{utc(2199, 1, 2, 0, 0), policy.Annual, "start"},      // would end on 2200-01-01
+		{utc(2199, 12, 31, 23, 59), policy.Monthly, "start"}, // in range, its end is not
+		{utc(2026, 1, 1, 0, 0), 0, "term"},
+		{utc(2026, 1, 1, 0, 0), policy.Term(200), "term"},
+	} {
+		got, err := lifecycle.EndOfTerm(c.start, c.term)
+		var fe *lifecycle.FieldError
+		if !errors.As(err, &fe) || fe.Field != c.field || !errors.Is(err, lifecycle.ErrInvalid) || !got.IsZero() {
+			t.Errorf("EndOfTerm(%v, %v) = %v, %v; want a *FieldError on %s", c.start, c.term, got, err, c.field)
+		}
+	}
+	// Just inside the range: the first instant accepted.
+	if _, err := lifecycle.EndOfTerm(utc(1900, 1, 1, 0, 0), policy.Monthly); err != nil {
+		t.Errorf("EndOfTerm(1900-01-01, monthly): %v", err)
 	}
 }
 
@@ -43,9 +77,40 @@ func TestEndOfTrial(t *testing.T) {
 		{utc(2026, 3, 2, 9, 0), 30, date(2026, 3, 31)},  // AC-47
 		{utc(2028, 2, 15, 9, 0), 30, date(2028, 3, 15)}, // across a leap day
 		{utc(2026, 5, 1, 8, 0), 1, date(2026, 5, 1)},
+		{utc(2199, 12, 31, 8, 0), 1, date(2199, 12, 31)}, // the last day in range
+		{utc(2199, 12, 2, 8, 0), 30, date(2199, 12, 31)},
 	} {
-		if got := lifecycle.EndOfTrial(c.start, c.days); !got.Equal(c.want) {
-			t.Errorf("EndOfTrial(%v, %d) = %v, want %v", c.start, c.days, got, c.want)
+		got, err := lifecycle.EndOfTrial(c.start, c.days)
+		if err != nil || !got.Equal(c.want) {
+			t.Errorf("EndOfTrial(%v, %d) = %v, %v, want %v", c.start, c.days, got, err, c.want)
+		}
+	}
+}
+
+// TestEndOfTrial_Defect5: a trial of no days, of negative days or of
+// math.MaxInt days, and a zero start, are errors naming the argument
+// (issue 12, defect 5: 0 and -5 ended before the start, MaxInt wrapped
+// to 2025).
+func TestEndOfTrial_Defect5(t *testing.T) {
+	start := utc(2026, 5, 1, 8, 0)
+	for _, c := range []struct {
+		start time.Time
+		days  int
+		field string
+	}{
+		{start, 0, "days"},
+		{start, -5, "days"},
+		{start, math.MinInt, "days"},
+		{start, math.MaxInt, "days"},
+		{start, math.MaxInt32 + 2, "days"},
+		{utc(2199, 12, 3, 8, 0), 30, "days"}, // would end on 2200-01-01
+		{time.Time{}, 30, "start"},
+		{utc(2200, 1, 1, 0, 0), 1, "start"},
+	} {
+		got, err := lifecycle.EndOfTrial(c.start, c.days)
+		var fe *lifecycle.FieldError
+		if !errors.As(err, &fe) || fe.Field != c.field || !errors.Is(err, lifecycle.ErrInvalid) || !got.IsZero() {
+			t.Errorf("EndOfTrial(%v, %d) = %v, %v; want a *FieldError on %s", c.start, c.days, got, err, c.field)
 		}
 	}
 }

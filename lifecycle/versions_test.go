@@ -75,7 +75,7 @@ func TestR_LC_14_MCATermEndingAfterFebruary9(t *testing.T) {
 	start := utc(2025, 12, 1, 9, 0)
 	off := utc(2026, 2, 10, 9, 0)
 	sub := mustNew(t, lifecycle.Spec{ID: "R-LC-14/mca", Channel: policy.DirectMCA, Term: policy.Monthly,
-		Start: start, End: lifecycle.EndOfTerm(start, policy.Monthly), Licenses: 5, Assigned: 5,
+		Start: start, End: mustDate(lifecycle.EndOfTerm(start, policy.Monthly)), Licenses: 5, Assigned: 5,
 		PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: off, Actor: lifecycle.BillingAccountOwner}}})
 	lc := judge(t, sub, builtin)
@@ -99,7 +99,7 @@ func TestR_LC_14_MCATermEndingAfterFebruary9(t *testing.T) {
 	// The first term's end alone, had recurring billing been off from
 	// the purchase, is judged by 2024-09: Expired for 30 days (AC-20).
 	early := mustNew(t, lifecycle.Spec{ID: "R-LC-14/first-term", Channel: policy.DirectMCA, Term: policy.Monthly,
-		Start: start, End: lifecycle.EndOfTerm(start, policy.Monthly), Licenses: 5, Assigned: 5, PaymentMethod: true})
+		Start: start, End: mustDate(lifecycle.EndOfTerm(start, policy.Monthly)), Licenses: 5, Assigned: 5, PaymentMethod: true})
 	atEach(t, judge(t, early, builtin), "first term", date(2025, 12, 31),
 		versionView{State: lifecycle.Active, Since: start, Cause: lifecycle.Purchased, Next: lifecycle.Expired, NextAt: date(2025, 12, 31), Lifecycle: "2024-09"},
 		versionView{State: lifecycle.Expired, Since: date(2025, 12, 31), Cause: lifecycle.TermEnded, Next: lifecycle.Disabled, NextAt: date(2026, 1, 30), Lifecycle: "2024-09"})
@@ -170,7 +170,7 @@ func cancelAt(t *testing.T, lc lifecycle.Lifecycle, actor lifecycle.Role, at tim
 func TestR_CAN_15_CSPRenewalWindow(t *testing.T) {
 	start := utc(2022, 2, 20, 10, 0)
 	sub := mustNew(t, lifecycle.Spec{ID: "R-CAN-15", Channel: policy.CSPNewCommerce, Term: policy.Monthly,
-		Start: start, End: lifecycle.EndOfTerm(start, policy.Monthly), Licenses: 10, Assigned: 10, RecurringBilling: true})
+		Start: start, End: mustDate(lifecycle.EndOfTerm(start, policy.Monthly)), Licenses: 10, Assigned: 10, RecurringBilling: true})
 	lc := judge(t, sub, builtin)
 	renewal := date(2022, 3, 20)
 	closes := renewal.Add(168 * time.Hour)
@@ -270,7 +270,7 @@ func TestR_CAN_14_Retroactive(t *testing.T) {
 		{utc(2022, 2, 22, 0, 0), utc(2022, 3, 1, 0, 0), "2023-10"},      // open exactly at 2022-03-01 (inclusive)
 	} {
 		sub := mustNew(t, lifecycle.Spec{ID: "R-CAN-14/retroactive", Channel: policy.CSPNewCommerce, Term: policy.Annual,
-			Start: c.start, End: lifecycle.EndOfTerm(c.start, policy.Annual), Licenses: 10, Assigned: 10, RecurringBilling: true})
+			Start: c.start, End: mustDate(lifecycle.EndOfTerm(c.start, policy.Annual)), Licenses: 10, Assigned: 10, RecurringBilling: true})
 		lc := judge(t, sub, builtin)
 		st, err := lc.At(c.start)
 		if err != nil {
@@ -296,7 +296,7 @@ func TestR_CAN_14_Retroactive(t *testing.T) {
 func TestR_LC_14_CommandsByTheVersionAtTheirInstant(t *testing.T) {
 	start := utc(2019, 6, 1, 9, 0)
 	sub := mustNew(t, lifecycle.Spec{ID: "R-CAN-6/R-CAN-1", Channel: policy.DirectMOSA, Term: policy.Monthly,
-		Start: start, End: lifecycle.EndOfTerm(start, policy.Monthly), Licenses: 25, Assigned: 25, PaymentMethod: true, RecurringBilling: true})
+		Start: start, End: mustDate(lifecycle.EndOfTerm(start, policy.Monthly)), Licenses: 25, Assigned: 25, PaymentMethod: true, RecurringBilling: true})
 	lc := judge(t, sub, builtin)
 	for _, c := range []struct {
 		at      time.Time
@@ -326,7 +326,7 @@ func TestR_LC_14_CommandsByTheVersionAtTheirInstant(t *testing.T) {
 func TestVersionsExplained(t *testing.T) {
 	start := utc(2025, 12, 1, 9, 0)
 	sub := mustNew(t, lifecycle.Spec{ID: "explain", Channel: policy.DirectMCA, Term: policy.Annual,
-		Start: start, End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 5, Assigned: 5, PaymentMethod: true})
+		Start: start, End: mustDate(lifecycle.EndOfTerm(start, policy.Annual)), Licenses: 5, Assigned: 5, PaymentMethod: true})
 	st, err := judge(t, sub, builtin).At(utc(2025, 12, 3, 9, 0))
 	if err != nil {
 		t.Fatal(err)

@@ -131,13 +131,17 @@ func drawSpec(t *rapid.T, table *policy.Table, c combo) lifecycle.Spec {
 			start = c.from
 		}
 	}
+	end, err := lifecycle.EndOfTerm(start, c.term)
+	if err != nil {
+		t.Fatalf("lifecycletest: drew a start with no end date: %v", err)
+	}
 	spec := lifecycle.Spec{
 		ID:               "gen",
 		Channel:          c.ch,
 		Term:             c.term,
 		Product:          product,
 		Start:            start,
-		End:              lifecycle.EndOfTerm(start, c.term),
+		End:              end,
 		ProductKey:       rapid.IntRange(0, 9).Draw(t, "product key") == 0,
 		PaymentMethod:    rapid.Bool().Draw(t, "payment method"),
 		RecurringBilling: rapid.Bool().Draw(t, "recurring billing"),
@@ -153,7 +157,9 @@ func drawSpec(t *rapid.T, table *policy.Table, c combo) lifecycle.Spec {
 	key := policy.Key{Channel: spec.Channel, Term: spec.Term, Product: spec.Product}
 	if r, err := table.Lookup(key, start); err == nil && r.Trial.Available && r.Trial.Days > 0 && rapid.IntRange(0, 2).Draw(t, "trial") == 0 {
 		spec.Trial = true
-		spec.End = lifecycle.EndOfTrial(start, r.Trial.Days)
+		if spec.End, err = lifecycle.EndOfTrial(start, r.Trial.Days); err != nil {
+			t.Fatalf("lifecycletest: drew a trial with no end date: %v", err)
+		}
 	}
 	return spec
 }

@@ -20,7 +20,12 @@ package tenant
 //		CustomDomains: snap.CustomDomainsInUse(),
 //	}
 //	next, err := lc.Apply(cmd, at) // lc from snap.Subscription(id)
+//
+// The zero Snapshot is an *EntryError (ErrInvalid), not a verdict.
 func CanCancel(snap Snapshot) error {
+	if snap.IsZero() {
+		return &EntryError{Path: "snapshot", Reason: "zero Snapshot: build one with tenant.New"}
+	}
 	domains := snap.CustomDomainsInUse()
 	if len(domains) == 0 {
 		return nil

@@ -44,8 +44,11 @@ func CloseAccountPlan(snap Snapshot, actor UserID, at time.Time) (Plan, error) {
 	if snap.IsZero() {
 		return Plan{}, &EntryError{Path: "snapshot", Reason: "zero Snapshot: build one with tenant.New"}
 	}
+	if err := checkAt(at); err != nil {
+		return Plan{}, err
+	}
 	me, ok := snap.User(actor)
-	if !ok && !snap.spec.Deleted {
+	if !ok {
 		return Plan{}, &EntryError{Path: "actor", Entry: string(actor), Reason: "not a user of the tenant"}
 	}
 	subs, err := snap.evaluate(at)

@@ -63,8 +63,9 @@ func ExampleReleaseDomainPlan() {
 // lifecycle.
 func ExampleCloseAccountPlan() {
 	start := time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC)
+	end, _ := lifecycle.EndOfTerm(start, policy.Annual)
 	sub, _ := lifecycle.New(lifecycle.Spec{ID: "S1", Channel: policy.DirectMCA, Term: policy.Annual, Start: start,
-		End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 5, PaymentMethod: true, RecurringBilling: true})
+		End: end, Licenses: 5, PaymentMethod: true, RecurringBilling: true})
 	lc, err := lifecycle.Judge(sub, policy.Builtin())
 	if err != nil {
 		fmt.Println(err)
@@ -118,8 +119,9 @@ func ExampleCloseAccountPlan() {
 func Example_judgedByTable() {
 	start := time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC)
 	off := lifecycle.Event{Kind: lifecycle.RecurringBillingOff, At: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Actor: lifecycle.BillingAccountOwner}
+	end, _ := lifecycle.EndOfTerm(start, policy.Annual)
 	sub, _ := lifecycle.New(lifecycle.Spec{ID: "S1", Channel: policy.DirectMCA, Term: policy.Annual, Start: start,
-		End: lifecycle.EndOfTerm(start, policy.Annual), Licenses: 5, PaymentMethod: true, RecurringBilling: true,
+		End: end, Licenses: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{off}})
 	bought, _ := policy.Builtin().Lookup(sub.Key(), start)
 	pinned, _ := policy.Pin(bought)
@@ -155,8 +157,9 @@ func Example_judgedByTable() {
 // plain list in the command.
 func ExampleCanCancel() {
 	start := time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
+	end, _ := lifecycle.EndOfTerm(start, policy.Monthly)
 	sub, _ := lifecycle.New(lifecycle.Spec{ID: "S1", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start,
-		End: lifecycle.EndOfTerm(start, policy.Monthly), Licenses: 10, PaymentMethod: true, RecurringBilling: true})
+		End: end, Licenses: 10, PaymentMethod: true, RecurringBilling: true})
 	lc, _ := lifecycle.Judge(sub, policy.Builtin())
 	snap, _ := tenant.New(tenant.SnapshotSpec{
 		BillingAccount: tenant.MOSA,

@@ -21,13 +21,19 @@ import (
 // cancelled, set not to renew or deleted through lifecycle.Lifecycle.Apply
 // (CmdCancelNow, CmdTurnOffRecurringBilling or CmdDelete at at, with the
 // snapshot's custom domains as the R-CAN-10 precondition; the returned
-// snapshot holds the Lifecycle that Apply returned), the tenant deleted.
+// snapshot holds the Lifecycle that Apply returned), the tenant deleted
+// (with its directory: only the plan's actor remains).
 // For a tenant that exists, read a new Snapshot instead.
 //
-// The error matches [ErrNotNext] when the step is not next at at, and
+// The error matches [ErrInvalid] when at is the zero time or outside the
+// range package lifecycle judges (see lifecycle.CheckInstant), [ErrNotNext]
+// when the step is not next at at, and
 // a *[StepError] wrapping lifecycle's refusal when Apply refuses a
 // subscription's command.
 func (p Plan) Execute(snap Snapshot, id StepID, at time.Time) (Snapshot, error) {
+	if err := checkAt(at); err != nil {
+		return Snapshot{}, err
+	}
 	var q Plan
 	var err error
 	switch p.Kind {
@@ -126,6 +132,9 @@ func (p Plan) Execute(snap Snapshot, id StepID, at time.Time) (Snapshot, error) 
 		sp.UnpaidInvoices = 0
 	case DeleteTenant:
 		sp.Deleted = true
+		// The directory goes with the tenant; the admin who closed it
+		// remains to read the plan (R-CLO-3).
+		deleteUsers(&sp, func(u User) bool { return u.ID != p.Actor })
 	default:
 		return Snapshot{}, &StepError{Step: id, Status: st.Status, At: at, Reason: "no effect to simulate"}
 	}

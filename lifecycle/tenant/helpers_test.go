@@ -30,7 +30,7 @@ func sub(t testing.TB, id string, ch policy.Channel, term policy.Term, start tim
 // judged is sub against table.
 func judged(t testing.TB, table *policy.Table, id string, ch policy.Channel, term policy.Term, start time.Time, licenses int, cmds ...cmdAt) lifecycle.Lifecycle {
 	t.Helper()
-	s, err := lifecycle.New(lifecycle.Spec{ID: id, Channel: ch, Term: term, Start: start, End: lifecycle.EndOfTerm(start, term),
+	s, err := lifecycle.New(lifecycle.Spec{ID: id, Channel: ch, Term: term, Start: start, End: mustDate(lifecycle.EndOfTerm(start, term)),
 		Licenses: licenses, PaymentMethod: true, RecurringBilling: true})
 	if err != nil {
 		t.Fatal(err)

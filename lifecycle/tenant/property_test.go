@@ -86,7 +86,7 @@ func genSubscription(t *rapid.T, id string, at time.Time) (lifecycle.Lifecycle, 
 	ch := rapid.SampledFrom([]policy.Channel{policy.DirectMOSA, policy.DirectMCA, policy.CSPNewCommerce}).Draw(t, "channel")
 	term := rapid.SampledFrom([]policy.Term{policy.Monthly, policy.Annual}).Draw(t, "term")
 	start := at.Add(-time.Duration(rapid.IntRange(1, 500*24).Draw(t, "age")) * time.Hour)
-	s, err := lifecycle.New(lifecycle.Spec{ID: id, Channel: ch, Term: term, Start: start, End: lifecycle.EndOfTerm(start, term),
+	s, err := lifecycle.New(lifecycle.Spec{ID: id, Channel: ch, Term: term, Start: start, End: mustDate(lifecycle.EndOfTerm(start, term)),
 		Licenses: rapid.IntRange(1, 30).Draw(t, "licenses"), PaymentMethod: true, RecurringBilling: true})
 	if err != nil {
 		t.Fatalf("lifecycle.New: %v", err)

@@ -35,6 +35,9 @@ func ReleaseDomainPlan(snap Snapshot, name string, at time.Time, opts ReleaseOpt
 	if snap.IsZero() {
 		return Plan{}, &EntryError{Path: "snapshot", Reason: "zero Snapshot: build one with tenant.New"}
 	}
+	if err := checkAt(at); err != nil {
+		return Plan{}, err
+	}
 	d, ok := snap.Domain(name)
 	if !ok {
 		return Plan{}, &EntryError{Path: "domain", Entry: name, Reason: "not a domain of the tenant"}

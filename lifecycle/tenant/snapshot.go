@@ -180,7 +180,9 @@ type SnapshotSpec struct {
 	// BackedUp reports whether the data to keep was backed up (R-CLO-1).
 	BackedUp bool
 	// Deleted reports whether the tenant was deleted in Microsoft Entra ID
-	// (the last step of closing the account, R-CLO-3).
+	// (the last step of closing the account, R-CLO-3). A deleted tenant
+	// keeps at most one user, the Global Administrator who closed it, and
+	// only subscriptions that reach Deleted.
 	Deleted bool
 }
 
@@ -200,7 +202,10 @@ type Snapshot struct {
 // way round), no system domain or two, no default domain or two, a removed
 // domain that is the default, the system domain or still in use, a user,
 // group or alias on a domain the tenant doesn't have, duplicate user or
-// subscription ids, and a zero (unjudged) lifecycle.Lifecycle. A
+// subscription ids, a RoleSet with bits that name no lifecycle.Role, a
+// zero (unjudged) lifecycle.Lifecycle, and a tenant marked Deleted while
+// users other than the one Global Administrator who closed it remain, or
+// a subscription whose timeline never reaches Deleted (R-CLO-3, R-CLO-4). A
 // subscription's history and the table that judges it were checked by
 // lifecycle.Judge, which built the Lifecycle.
 func New(spec SnapshotSpec) (Snapshot, error) {
@@ -296,6 +301,16 @@ func New(spec SnapshotSpec) (Snapshot, error) {
 		if r := attached(u.Domain, "sign-in domain"); r != "" {
 			bad(path, string(u.ID), r)
 		}
+		if extra := u.Roles &^ definedRoles; extra != 0 {
+			bad(path, string(u.ID), fmt.Sprintf("Roles = %#x: bits %#x name no role", uint16(u.Roles), uint16(extra)))
+		}
+	}
+	if sp.Deleted {
+		// R-CLO-3: the users are deleted before the tenant, all but the
+		// Global Administrator who closes the account.
+		if n := len(sp.Users); n > 1 || n == 1 && !sp.Users[0].IsGlobalAdmin() {
+			bad("Deleted", "", fmt.Sprintf("the tenant is deleted but %s users still exist: at most the Global Administrator who closed it remains (R-CLO-3)", fmt.Sprint(n)))
+		}
 	}
 	for i := range sp.Groups {
 		g := &sp.Groups[i]
@@ -338,6 +353,12 @@ func New(spec SnapshotSpec) (Snapshot, error) {
 			continue
 		}
 		subs[id] = i
+		if sp.Deleted {
+			// R-CLO-4: every subscription is deleted before the tenant.
+			if ph := lc.Phases(); ph[len(ph)-1].State != lifecycle.Deleted {
+				bad(path, id, "the tenant is deleted but the subscription never reaches Deleted: it is "+ph[len(ph)-1].State.String()+" from "+ph[len(ph)-1].Start.UTC().Format(time.RFC3339))
+			}
+		}
 	}
 	for i, a := range sp.Applications {
 		if a == "" {
@@ -353,6 +374,27 @@ func New(spec SnapshotSpec) (Snapshot, error) {
 		return Snapshot{}, err
 	}
 	return Snapshot{spec: sp}, nil
+}
+
+// definedRoles is the set of every valid lifecycle.Role: a RoleSet with
+// other bits names roles that do not exist.
+var definedRoles = func() lifecycle.RoleSet {
+	var s lifecycle.RoleSet
+	for r := lifecycle.Role(1); r.IsValid(); r++ {
+		s |= lifecycle.RolesOf(r)
+	}
+	return s
+}()
+
+// checkAt reports a zero instant, or one outside the range package
+// lifecycle judges (1900-01-01 to 2200-01-01), as an *EntryError on "at"
+// wrapping lifecycle's *FieldError. A plan at a zero instant would do
+// nothing, and a loop walking it would never end.
+func checkAt(at time.Time) error {
+	if err := lifecycle.CheckInstant(at); err != nil {
+		return &EntryError{Path: "at", Entry: at.Format(time.RFC3339Nano), Reason: "not an instant a plan can be made at", Err: err}
+	}
+	return nil
 }
 
 func normalize(name string) string {

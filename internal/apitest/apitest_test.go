@@ -1,0 +1,106 @@
+package apitest
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+type T struct{}
+
+func (T) Value() error       { return errors.New("x") }
+func (*T) Pointer() error    { return nil }
+func boom(p *int) int        { return *p }
+func variadic(xs ...int) int { return len(xs) }
+
+type (
+	small  uint8
+	signed int
+)
+
+// enums panics unless both enums are 1 and the slice holds one element,
+// as CallZeroElems sets them.
+func enums(a small, b signed, xs []int) int {
+	if a != 1 || b != 1 || len(xs) != 1 {
+		panic("not set")
+	}
+	return 0
+}
+
+func TestExported(t *testing.T) {
+	got, err := Exported(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"CallZero", "CallZeroElems", "Exported", "Missing"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Exported(.) = %v, want %v (test files and unexported names left out)", got, want)
+	}
+	if _, err := Exported("no such dir"); err == nil {
+		t.Error("Exported(no such dir): no error")
+	}
+}
+
+func TestMissing(t *testing.T) {
+	missing, stale := Missing([]string{"A", "B"}, map[string]reflect.Value{"B": {}, "C": {}})
+	if !slices.Equal(missing, []string{"A"}) || !slices.Equal(stale, []string{"C"}) {
+		t.Errorf("Missing = %v, %v", missing, stale)
+	}
+}
+
+func TestCall(t *testing.T) {
+	if r := CallZero("boom", reflect.ValueOf(boom)); r.Panic == nil {
+		t.Error("CallZero(boom): no panic recovered")
+	}
+	if r := CallZero("T.Value", reflect.ValueOf(T.Value)); r.Panic != nil || !r.HasErr || r.Err == nil {
+		t.Errorf("CallZero(T.Value) = %+v", r)
+	}
+	if r := CallZero("(*T).Pointer", reflect.ValueOf((*T).Pointer)); r.Panic != nil || !r.HasErr || r.Err != nil {
+		t.Errorf("CallZero((*T).Pointer) = %+v", r)
+	}
+	if r := CallZeroElems("variadic", reflect.ValueOf(variadic)); r.Panic != nil || r.HasErr {
+		t.Errorf("CallZeroElems(variadic) = %+v", r)
+	}
+	if r := CallZeroElems("enums", reflect.ValueOf(enums)); r.Panic != nil {
+		t.Errorf("CallZeroElems(enums) = %+v", r)
+	}
+	if r := CallZero("enums", reflect.ValueOf(enums)); r.Panic == nil {
+		t.Errorf("CallZero(enums): zero enums, no panic")
+	}
+}
+
+func TestExportedReceivers(t *testing.T) {
+	dir := t.TempDir()
+	src := `package p
+
+type G[T any] struct{}
+type H[K, V any] struct{}
+type u struct{}
+
+func (G[T]) A()      {}
+func (*G[T]) B()     {}
+func (H[K, V]) C()   {}
+func (u) D()         {}
+func F()             {}
+func f()             {}
+`
+	if err := os.WriteFile(dir+"/p.go", []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/p_test.go", []byte("package p\n\nfunc Test() {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Exported(dir)
+	want := []string{"(*G).B", "F", "G.A", "H.C"}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("Exported = %v, %v; want %v", got, err, want)
+	}
+	if err := os.WriteFile(dir+"/bad.go", []byte("package p\nfunc {"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Exported(dir); err == nil {
+		t.Error("Exported of a file that does not parse: no error")
+	}
+}
