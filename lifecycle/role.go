@@ -89,11 +89,15 @@ func (r Role) Title() string {
 // RoleSet is a set of roles. The zero set is empty.
 type RoleSet uint16
 
-// RolesOf returns the set holding rs.
+// RolesOf returns the set holding rs. A role that is not valid (the zero
+// Role, or a value past the last role) names no one and is left out, so a
+// set never holds a bit that names no role.
 func RolesOf(rs ...Role) RoleSet {
 	var s RoleSet
 	for _, r := range rs {
-		s |= 1 << r
+		if r.IsValid() {
+			s |= 1 << r
+		}
 	}
 	return s
 }
