@@ -1,0 +1,5 @@
+package lang
+
+import "golang.org/x/text/language"
+
+var german = Catalog{Tag: language.German}
