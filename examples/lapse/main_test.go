@@ -17,6 +17,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
+// noEnv is an environment without locale variables: English.
+func noEnv(string) string { return "" }
+
 func TestRunGolden(t *testing.T) {
 	clk := clocktest.New(time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC))
 	tests := []struct {
@@ -41,7 +44,7 @@ func TestRunGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			if code := run(tt.args, &stdout, &stderr, clk); code != tt.code {
+			if code := run(tt.args, &stdout, &stderr, clk, noEnv); code != tt.code {
 				t.Fatalf("run(%q) = %d, want %d; stderr:\n%s", tt.args, code, tt.code, stderr.String())
 			}
 			golden := filepath.Join("testdata", tt.name+".golden")
@@ -78,7 +81,7 @@ func TestRunBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr, clk)
+			code := run(tt.args, &stdout, &stderr, clk, noEnv)
 			if code != tt.code {
 				t.Fatalf("run(%q) = %d, want %d; stderr:\n%s", tt.args, code, tt.code, stderr.String())
 			}
