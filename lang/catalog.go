@@ -142,7 +142,9 @@ func Parse(s string) (language.Tag, error) {
 	}
 	initMatcher()
 	_, i, conf := matcher.Match(t)
-	if conf < language.High { // "de-CH" is High; "nb" for "da" is only Low
+	want, _ := t.Base()
+	got, _ := tags[i].Base()
+	if conf == language.No || want != got { // the matcher offers Danish for Norwegian: a reader asked for another language
 		return language.Und, &UnsupportedError{Value: s}
 	}
 	return tags[i], nil
