@@ -31,6 +31,10 @@ type Catalog struct {
 	Day string
 	// Clock is the Go time layout of a time of day, such as "15:04 MST".
 	Clock string
+	// Seconds is the Go time layout of a time of day with seconds and
+	// their fraction, such as "15:04:05,999999999 MST", for a KindStamp
+	// instant that is not on a whole minute.
+	Seconds string
 	// Instant is the template of an instant that is not a midnight: %[1]s
 	// the long date, %[2]s the time of day.
 	Instant string

@@ -57,7 +57,7 @@ func TestCatalogsHaveEveryKey(t *testing.T) {
 					t.Errorf("%s month %d has no name", c.Tag, i+1)
 				}
 			}
-			for name, f := range map[string]string{"Date": c.Date, "Day": c.Day, "Clock": c.Clock, "Instant": c.Instant, "Stamp": c.Stamp, "Or": c.Or, "Name": c.Name} {
+			for name, f := range map[string]string{"Date": c.Date, "Day": c.Day, "Clock": c.Clock, "Seconds": c.Seconds, "Instant": c.Instant, "Stamp": c.Stamp, "Or": c.Or, "Name": c.Name} {
 				if f == "" {
 					t.Errorf("%s catalog has no %s", c.Tag, name)
 				}

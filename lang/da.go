@@ -14,6 +14,7 @@ var danish = Catalog{
 	Date:    "%[1]s. %[2]s %[3]s",
 	Day:     "%[1]s. %[2]s %[3]s",
 	Clock:   "15.04 MST",
+	Seconds: "15.04.05,999999999 MST",
 	Instant: "%[1]s kl. %[2]s",
 	Stamp:   "%[1]s kl. %[2]s",
 	Or:      " eller ",

@@ -15,6 +15,7 @@ var german = Catalog{
 	Date:    "%[1]s. %[2]s %[3]s",
 	Day:     "%[1]s. %[2]s %[3]s",
 	Clock:   "15:04 MST",
+	Seconds: "15:04:05,999999999 MST",
 	Instant: "%[1]s um %[2]s",
 	Stamp:   "%[1]s um %[2]s",
 	Or:      " oder ",

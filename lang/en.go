@@ -14,6 +14,7 @@ var english = Catalog{
 	Date:    "%[2]s %[1]s, %[3]s",
 	Day:     "%[4]s",
 	Clock:   "15:04 MST",
+	Seconds: "15:04:05.999999999 MST",
 	Instant: "%[1]s %[2]s",
 	Stamp:   "%[3]s",
 	Or:      " or ",

@@ -26,8 +26,9 @@ const (
 	// KindDay is a calendar day as a refusal or a plan states it: ISO 8601
 	// ("2026-07-29") in English, the long form in the other languages.
 	KindDay
-	// KindStamp is an instant as a refusal states it: RFC 3339 in
-	// English, the long form with the time of day in the other languages.
+	// KindStamp is an instant as a refusal states it, exactly: RFC 3339 in
+	// English, the long form with the time of day in the other languages
+	// (with seconds and their fraction when it is not on a whole minute).
 	KindStamp
 	// KindNumber is a count printed with the language's digit grouping.
 	// Arg.N holds it.
@@ -199,7 +200,11 @@ func (c *Catalog) arg(p *message.Printer, a Arg) string {
 		}
 	case KindStamp:
 		t := a.Time.UTC()
-		s = p.Sprintf(c.Stamp, c.date(t, c.Date), t.Format(c.Clock), t.Format(time.RFC3339Nano))
+		clock := c.Clock
+		if !t.Equal(t.Truncate(time.Minute)) { // exact to the nanosecond, as RFC 3339 is
+			clock = c.Seconds
+		}
+		s = p.Sprintf(c.Stamp, c.date(t, c.Date), t.Format(clock), t.Format(time.RFC3339Nano))
 	case KindNumber:
 		s = p.Sprintf("%d", a.N)
 	case KindDays:

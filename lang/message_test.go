@@ -28,6 +28,7 @@ func TestRenderArguments(t *testing.T) {
 		{"instant at midnight", lang.Instant(day), map[string]string{"en": "July 29, 2026", "de": "29. Juli 2026"}},
 		{"instant", lang.Instant(at), map[string]string{"en": "January 20, 2026 09:05 UTC", "de": "20. Januar 2026 um 09:05 UTC", "nl": "20 januari 2026 om 09:05 UTC", "da": "20. januar 2026 kl. 09.05 UTC"}},
 		{"stamp", lang.Stamp(at), map[string]string{"en": "2026-01-20T09:05:00Z", "de": "20. Januar 2026 um 09:05 UTC", "da": "20. januar 2026 kl. 09.05 UTC"}},
+		{"stamp off the minute", lang.Stamp(at.Add(59*time.Second + 999999999)), map[string]string{"en": "2026-01-20T09:05:59.999999999Z", "de": "20. Januar 2026 um 09:05:59,999999999 UTC", "nl": "20 januari 2026 om 09:05:59,999999999 UTC", "da": "20. januar 2026 kl. 09.05.59,999999999 UTC"}},
 		{"one day", lang.Days(1), map[string]string{"en": "1 day", "de": "1 Tag", "nl": "1 dag", "da": "1 dag"}},
 		{"thirty days", lang.Days(30), map[string]string{"en": "30 days", "de": "30 Tage", "nl": "30 dagen", "da": "30 dage"}},
 		{"no days", lang.Days(0), map[string]string{"en": "0 days", "de": "0 Tage", "nl": "0 dagen", "da": "0 dage"}},

@@ -15,6 +15,7 @@ var dutch = Catalog{
 	Date:    "%[1]s %[2]s %[3]s",
 	Day:     "%[1]s %[2]s %[3]s",
 	Clock:   "15:04 MST",
+	Seconds: "15:04:05,999999999 MST",
 	Instant: "%[1]s om %[2]s",
 	Stamp:   "%[1]s om %[2]s",
 	Or:      " of ",

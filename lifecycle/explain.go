@@ -174,13 +174,14 @@ func (s *Status) causeReason() (text lang.Message, rules, sources string) {
 }
 
 // refusalOf returns Apply's refusal of cmd issued at At by the first role
-// that may issue it on the channel (§3.12), or nil when it is admitted.
+// that may issue it on the channel (§3.12), or by a Global Administrator
+// when only support may, or nil when it is admitted.
 func (s *Status) refusalOf(kind CommandKind) *RefusalError {
 	m, err := machineFor(s.f.b.channel())
 	if err != nil {
 		return nil
 	}
-	cmd := Command{Kind: kind}
+	cmd := Command{Kind: kind, Actor: GlobalAdmin} // when only support may issue it, the customer's admin is told so
 	for r := GlobalAdmin; r.IsValid(); r++ {
 		if rolesFor(kind, s.f.b.channel(), s.rules()).Has(r) && r != Support {
 			cmd.Actor = r

@@ -6,15 +6,24 @@ import (
 )
 
 // The arguments of lifecycle's messages: each value becomes a term of the
-// catalogs ("state.expired"), which every language translates.
+// catalogs ("state.expired"), which every language translates. An invalid
+// value is shown as its String ("%!State(9)") in every language, never
+// looked up as a key.
 
-func stateArg(s State) lang.Arg { return lang.Term("state." + s.String()) }
+func term(prefix string, valid bool, name string) lang.Arg {
+	if !valid {
+		return lang.Text(name)
+	}
+	return lang.Term(prefix + name)
+}
 
-func channelArg(ch policy.Channel) lang.Arg { return lang.Term("channel." + ch.String()) }
+func stateArg(s State) lang.Arg { return term("state.", s.IsValid(), s.String()) }
 
-func commandArg(k CommandKind) lang.Arg { return lang.Term("command." + k.String()) }
+func channelArg(ch policy.Channel) lang.Arg { return term("channel.", ch.IsValid(), ch.String()) }
 
-func roleArg(r Role) lang.Arg { return lang.Term("role." + r.String()) }
+func commandArg(k CommandKind) lang.Arg { return term("command.", k.IsValid(), k.String()) }
+
+func roleArg(r Role) lang.Arg { return term("role.", r.IsValid(), r.String()) }
 
 // rolesArg lists the roles of s in declaration order, joined by "or".
 func rolesArg(s RoleSet) lang.Arg {
