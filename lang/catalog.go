@@ -47,6 +47,11 @@ type Catalog struct {
 	// ("days", "licenses"): the form for one and the form for other
 	// counts, each with %d for the count.
 	Units map[string][2]string
+	// Plurals are the messages whose words agree with a count ("1 user
+	// signs in" / "2 users sign in"): the form for one and the form for
+	// other counts, chosen by x/text's plural rules of the language. The
+	// message's first argument is the count (KindNumber), written %[1]d.
+	Plurals map[string][2]string
 	// Messages are the templates by message key; term keys ("state.expired")
 	// are messages without arguments. Arguments are referred to as %[1]s,
 	// %[2]s… in whatever order the language needs.
@@ -65,6 +70,11 @@ func (c *Catalog) printer() *message.Printer {
 		for k, v := range c.Messages {
 			if err := b.SetString(c.Tag, k, v); err != nil {
 				panic(fmt.Sprintf("lang: %s catalog: message %q: %v", c.Tag, k, err)) // unreachable: SetString fails only on bad selectors
+			}
+		}
+		for k, forms := range c.Plurals {
+			if err := b.Set(c.Tag, k, plural.Selectf(1, "%d", plural.One, forms[0], plural.Other, forms[1])); err != nil {
+				panic(fmt.Sprintf("lang: %s catalog: plural %q: %v", c.Tag, k, err)) // unreachable, as above
 			}
 		}
 		for u, forms := range c.Units {
@@ -170,11 +180,14 @@ func FromEnv(getenv func(string) string) language.Tag {
 	return language.English
 }
 
-// Keys returns every message key of the English catalog, sorted: the keys
-// every other catalog must translate.
+// Keys returns every message key of the English catalog (Messages and
+// Plurals), sorted: the keys every other catalog must translate.
 func Keys() []string {
-	out := make([]string, 0, len(catalogs[0].Messages))
+	out := make([]string, 0, len(catalogs[0].Messages)+len(catalogs[0].Plurals))
 	for k := range catalogs[0].Messages {
+		out = append(out, k)
+	}
+	for k := range catalogs[0].Plurals {
 		out = append(out, k)
 	}
 	sort.Strings(out)

@@ -18,13 +18,13 @@ import (
 // and without repeats, and its verbs that name no index (which a
 // translation could not reorder).
 func placeholders(tmpl string) (idx []string, bare []string) {
-	for _, m := range regexp.MustCompile(`%\[(\d+)\]s`).FindAllStringSubmatch(tmpl, -1) {
+	for _, m := range regexp.MustCompile(`%\[(\d+)\][sd]`).FindAllStringSubmatch(tmpl, -1) {
 		if !slices.Contains(idx, m[1]) {
 			idx = append(idx, m[1])
 		}
 	}
 	sort.Strings(idx)
-	rest := regexp.MustCompile(`%\[\d+\]s|%%`).ReplaceAllString(tmpl, "")
+	rest := regexp.MustCompile(`%\[\d+\][sd]|%%`).ReplaceAllString(tmpl, "")
 	bare = regexp.MustCompile(`%.`).FindAllString(rest, -1)
 	return idx, bare
 }
@@ -48,6 +48,9 @@ func TestCatalogsHaveEveryKey(t *testing.T) {
 				if _, ok := en.Messages[k]; !ok {
 					t.Errorf("%s catalog has key %q, which English lacks: no code renders it", c.Tag, k)
 				}
+			}
+			if got, want := slices.Sorted(maps.Keys(c.Plurals)), slices.Sorted(maps.Keys(en.Plurals)); !slices.Equal(got, want) {
+				t.Errorf("%s plural messages = %v, want %v", c.Tag, got, want)
 			}
 			if got := slices.Sorted(maps.Keys(c.Units)); !slices.Equal(got, units) {
 				t.Errorf("%s units = %v, want %v", c.Tag, got, units)
@@ -83,6 +86,15 @@ func TestCatalogsUseEveryArgument(t *testing.T) {
 				t.Errorf("%s %q has verbs without an argument index %v: %q", c.Tag, k, bare, tmpl)
 			}
 		}
+		for k, forms := range c.Plurals {
+			want, _ := placeholders(en.Plurals[k][1])
+			for _, f := range forms {
+				got, bare := placeholders(f)
+				if !slices.Equal(got, want) || len(bare) > 0 || !strings.Contains(f, "%[1]d") {
+					t.Errorf("%s plural %q form %q uses arguments %v (bare %v), want %v with the count as %%[1]d", c.Tag, k, f, got, bare, want)
+				}
+			}
+		}
 		for u, forms := range c.Units {
 			for _, f := range forms {
 				if strings.Count(f, "%d") != 1 {
@@ -103,6 +115,11 @@ func TestCatalogsAreTranslated(t *testing.T) {
 		for k, tmpl := range c.Messages {
 			if tmpl == en.Messages[k] && len(strings.Fields(tmpl)) >= 3 {
 				t.Errorf("%s %q is the English text %q", c.Tag, k, tmpl)
+			}
+		}
+		for k, forms := range c.Plurals {
+			if forms[1] == en.Plurals[k][1] {
+				t.Errorf("%s plural %q is the English text %q", c.Tag, k, forms[1])
 			}
 		}
 	}

@@ -181,6 +181,9 @@ func (c *Catalog) render(p *message.Printer, m Message) string {
 	for i, a := range m.Args {
 		args[i] = c.arg(p, a)
 	}
+	if _, ok := c.Plurals[m.Key]; ok && len(m.Args) > 0 && m.Args[0].Kind == KindNumber {
+		args[0] = m.Args[0].N // the count the plural rules select by
+	}
 	return p.Sprintf(m.Key, args...)
 }
 

@@ -12,79 +12,12 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/lapse-go/lapse/lang"
+	"github.com/lapse-go/lapse/lang/langtest"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 )
 
-// masked returns m with its verbatim arguments (rule ids, citations,
-// version labels, ids) replaced by "X": they are the same in every
-// language, and English in the citations of the policy table.
-func masked(m lang.Message) lang.Message {
-	args := make([]lang.Arg, len(m.Args))
-	for i, a := range m.Args {
-		switch a.Kind {
-		case lang.KindText, lang.KindQuoted, lang.KindList:
-			a = lang.Text("X")
-		case lang.KindMessage:
-			if a.Msg != nil {
-				a = lang.Sub(masked(*a.Msg))
-			}
-		}
-		args[i] = a
-	}
-	return lang.Message{Key: m.Key, Args: args}
-}
-
-// englishMarkers are English words that a sentence of another language
-// contains only when it was left untranslated; those the language's own
-// catalog uses are left out for it.
-var englishMarkers = []string{"the", "and", "can't", "was", "with", "only", "which", "when", "before", "after",
-	"until", "subscription", "licenses", "cancelled", "expired", "disabled", "deleted", "active", "nobody", "trial"}
-
-// markersFor returns the English markers the catalog of tag never uses.
-func markersFor(tag language.Tag) []string {
-	var words = map[string]bool{}
-	for _, c := range lang.Catalogs() {
-		if c.Tag != tag {
-			continue
-		}
-		for _, tmpl := range c.Messages {
-			for _, w := range strings.FieldsFunc(strings.ToLower(tmpl), func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '.' || r == ':' || r == '(' || r == ')' }) {
-				words[w] = true
-			}
-		}
-	}
-	var out []string
-	for _, m := range englishMarkers {
-		if !words[m] {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// checkWords fails when text, m rendered in tag, shows an untranslated key,
-// a formatting error or an English word.
-func checkWords(t interface{ Fatalf(string, ...any) }, tag language.Tag, m lang.Message, markers []string) {
-	text := masked(m).In(tag)
-	if strings.Contains(text, "%!") {
-		t.Fatalf("%s rendering of %q has a formatting error: %s", tag, m.Key, text)
-	}
-	for _, k := range lang.Keys() {
-		if strings.Contains(k, ".") && strings.Contains(text, k) {
-			t.Fatalf("%s rendering of %q shows the key %q: %s", tag, m.Key, k, text)
-		}
-	}
-	if tag == language.English {
-		return
-	}
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '.' || r == ':' })
-	for _, w := range markers {
-		if slices.Contains(words, w) {
-			t.Fatalf("%s rendering of %q has the English word %q: %s", tag, m.Key, w, text)
-		}
-	}
-}
+func masked(m lang.Message) lang.Message { return langtest.Masked(m) }
 
 // TestExplainEveryLanguage renders every reason of generated
 // subscriptions of every channel, at instants around their boundaries, in
@@ -92,10 +25,6 @@ func checkWords(t interface{ Fatalf(string, ...any) }, tag language.Tag, m lang.
 // misformatted, no English word is left in the other languages.
 func TestExplainEveryLanguage(t *testing.T) {
 	atLeastChecks(t, 300)
-	markers := map[language.Tag][]string{}
-	for _, tag := range lang.Languages() {
-		markers[tag] = markersFor(tag)
-	}
 	rapid.Check(t, func(t *rapid.T) {
 		c := lifecycletest.Cases(builtin, true).Draw(t, "case")
 		lc, err := lifecycle.Judge(c.Sub, c.Table)
@@ -111,8 +40,10 @@ func TestExplainEveryLanguage(t *testing.T) {
 			if r.Text != r.Message.String() || r.Text != r.In(language.English) {
 				t.Fatalf("Text %q is not the English rendering %q of its Message", r.Text, r.Message.String())
 			}
+			if err := langtest.Check(r.Message); err != nil {
+				t.Fatal(err)
+			}
 			for _, tag := range lang.Languages() {
-				checkWords(t, tag, r.Message, markers[tag])
 				if tag != language.English && r.In(tag) == r.Text {
 					t.Fatalf("%s reason %q is the English text: %s", tag, r.Message.Key, r.Text)
 				}
