@@ -21,6 +21,7 @@ var german = Catalog{
 	Or:      " oder ",
 	Units: map[string][2]string{
 		"days":          {"%d Tag", "%d Tage"},
+		"hours":         {"%d Stunde", "%d Stunden"},
 		"licenses":      {"%d Lizenz", "%d Lizenzen"},
 		"times":         {"%d-mal", "%d-mal"},
 		"users":         {"%d Benutzer", "%d Benutzer"},
@@ -102,22 +103,37 @@ var german = Catalog{
 		"topic.licenses":     "Lizenzen",
 		"topic.rules":        "Regeln",
 
-		"cli.explain.header":    "%[1]s am %[2]s",
-		"cli.rules":             "Regeln",
-		"cli.sources":           "Quellen",
-		"cli.portfolio.header":  "Abonnements am %[1]s",
-		"cli.portfolio.columns": "ID\tKANAL\tSTATUS\tSEIT\tALS NÄCHSTES\tREAKTIVIERBAR BIS\tDATEN GELÖSCHT BIS\tBENUTZER\tDATEN",
-		"cli.not-bought":        "noch nicht gekauft",
-		"cli.active-from":       "Aktiv ab %[1]s",
-		"cli.next-on":           "%[1]s ab %[2]s",
-		"cli.users.normal":      "normaler Zugriff",
-		"cli.users.no-access":   "kein Zugriff",
-		"data.everyone":         "für alle",            // [S004] "Daten sind für alle zugänglich"
-		"data.admins-only":      "nur Administratoren", // [S004] "Auf Daten können nur Administratoren zugreifen"
-		"data.nobody":           "niemand",
-		"cli.timeline.header":   "Zeitleiste von %[1]s (%[2]s)",
-		"cli.timeline.columns":  "STATUS\tVON\tBIS\tURSACHE\tREGELN",
-		"cli.open":              "offen",
+		"cli.explain.header":       "%[1]s am %[2]s",
+		"cli.rules":                "Regeln",
+		"cli.sources":              "Quellen",
+		"cli.portfolio.header":     "Abonnements am %[1]s",
+		"cli.portfolio.columns":    "ID\tKANAL\tSTATUS\tSEIT\tALS NÄCHSTES\tREAKTIVIERBAR BIS\tDATEN GELÖSCHT BIS\tBENUTZER\tDATEN",
+		"cli.not-bought":           "noch nicht gekauft",
+		"cli.active-from":          "Aktiv ab %[1]s",
+		"cli.next-on":              "%[1]s ab %[2]s",
+		"cli.users.normal":         "normaler Zugriff",
+		"cli.users.no-access":      "kein Zugriff",
+		"data.everyone":            "für alle",            // [S004] "Daten sind für alle zugänglich"
+		"data.admins-only":         "nur Administratoren", // [S004] "Auf Daten können nur Administratoren zugreifen"
+		"data.nobody":              "niemand",
+		"cli.timeline.header":      "Zeitleiste von %[1]s (%[2]s)",
+		"cli.timeline.columns":     "STATUS\tVON\tBIS\tURSACHE\tREGELN",
+		"cli.open":                 "offen",
+		"cli.channels.header":      "| Kanal | Laufzeiten | Produkte | gültig | Tage Abgelaufen | Tage Deaktiviert | Abgelaufen ab | Kündigungsfenster | Wirkung der Kündigung | Regeln |",
+		"cli.channels.any":         "alle",
+		"cli.channels.none":        "keine",
+		"cli.channels.on-end-date": "am Enddatum",
+		"cli.channels.day-after":   "am Tag danach",
+		"cli.number":               "%[1]s",
+		"window.anytime":           "jederzeit",
+		"window.never":             "nie",
+		"effect.disabled":          "Deaktiviert",
+		"effect.deleted":           "Gelöscht",
+		"effect.at-term-end":       "zum Laufzeitende",
+		"term.any":                 "alle",
+		"term.monthly":             "monatlich",  // [S004] "Monatliche Laufzeit"
+		"term.annual":              "jährlich",   // [S004] "Jährliche Laufzeit"
+		"term.multi-year":          "mehrjährig", // [S004] "Mehrjährige Laufzeit"
 
 		"cause.purchased":                 "Das Abonnement ist seit dem Kauf am %[2]s im Status %[1]s.",
 		"cause.trial-started":             "Die kostenlose Testversion ist seit dem %[2]s im Status %[1]s.",

@@ -113,7 +113,7 @@ func run(args []string, stdout, stderr io.Writer, clk clock.Clock, getenv func(s
 		tag = t
 	}
 	if *channels {
-		printChannels(stdout)
+		printChannels(stdout, tag)
 		return 0
 	}
 	at := clk.Now()
@@ -283,37 +283,41 @@ func printExplanation(stdout, stderr io.Writer, lc lifecycle.Lifecycle, at time.
 }
 
 // printChannels prints every row of the built-in table, in table order, as
-// the Markdown table of README.md.
-func printChannels(stdout io.Writer) {
-	fmt.Fprintln(stdout, "| channel | terms | products | in force | Expired days | Disabled days | Expired starts | cancel window | cancel effect | rules |")
+// the Markdown table of README.md (in English), in the language t.
+func printChannels(stdout io.Writer, t language.Tag) {
+	fmt.Fprintln(stdout, words(t, "cli.channels.header"))
 	fmt.Fprintln(stdout, "|---|---|---|---|---|---|---|---|---|---|")
 	for _, row := range policy.Builtin().Rows() {
 		r := row.Rules
-		products := "any"
+		products := words(t, "cli.channels.any")
 		if len(row.Products) > 0 {
 			products = fmt.Sprint(row.Products)
 		}
-		until := "open"
+		until := words(t, "cli.open")
 		if !row.Until.IsZero() {
 			until = ymd(row.Until)
 		}
-		expired := fmt.Sprint(r.ExpiredDays)
+		expired := words(t, "cli.number", lang.Number(r.ExpiredDays))
 		if r.ExpiredDays == 0 {
-			expired = "none"
+			expired = words(t, "cli.channels.none")
 		}
-		anchor := "on the end date"
+		anchor := words(t, "cli.channels.on-end-date")
 		if r.ExpiryAnchor == policy.DayAfterEndDate {
-			anchor = "the day after"
+			anchor = words(t, "cli.channels.day-after")
 		}
-		window := r.Cancel.Window.Kind.String()
+		window := words(t, "window."+r.Cancel.Window.Kind.String())
 		if r.Cancel.Window.Kind == policy.AfterStart {
-			window = fmt.Sprintf("%d %s", r.Cancel.Window.Length, r.Cancel.Window.Unit)
+			window = words(t, "cli.number", lang.Count(r.Cancel.Window.Unit.String(), r.Cancel.Window.Length))
 		}
 		effect := "-"
 		if r.Cancel.Effect.IsValid() {
-			effect = r.Cancel.Effect.String()
+			effect = words(t, "effect."+r.Cancel.Effect.String())
 		}
-		fmt.Fprintf(stdout, "| %s | %s | %s | %s – %s | %s | %d | %s | %s | %s | %s |\n", row.Channel, strings.ReplaceAll(row.Terms.String(), "|", ", "), products,
-			ymd(row.From), until, expired, r.DisabledDays, anchor, window, effect, r.Cite.Rules)
+		var terms []string
+		for _, term := range strings.Split(row.Terms.String(), "|") {
+			terms = append(terms, words(t, "term."+term))
+		}
+		fmt.Fprintf(stdout, "| %s | %s | %s | %s – %s | %s | %s | %s | %s | %s | %s |\n", words(t, "channel."+row.Channel.String()), strings.Join(terms, ", "), products,
+			ymd(row.From), until, expired, words(t, "cli.number", lang.Number(r.DisabledDays)), anchor, window, effect, r.Cite.Rules)
 	}
 }

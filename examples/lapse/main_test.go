@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+
 	"github.com/lapse-go/lapse/clock/clocktest"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
@@ -48,6 +50,7 @@ func TestRunGolden(t *testing.T) {
 		{name: "portfolio-2026-08-10.de", args: []string{"-at", "2026-08-10T00:00:00Z", "-lang", "de"}},
 		{name: "timeline-csp-trial.da", args: []string{"-timeline", "csp-trial", "-lang", "da"}},
 		{name: "timeline-mca-monthly.nl", args: []string{"-timeline", "mca-monthly", "-lang", "nl"}},
+		{name: "channels.de", args: []string{"-channels", "-lang", "de"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,7 +213,7 @@ func TestReadmeChannelTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stdout bytes.Buffer
-	printChannels(&stdout)
+	printChannels(&stdout, language.English)
 	if !strings.Contains(string(readme), stdout.String()) {
 		t.Errorf("README.md does not hold the output of `go run ./examples/lapse -channels`; paste it in:\n%s", stdout.String())
 	}
