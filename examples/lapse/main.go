@@ -9,8 +9,17 @@
 //
 // Usage:
 //
-//	go run ./examples/lapse [-at 2026-06-01] [-timeline ID] [-explain ID]
-//	go run ./examples/lapse -channels
+//	go run ./examples/lapse [-at 2026-06-01] [-timeline ID] [-explain ID] [-lang de]
+//	go run ./examples/lapse -channels [-lang de]
+//
+// -lang picks the language of the words: en (the default), de, nl or da,
+// as a BCP 47 tag or a POSIX locale ("de_DE.UTF-8"); a language lapse has
+// no catalog for is a usage error. Without -lang, lapse reads LC_ALL,
+// LC_MESSAGES and LANG, and a locale it has no catalog for ("C",
+// "fr_FR.UTF-8") means English. Dates in the tables stay ISO 8601; the
+// explanation writes them as the language does. -channels prints the
+// policy table of README.md (in English) with its words in the language;
+// rule citations stay as the table has them.
 //
 // Without -at it reads the system clock, the only place in lapse that does.
 package main
