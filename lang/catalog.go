@@ -41,6 +41,10 @@ type Catalog struct {
 	// Stamp is the template of a KindStamp instant: %[1]s the long date,
 	// %[2]s the time of day, %[3]s the RFC 3339 instant.
 	Stamp string
+	// Lookalikes are words of the language spelled like English words
+	// (German and Dutch "was"), which langtest does not take for English
+	// left untranslated.
+	Lookalikes []string
 	// Or joins the last two items of a list of alternatives: " or ".
 	Or string
 	// Units are the plural forms of the counted units, keyed by unit

@@ -35,5 +35,9 @@
 // formats, translate every template and unit (keeping each %[n]s), note
 // the source of each term, and add one line to the table in languages.go.
 // The catalog tests then check that every key is there, that every
-// argument is used, and that no sentence is left in English.
+// argument is used, and that no sentence is left in English; the
+// properties of lifecycle and lifecycle/tenant render every reason,
+// refusal and plan step of generated portfolios in the new language too
+// (package langtest), and fail on an English word left in it — unless
+// the catalog lists it among its Lookalikes (German "was").
 package lang

@@ -37,10 +37,11 @@ func Masked(m lang.Message) lang.Message {
 }
 
 // englishMarkers are English words that a sentence of another language
-// holds only when it was left untranslated.
+// holds only when it was left untranslated (a catalog names the
+// exceptions, its Lookalikes).
 var englishMarkers = []string{"the", "and", "can't", "was", "with", "only", "which", "when", "before", "after",
-	"until", "subscription", "subscriptions", "licenses", "cancelled", "expired", "disabled", "deleted", "active",
-	"nobody", "trial", "users", "delete", "remove", "turn", "every"}
+	"until", "subscription", "subscriptions", "licenses", "cancelled", "expired", "disabled", "deleted",
+	"nobody", "trial", "user", "users", "delete", "remove", "turn", "every", "days", "renews", "partner's"}
 
 var (
 	markersOnce sync.Once
@@ -52,25 +53,12 @@ func fields(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return strings.ContainsRune(" ,;.:()", r) })
 }
 
-// initMarkers leaves out, for each language, the markers its own catalog
-// uses (Dutch "is", Danish "at" are words of theirs).
 func initMarkers() {
 	markersOnce.Do(func() {
 		markers = map[language.Tag][]string{}
 		for _, c := range lang.Catalogs() {
-			own := map[string]bool{}
-			for _, tmpl := range c.Messages {
-				for _, w := range fields(tmpl) {
-					own[w] = true
-				}
-			}
-			for _, forms := range c.Plurals {
-				for _, w := range fields(forms[0] + " " + forms[1]) {
-					own[w] = true
-				}
-			}
 			for _, m := range englishMarkers {
-				if !own[m] {
+				if !slices.Contains(c.Lookalikes, m) {
 					markers[c.Tag] = append(markers[c.Tag], m)
 				}
 			}
