@@ -89,3 +89,29 @@ func TestKindString(t *testing.T) {
 		t.Errorf("Kind(99) = %q", got)
 	}
 }
+
+// TestRenderConcurrently: a service renders answers from many goroutines
+// at once, sharing the catalogs' printers' builders (run with -race).
+func TestRenderConcurrently(t *testing.T) {
+	m := lang.New("next", lang.Term("state.disabled"), lang.Date(time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC)), lang.Sub(lang.New("next.grace-ended")))
+	want := map[language.Tag]string{}
+	for _, tag := range lang.Languages() {
+		want[tag] = m.In(tag)
+	}
+	done := make(chan string)
+	for i := range 16 {
+		go func() {
+			tag := lang.Languages()[i%len(lang.Languages())]
+			if got := m.In(tag); got != want[tag] {
+				done <- tag.String() + ": " + got
+				return
+			}
+			done <- ""
+		}()
+	}
+	for range 16 {
+		if bad := <-done; bad != "" {
+			t.Error(bad)
+		}
+	}
+}
