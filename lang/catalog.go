@@ -61,11 +61,11 @@ type Catalog struct {
 	// %[2]s… in whatever order the language needs.
 	Messages map[string]string
 
-	once    sync.Once
-	builder *catalog.Builder
+	once sync.Once
+	p    *message.Printer // read-only once built, so shared: each Sprintf takes its own state from a pool
 }
 
-// printer returns a printer of the catalog's language over its own
+// printer returns the printer of the catalog's language over its own
 // messages only: a key missing here renders as the key, never as another
 // language's words.
 func (c *Catalog) printer() *message.Printer {
@@ -86,9 +86,9 @@ func (c *Catalog) printer() *message.Printer {
 				panic(fmt.Sprintf("lang: %s catalog: unit %q: %v", c.Tag, u, err)) // unreachable, as above
 			}
 		}
-		c.builder = b
+		c.p = message.NewPrinter(c.Tag, message.Catalog(b))
 	})
-	return message.NewPrinter(c.Tag, message.Catalog(c.builder))
+	return c.p
 }
 
 var (
@@ -109,6 +109,11 @@ func initMatcher() {
 // catalogFor returns the catalog closest to t, English when none is
 // close.
 func catalogFor(t language.Tag) *Catalog {
+	for _, c := range catalogs { // the common case, and English for String: no matching
+		if c.Tag == t {
+			return c
+		}
+	}
 	initMatcher()
 	_, i, conf := matcher.Match(t)
 	if conf == language.No {

@@ -241,9 +241,29 @@ func (c *Catalog) arg(p *message.Printer, a Arg) string {
 // date renders the UTC day of t with the template f.
 func (c *Catalog) date(t time.Time, f string) string {
 	t = t.UTC()
-	r := strings.NewReplacer("%[1]s", strconv.Itoa(t.Day()), "%[2]s", c.Months[t.Month()-1],
-		"%[3]s", strconv.Itoa(t.Year()), "%[4]s", t.Format(time.DateOnly))
-	return r.Replace(f)
+	return fill(f, strconv.Itoa(t.Day()), c.Months[t.Month()-1], strconv.Itoa(t.Year()), t.Format(time.DateOnly))
+}
+
+// fill replaces %[1]s … %[9]s in f by args, in one pass and without a
+// printer: a date's year must not get the digit grouping of a number.
+func fill(f string, args ...string) string {
+	var b strings.Builder
+	b.Grow(len(f) + 16)
+	for {
+		i := strings.Index(f, "%[")
+		if i < 0 || i+4 >= len(f) || f[i+3] != ']' || f[i+4] != 's' || f[i+2] < '1' || int(f[i+2]-'1') >= len(args) {
+			if i < 0 {
+				b.WriteString(f)
+				return b.String()
+			}
+			b.WriteString(f[:i+2])
+			f = f[i+2:]
+			continue
+		}
+		b.WriteString(f[:i])
+		b.WriteString(args[f[i+2]-'1'])
+		f = f[i+5:]
+	}
 }
 
 func (c *Catalog) roles(p *message.Printer, keys []string) string {
