@@ -188,7 +188,7 @@ var dutch = Catalog{
 		"access.admins-only":           "Gebruikers kunnen de services niet gebruiken; alleen beheerders hebben toegang tot de gegevens en kunnen er een back-up van maken.",
 		"access.nobody":                "De gegevens zijn of worden verwijderd; niemand heeft er toegang toe, en een nieuw abonnement zet ze niet terug. Ook de Microsoft Entra ID-tenant wordt verwijderd, tenzij andere services hem gebruiken.",
 		"access.reduced-functionality": "De Office-bureaublad-apps gaan uiteindelijk over naar een alleen-lezenmodus met beperkte functionaliteit en tonen meldingen over een product zonder licentie; gebruikers kunnen documenten alleen lezen en afdrukken.",
-		"access.repurchase":            "Wie een nieuw abonnement met dezelfde serviceabonnementen koopt voordat dit abonnement is verwijderd, krijgt weer toegang tot de gegevens; na de verwijdering niet meer.",
+		"access.repurchase":            "Wie een nieuw abonnement met dezelfde serviceplannen koopt voordat dit abonnement is verwijderd, krijgt weer toegang tot de gegevens; na de verwijdering niet meer.",
 		"access.vl-services-off":       "Volgens deze versie van de regels voor volumelicentiëring waren de services niet meer beschikbaar vanaf het begin van de status Verlopen.",
 		"access.csp-expired":           "Een verlopen abonnement staat niet meer op de abonnementenpagina van het Partnercentrum; u vindt het via de export of de API. De partner betaalt er niet voor.",
 
