@@ -72,7 +72,11 @@
 // as the whole history leaves them: contiguous half-open intervals, each
 // naming the version that judged it, that agree with At at every instant.
 // [Status.Explain] turns a status into sentences with the rule ids and
-// sources behind them.
+// sources behind them. Each [Reason] carries its words as data (a
+// lang.Message: a catalog key and typed arguments), so [Reason.In]
+// renders it in English, German, Dutch or Danish with that language's
+// dates and Microsoft's terms; [RefusalError.ReasonMessage] and
+// [RefusalError.InsteadMessage] do the same for refusals.
 //
 // # Commands
 //

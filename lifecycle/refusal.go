@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -221,238 +222,250 @@ func (e *RefusalError) stateName() string {
 	return e.State.String()
 }
 
-func refDate(t time.Time) string { return t.UTC().Format(time.DateOnly) }
-
-// until prints Until as a date for day-based rules and as an instant for
-// hour-based ones.
-func (e *RefusalError) until() string {
-	if e.unit == policy.Hours {
-		return e.Until.UTC().Format(time.RFC3339Nano)
+// stateArg is the refusal's state, marked when in a trial.
+func (e *RefusalError) stateArg() lang.Arg {
+	if e.Trial {
+		return lang.Sub(lang.New("state.in-trial", stateArg(e.State)))
 	}
-	return refDate(e.Until)
+	return stateArg(e.State)
 }
 
-// Reason returns why the command was refused, in lower case words a support
-// agent can read.
-func (e *RefusalError) Reason() string {
-	cmd := e.Command.String()
+// until is Until as a date for day-based rules and as an instant for
+// hour-based ones.
+func (e *RefusalError) until() lang.Arg {
+	if e.unit == policy.Hours {
+		return lang.Stamp(e.Until)
+	}
+	return lang.Day(e.Until)
+}
+
+// Reason returns why the command was refused, in lower case English words
+// a support agent can read: ReasonMessage().String().
+func (e *RefusalError) Reason() string { return e.ReasonMessage().String() }
+
+// Instead returns what the actor can do instead, in lower case English
+// words, or "" when nothing can be done: InsteadMessage().String().
+func (e *RefusalError) Instead() string { return e.InsteadMessage().String() }
+
+// ReasonMessage returns why the command was refused as data: a catalog key
+// such as "refused.cancel-window" and its arguments. Render it in a
+// language with its In method:
+//
+//	e.ReasonMessage().In(language.German)
+func (e *RefusalError) ReasonMessage() lang.Message {
+	cmd := commandArg(e.Command)
+	ch := channelArg(e.Channel)
 	switch e.why {
 	case refRole:
 		if !e.Command.IsValid() { // a payment method, a purchase: no command, maybe no channel
-			what := "buy"
+			what := "refused.role.buy"
 			if e.action == "remove-payment-method" {
-				what = "remove a payment method"
+				what = "refused.role.remove-payment-method"
 			}
 			if !e.Channel.IsValid() {
-				return fmt.Sprintf("%s may not %s", e.Actor.Title(), what)
+				return lang.New(what, roleArg(e.Actor))
 			}
-			return fmt.Sprintf("%s may not %s of a %s subscription", e.Actor.Title(), what, e.Channel)
+			return lang.New(what+".of", roleArg(e.Actor), ch)
 		}
-		return fmt.Sprintf("%s may not %s a %s subscription", e.Actor.Title(), cmd, e.Channel)
+		return lang.New("refused.role", roleArg(e.Actor), cmd, ch)
 	case refCSPLicenses:
-		return "the subscription was bought through a CSP partner, so licenses can't be changed in the Microsoft 365 admin center"
+		return lang.New("refused.csp-licenses")
 	case refRecurringNotActive:
-		return fmt.Sprintf("recurring billing can be changed only while the subscription is active; it is %s", e.stateName())
+		return lang.New("refused.recurring-not-active", e.stateArg())
 	case refSuspendedAutoRenew:
-		return "suspending the subscription turned off auto-renew, and it can't change while suspended"
+		return lang.New("refused.suspended-auto-renew")
 	case refDeleted:
-		return "the subscription is deleted and can't be changed or reactivated"
+		return lang.New("refused.deleted")
 	case refCancelFirst:
-		return "a subscription must be cancelled, and be disabled, before it can be deleted"
+		return lang.New("refused.cancel-first")
 	case refDeleteNotOffered:
-		return fmt.Sprintf("a disabled %s subscription can't be deleted by an admin; it is deleted on %s", e.Channel, refDate(e.Until))
+		return lang.New("refused.delete-not-offered", ch, lang.Day(e.Until))
 	case refDeleteNotYet:
-		return fmt.Sprintf("only a disabled subscription can be deleted; it becomes disabled on %s", refDate(e.Until))
+		return lang.New("refused.delete-not-yet", lang.Day(e.Until))
 	case refNoReactivateCSP:
-		return fmt.Sprintf("a CSP subscription that is %s can't be reactivated", e.stateName())
+		return lang.New("refused.no-reactivate-csp", e.stateArg())
 	case refReactivateTrial:
-		return "a trial is not reactivated: it is bought"
+		return lang.New("refused.reactivate-trial")
 	case refReactivateClosed:
-		return fmt.Sprintf("the subscription can no longer be reactivated while %s", e.stateName())
+		return lang.New("refused.reactivate-closed", e.stateArg())
 	case refAlready:
-		return fmt.Sprintf("%s would change nothing", cmd)
+		return lang.New("refused.already", cmd)
 	case refTrialSeats:
-		return "the number of licenses can't change during a free trial"
+		return lang.New("refused.trial-seats")
 	case refPartnerChannel:
-		return fmt.Sprintf("a %s subscription is changed through the licensing partner, not in the admin center", e.Channel)
+		return lang.New("refused.partner-channel", ch)
 	case refNoCancel:
-		return fmt.Sprintf("a %s subscription can't be cancelled online", e.Channel)
+		return lang.New("refused.no-cancel", ch)
 	case refTrialNoExtend:
-		return "free trials on this channel can't be extended"
+		return lang.New("refused.trial-no-extend")
 	case refTrialExtendedOnce:
 		if e.Limit == 1 {
-			return "the trial was already extended; it can be extended only once"
+			return lang.New("refused.trial-extended-once")
 		}
-		return fmt.Sprintf("the trial was already extended %d times, the most allowed", e.Limit)
+		return lang.New("refused.trial-extended", lang.Count("times", e.Limit))
 	case refTrialExtendEarly:
-		return fmt.Sprintf("a trial can be extended only within %d days of its end on %s", e.Limit, refDate(e.end))
+		return lang.New("refused.trial-extend-early", lang.Days(e.Limit), lang.Day(e.end))
 	case refTrialNotCancellable:
-		return "a free trial can't be cancelled under these rules"
+		return lang.New("refused.trial-not-cancellable")
 	case refTrialStatus:
-		return "a CSP trial's status and quantity can't be changed during the trial"
+		return lang.New("refused.trial-status")
 	case refCancelWindow:
 		if e.unit == policy.Hours {
-			return "cancel within the window after the start or renewal; the window closed at " + e.until()
+			return lang.New("refused.cancel-window.closed-at", e.until())
 		}
-		return "cancel within the window after the start or renewal; its last day was " + e.until()
+		return lang.New("refused.cancel-window.last-day", e.until())
 	case refProductKey:
-		return "a subscription bought with a product key can be cancelled only through support, without refund"
+		return lang.New("refused.product-key")
 	case refOnlineLimit:
-		return fmt.Sprintf("%d licenses is over the online cancellation limit of %s", e.count, e.limitText())
+		return lang.New("refused.online-limit", lang.Count("licenses", e.count), e.limitArg())
 	case refCustomDomain:
-		return "a custom domain is still added to the subscription: " + strings.Join(e.domains, ", ")
+		return lang.New("refused.custom-domain", lang.List(e.domains...))
 	case refLicensesAssigned:
-		return fmt.Sprintf("assigned licenses can't be removed: %d more than the remaining licenses are assigned", e.Limit)
+		return lang.New("refused.licenses-assigned", lang.Number(e.Limit))
 	case refLicensesMin:
-		return fmt.Sprintf("the license count can't go below %d", e.Limit)
+		return lang.New("refused.licenses-min", lang.Number(e.Limit))
 	case refPrepaid:
-		return "licenses of a prepaid subscription can't be removed because they have already been paid for"
+		return lang.New("refused.prepaid")
 	case refESTQuantity:
-		return "the license quantity can't change while on an Extended Service Term"
+		return lang.New("refused.est-quantity")
 	case refLicenseWindow:
-		return fmt.Sprintf("%s can be removed now: licenses can be removed only within the window after they were bought, renewed or added", licensesText(e.Limit))
+		return lang.New("refused.license-window", lang.Count("licenses", e.Limit))
 	case refLicensesRecurring:
-		return "licenses can be removed only when recurring billing is on"
+		return lang.New("refused.licenses-recurring")
 	case refAssignTooMany:
-		return fmt.Sprintf("%d licenses can't be assigned when %d are bought", e.count, e.Limit)
+		return lang.New("refused.assign-too-many", lang.Count("licenses", e.count), lang.Number(e.Limit))
 	case refESTNotOffered:
-		return fmt.Sprintf("an Extended Service Term is not offered for a %s subscription under these rules", e.Channel)
+		return lang.New("refused.est-not-offered", ch)
 	case refSuspendNotOffered:
-		return fmt.Sprintf("a %s subscription can't be suspended", e.Channel)
+		return lang.New("refused.suspend-not-offered", ch)
 	case refSalesEnded:
-		return fmt.Sprintf("the %s program sells and renews nothing from %s", e.Channel, refDate(e.Until))
+		return lang.New("refused.sales-ended", ch, lang.Day(e.Until))
 	case refPaymentAttached:
-		return fmt.Sprintf("the payment method is still attached to subscription %q, which is %s", e.SubscriptionID, e.stateName())
+		return lang.New("refused.payment-attached", lang.Quoted(e.SubscriptionID), e.stateArg())
 	case refKeyUsed:
-		return "the product key was already used for this subscription"
+		return lang.New("refused.key-used")
 	case refTrialLicenses:
-		return fmt.Sprintf("a free trial comes with %d licenses, not %d", e.Limit, e.count)
+		return lang.New("refused.trial-licenses", lang.Count("licenses", e.Limit), lang.Number(e.count))
 	case refReactivatePayment:
-		return "a payment method must be chosen or added to reactivate the subscription"
+		return lang.New("refused.reactivate-payment")
 	case refPaymentCancelled:
-		return fmt.Sprintf("the payment method of a cancelled or expired subscription can't be removed until the subscription is deleted; %q is %s until %s", e.SubscriptionID, e.stateName(), refDate(e.Until))
+		return lang.New("refused.payment-cancelled", lang.Quoted(e.SubscriptionID), e.stateArg(), lang.Day(e.Until))
 	}
-	return fmt.Sprintf("%s is not possible on a %s subscription while %s", cmd, e.Channel, e.stateName())
+	return lang.New("refused.state", cmd, ch, e.stateArg())
 }
 
-func (e *RefusalError) limitText() string {
-	if e.over == 0 {
-		return fmt.Sprint(e.Limit)
+func (e *RefusalError) limitArg() lang.Arg {
+	if e.over != 0 && e.count == e.Limit {
+		return lang.Sub(lang.New("limit.fewer-than-assigned", lang.Number(e.Limit)))
 	}
-	if e.count == e.Limit {
-		return fmt.Sprintf("fewer than %d assigned", e.Limit)
-	}
-	return fmt.Sprintf("%d", e.Limit)
+	return lang.Number(e.Limit)
 }
 
-// Instead returns what the actor can do instead, in lower case words, or
-// "" when nothing can be done.
-func (e *RefusalError) Instead() string {
+// InsteadMessage returns what the actor can do instead as data, or the
+// zero Message when nothing can be done.
+func (e *RefusalError) InsteadMessage() lang.Message {
 	switch e.why {
 	case refRole:
 		if e.Channel.IsCSP() && !e.roles.Has(e.Actor) && e.Actor != Partner {
-			return "contact your CSP partner"
+			return lang.New("instead.contact-csp-partner")
 		}
 		if !e.Channel.IsCSP() {
 			return askRoles(e.roles &^ partnerRoles) // a direct customer asks its admins, not a partner (AOBO)
 		}
 		return askRoles(e.roles)
 	case refCSPLicenses:
-		return "contact your CSP partner to change licenses"
+		return lang.New("instead.csp-licenses")
 	case refRecurringNotActive:
-		return "reactivate the subscription first, then turn recurring billing on or off"
+		return lang.New("instead.reactivate-first")
 	case refSuspendedAutoRenew:
-		return "unsuspend it first"
+		return lang.New("instead.unsuspend-first")
 	case refDeleted:
-		return "buy a new subscription; the deleted subscription's data is not restored"
+		return lang.New("instead.buy-new.data-lost")
 	case refCancelFirst:
-		return "cancel it first"
+		return lang.New("instead.cancel-first")
 	case refDeleteNotOffered, refDeleteNotYet:
-		return ""
-	case refNoReactivateCSP:
-		return "buy a new subscription"
+		return lang.Message{}
+	case refNoReactivateCSP, refReactivateClosed:
+		return lang.New("instead.buy-new")
 	case refReactivateTrial:
-		return "buy the trial (convert-trial)"
-	case refReactivateClosed:
-		return "buy a new subscription"
+		return lang.New("instead.convert-trial")
 	case refTrialSeats:
 		if e.Channel.IsCSP() {
-			return "wait until the trial converts to a paid subscription"
+			return lang.New("instead.wait-for-conversion")
 		}
-		return "buy the trial subscription first, then buy more licenses"
+		return lang.New("instead.buy-trial-then-licenses")
 	case refPartnerChannel:
-		return "contact your licensing partner"
+		return lang.New("instead.contact-licensing-partner")
 	case refNoCancel:
 		if e.Channel.IsCSP() {
-			return "suspend it instead"
+			return lang.New("instead.suspend")
 		}
-		return "contact your licensing partner to make sure there's no automatic extension, and let it expire"
+		return lang.New("instead.let-expire-partner")
 	case refTrialNoExtend, refTrialExtendedOnce:
 		if !e.end.IsZero() {
-			return "buy the trial (convert-trial) before it ends on " + refDate(e.end)
+			return lang.New("instead.convert-trial-before", lang.Day(e.end))
 		}
-		return "buy the trial (convert-trial)"
+		return lang.New("instead.convert-trial")
 	case refTrialExtendEarly:
-		return "extend it from " + refDate(e.Until)
+		return lang.New("instead.extend-from", lang.Day(e.Until))
 	case refTrialNotCancellable, refTrialStatus:
 		if e.Channel.IsCSP() {
-			return "turn off auto-renew and let the trial end on " + refDate(e.end)
+			return lang.New("instead.trial-auto-renew-off", lang.Day(e.end))
 		}
-		return "turn off recurring billing and let the trial end on " + refDate(e.end)
+		return lang.New("instead.trial-recurring-off", lang.Day(e.end))
 	case refCancelWindow:
 		if e.Channel.IsCSP() {
-			return "turn off auto-renew so that it ends on " + refDate(e.end) + "; the partner is billed for the full term"
+			return lang.New("instead.auto-renew-off", lang.Day(e.end))
 		}
-		return "turn off recurring billing and let it expire on " + refDate(e.end) + "; charges continue until then"
+		return lang.New("instead.recurring-off", lang.Day(e.end))
 	case refProductKey:
-		return "contact support to cancel; no refund is given"
+		return lang.New("instead.support-no-refund")
 	case refOnlineLimit:
 		switch e.over {
 		case policy.ReduceFirst:
-			return fmt.Sprintf("reduce to %d licenses or fewer first, then cancel online", e.Limit)
+			return lang.New("instead.reduce-first", lang.Count("licenses", e.Limit))
 		case policy.CallSupport:
-			return "contact support to cancel"
+			return lang.New("instead.support-cancel")
 		}
-		return fmt.Sprintf("unassign licenses until fewer than %d are assigned, or contact support", e.Limit)
+		return lang.New("instead.unassign-or-support", lang.Number(e.Limit))
 	case refCustomDomain:
 		if len(e.domains) == 1 {
-			return "remove the custom domain " + e.domains[0] + " first"
+			return lang.New("instead.remove-domain", lang.Text(e.domains[0]))
 		}
-		return "remove the custom domains first"
+		return lang.New("instead.remove-domains")
 	case refLicensesAssigned:
-		return fmt.Sprintf("unassign %s from users first", licensesText(e.Limit))
+		return lang.New("instead.unassign", lang.Count("licenses", e.Limit))
 	case refLicensesMin:
-		return "cancel the subscription instead"
+		return lang.New("instead.cancel-subscription")
 	case refPrepaid:
-		return "turn off recurring billing so that fewer licenses renew"
+		return lang.New("instead.prepaid")
 	case refESTQuantity:
-		return "buy a new subscription with the quantity you need"
+		return lang.New("instead.buy-quantity")
 	case refLicenseWindow:
-		what := "the others"
 		if e.Limit == 0 {
-			what = "licenses"
+			return lang.New("instead.next-window", lang.Day(e.end.AddDate(0, 0, 1)))
 		}
-		return "remove " + what + " in the next window, which opens at the renewal on " + refDate(e.end.AddDate(0, 0, 1))
+		return lang.New("instead.next-window.others", lang.Day(e.end.AddDate(0, 0, 1)))
 	case refLicensesRecurring:
-		return "turn recurring billing on first"
+		return lang.New("instead.recurring-on-first")
 	case refAssignTooMany:
-		return "buy more licenses first"
+		return lang.New("instead.buy-licenses-first")
 	case refESTNotOffered:
-		return "renew the subscription or let it end"
+		return lang.New("instead.renew-or-end")
 	case refSalesEnded:
-		return "buy through another program, such as Open Value"
+		return lang.New("instead.other-program")
 	case refPaymentAttached:
-		return fmt.Sprintf("move subscription %q to another payment method first", e.SubscriptionID)
+		return lang.New("instead.move-payment", lang.Quoted(e.SubscriptionID))
 	case refKeyUsed:
-		return "enter a new, unused product key for the same Microsoft plan"
+		return lang.New("instead.new-key")
 	case refTrialLicenses:
-		return fmt.Sprintf("start the trial with %d licenses or fewer, and buy more once it is bought", e.Limit)
+		return lang.New("instead.trial-licenses", lang.Count("licenses", e.Limit))
 	case refReactivatePayment:
-		return "add a payment method, then reactivate"
+		return lang.New("instead.add-payment")
 	case refPaymentCancelled:
-		return fmt.Sprintf("wait until subscription %q is deleted on %s", e.SubscriptionID, refDate(e.Until))
+		return lang.New("instead.wait-deleted", lang.Quoted(e.SubscriptionID), lang.Day(e.Until))
 	}
-	return ""
+	return lang.Message{}
 }
 
 // refuse fills e with the refusal of cmd at st and returns e. The guards
@@ -469,34 +482,29 @@ func (e *RefusalError) refuse(why refusal, cmd *Command, ch policy.Channel, st *
 	return e
 }
 
-// licensesText returns "1 license" or "n licenses".
-func licensesText(n int) string {
-	if n == 1 {
-		return "1 license"
-	}
-	return fmt.Sprintf("%d licenses", n)
-}
-
-// askRoles returns whom to ask: "ask a Global Administrator or a Billing
+// askRoles says whom to ask: "ask a Global Administrator or a Billing
 // Administrator, or contact support".
-func askRoles(s RoleSet) string {
-	var b strings.Builder
+func askRoles(s RoleSet) lang.Message {
+	var who lang.Arg
+	n := 0
 	for _, r := range s.List() {
 		if r == Support {
 			continue
 		}
-		if b.Len() == 0 {
-			b.WriteString("ask ")
+		if n == 0 {
+			who = roleArg(r)
 		} else {
-			b.WriteString(" or ")
+			who = lang.Sub(lang.New("list.or", who, roleArg(r)))
 		}
-		b.WriteString(r.Title())
+		n++
 	}
-	if s.Has(Support) {
-		if b.Len() > 0 {
-			b.WriteString(", or ")
-		}
-		b.WriteString("contact support")
+	switch {
+	case n > 0 && s.Has(Support):
+		return lang.New("instead.ask-or-support", who)
+	case n > 0:
+		return lang.New("instead.ask", who)
+	case s.Has(Support):
+		return lang.New("instead.contact-support")
 	}
-	return b.String()
+	return lang.Message{}
 }

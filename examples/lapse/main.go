@@ -9,8 +9,17 @@
 //
 // Usage:
 //
-//	go run ./examples/lapse [-at 2026-06-01] [-timeline ID] [-explain ID]
-//	go run ./examples/lapse -channels
+//	go run ./examples/lapse [-at 2026-06-01] [-timeline ID] [-explain ID] [-lang de]
+//	go run ./examples/lapse -channels [-lang de]
+//
+// -lang picks the language of the words: en (the default), de, nl or da,
+// as a BCP 47 tag or a POSIX locale ("de_DE.UTF-8"); a language lapse has
+// no catalog for is a usage error. Without -lang, lapse reads LC_ALL,
+// LC_MESSAGES and LANG, and a locale it has no catalog for ("C",
+// "fr_FR.UTF-8") means English. Dates in the tables stay ISO 8601; the
+// explanation writes them as the language does. -channels prints the
+// policy table of README.md (in English) with its words in the language;
+// rule citations stay as the table has them.
 //
 // Without -at it reads the system clock, the only place in lapse that does.
 package main
@@ -25,13 +34,16 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/lapse-go/lapse/clock"
+	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, clock.System()))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, clock.System(), os.Getenv))
 }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -87,18 +99,30 @@ func portfolio() []lifecycle.Spec {
 	}
 }
 
-func run(args []string, stdout, stderr io.Writer, clk clock.Clock) int {
+// run runs the command with args; getenv reads the locale environment
+// (os.Getenv, or a test's stand-in).
+func run(args []string, stdout, stderr io.Writer, clk clock.Clock, getenv func(string) string) int {
 	fs := flag.NewFlagSet("lapse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	atFlag := fs.String("at", "", "instant to evaluate at: a date (2026-06-01) or RFC 3339; default now")
 	timeline := fs.String("timeline", "", "print the phases of the subscription with this ID")
 	explain := fs.String("explain", "", "print the reasons behind the status of the subscription with this ID")
 	channels := fs.Bool("channels", false, "print the built-in policy table as a Markdown table (as in README.md)")
+	langFlag := fs.String("lang", "", "language of the words: "+strings.Join(lang.Names(), ", ")+"; default from LC_ALL, LC_MESSAGES or LANG, else en")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	tag := lang.FromEnv(getenv)
+	if *langFlag != "" {
+		t, err := lang.Parse(*langFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "lapse: -lang %q: unsupported language; supported: %s\n", *langFlag, strings.Join(lang.Names(), ", "))
+			return 2
+		}
+		tag = t
+	}
 	if *channels {
-		printChannels(stdout)
+		printChannels(stdout, tag)
 		return 0
 	}
 	at := clk.Now()
@@ -122,16 +146,16 @@ func run(args []string, stdout, stderr io.Writer, clk clock.Clock) int {
 			fmt.Fprintf(stderr, "lapse: -timeline %q: no such subscription\n", *timeline)
 			return 2
 		}
-		return printTimeline(stdout, stderr, lc)
+		return printTimeline(stdout, stderr, lc, tag)
 	case *explain != "":
 		lc, ok := find(subs, *explain)
 		if !ok {
 			fmt.Fprintf(stderr, "lapse: -explain %q: no such subscription\n", *explain)
 			return 2
 		}
-		return printExplanation(stdout, stderr, lc, at)
+		return printExplanation(stdout, stderr, lc, at, tag)
 	}
-	return printPortfolio(stdout, stderr, subs, at)
+	return printPortfolio(stdout, stderr, subs, at, tag)
 }
 
 func parseInstant(s string) (time.Time, error) {
@@ -178,15 +202,28 @@ func ymd(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04Z")
 }
 
-func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Lifecycle, at time.Time) int {
-	fmt.Fprintf(stdout, "Subscriptions at %s\n\n", at.UTC().Format(time.RFC3339))
+// words renders the catalog message key with args in the language t.
+func words(t language.Tag, key string, args ...lang.Arg) string { return lang.New(key, args...).In(t) }
+
+// stateWords names a state in t, marked when in a trial.
+func stateWords(t language.Tag, st lifecycle.State, trial bool) string {
+	s := lang.Term("state." + st.String())
+	if trial {
+		return words(t, "state.in-trial", s)
+	}
+	return words(t, "state."+st.String())
+}
+
+func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Lifecycle, at time.Time, t language.Tag) int {
+	fmt.Fprintf(stdout, "%s\n\n", words(t, "cli.portfolio.header", lang.Text(at.UTC().Format(time.RFC3339))))
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tCHANNEL\tSTATE\tSINCE\tNEXT\tREACTIVATE UNTIL\tDATA GONE BY\tUSERS\tDATA")
+	fmt.Fprintln(w, words(t, "cli.portfolio.columns"))
 	code := 0
 	for _, lc := range subs {
 		sub := lc.Subscription()
+		ch := words(t, "channel."+sub.Channel().String())
 		if at.Before(sub.Start()) {
-			fmt.Fprintf(w, "%s\t%s\tnot bought yet\t-\tactive %s\t-\t-\t-\t-\n", sub.ID(), sub.Channel(), ymd(sub.Start()))
+			fmt.Fprintf(w, "%s\t%s\t%s\t-\t%s\t-\t-\t-\t-\n", sub.ID(), ch, words(t, "cli.not-bought"), words(t, "cli.active-from", lang.Text(ymd(sub.Start()))))
 			continue
 		}
 		st, err := lc.At(at)
@@ -197,18 +234,14 @@ func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Lifecycle, at tim
 		}
 		next := "-"
 		if st.Next().IsValid() {
-			next = st.Next().String() + " " + ymd(st.NextAt())
+			next = words(t, "cli.next-on", lang.Term("state."+st.Next().String()), lang.Text(ymd(st.NextAt())))
 		}
-		state := st.State().String()
-		if st.Trial() {
-			state += " (trial)"
-		}
-		users := "no access"
+		users := words(t, "cli.users.no-access")
 		if st.Capabilities().Services {
-			users = "normal"
+			users = words(t, "cli.users.normal")
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", sub.ID(), sub.Channel(), state, ymd(st.Since()), next,
-			ymd(st.ReactivateUntil()), ymd(st.DataGoneBy()), users, st.Capabilities().Data)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", sub.ID(), ch, stateWords(t, st.State(), st.Trial()), ymd(st.Since()), next,
+			ymd(st.ReactivateUntil()), ymd(st.DataGoneBy()), users, words(t, "data."+st.Capabilities().Data.String()))
 	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintln(stderr, err)
@@ -217,21 +250,17 @@ func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Lifecycle, at tim
 	return code
 }
 
-func printTimeline(stdout, stderr io.Writer, lc lifecycle.Lifecycle) int {
+func printTimeline(stdout, stderr io.Writer, lc lifecycle.Lifecycle, t language.Tag) int {
 	sub := lc.Subscription()
-	fmt.Fprintf(stdout, "Timeline of %s (%s)\n\n", sub.ID(), sub.Channel())
+	fmt.Fprintf(stdout, "%s\n\n", words(t, "cli.timeline.header", lang.Text(sub.ID()), lang.Term("channel."+sub.Channel().String())))
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "STATE\tFROM\tUNTIL\tCAUSE\tRULES")
+	fmt.Fprintln(w, words(t, "cli.timeline.columns"))
 	for _, p := range lc.Phases() {
-		until := "open"
+		until := words(t, "cli.open")
 		if !p.End.IsZero() {
 			until = ymd(p.End)
 		}
-		st := p.State.String()
-		if p.Trial {
-			st += " (trial)"
-		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", st, ymd(p.Start), until, p.Cause, p.Version.Label())
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", stateWords(t, p.State, p.Trial), ymd(p.Start), until, words(t, "cause.name."+p.Cause.String()), p.Version.Label())
 	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintln(stderr, err)
@@ -240,7 +269,7 @@ func printTimeline(stdout, stderr io.Writer, lc lifecycle.Lifecycle) int {
 	return 0
 }
 
-func printExplanation(stdout, stderr io.Writer, lc lifecycle.Lifecycle, at time.Time) int {
+func printExplanation(stdout, stderr io.Writer, lc lifecycle.Lifecycle, at time.Time, t language.Tag) int {
 	id := lc.Subscription().ID()
 	st, err := lc.At(at)
 	if err != nil {
@@ -250,49 +279,54 @@ func printExplanation(stdout, stderr io.Writer, lc lifecycle.Lifecycle, at time.
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, "%s at %s\n\n", id, at.UTC().Format(time.RFC3339))
+	fmt.Fprintf(stdout, "%s\n\n", words(t, "cli.explain.header", lang.Text(id), lang.Stamp(at)))
+	rules, sources := words(t, "cli.rules"), words(t, "cli.sources")
 	for _, r := range st.Explain() {
-		fmt.Fprintf(stdout, "- %s\n  %s", r.Topic, r.Text)
+		fmt.Fprintf(stdout, "- %s\n  %s", r.TopicIn(t), r.In(t))
 		if r.Rules != "" {
-			fmt.Fprintf(stdout, "\n  rules: %s", r.Rules)
+			fmt.Fprintf(stdout, "\n  %s: %s", rules, r.Rules)
 		}
-		fmt.Fprintf(stdout, "\n  sources: %s\n", r.Sources)
+		fmt.Fprintf(stdout, "\n  %s: %s\n", sources, r.Sources)
 	}
 	return 0
 }
 
 // printChannels prints every row of the built-in table, in table order, as
-// the Markdown table of README.md.
-func printChannels(stdout io.Writer) {
-	fmt.Fprintln(stdout, "| channel | terms | products | in force | Expired days | Disabled days | Expired starts | cancel window | cancel effect | rules |")
+// the Markdown table of README.md (in English), in the language t.
+func printChannels(stdout io.Writer, t language.Tag) {
+	fmt.Fprintln(stdout, words(t, "cli.channels.header"))
 	fmt.Fprintln(stdout, "|---|---|---|---|---|---|---|---|---|---|")
 	for _, row := range policy.Builtin().Rows() {
 		r := row.Rules
-		products := "any"
+		products := words(t, "cli.channels.any")
 		if len(row.Products) > 0 {
 			products = fmt.Sprint(row.Products)
 		}
-		until := "open"
+		until := words(t, "cli.open")
 		if !row.Until.IsZero() {
 			until = ymd(row.Until)
 		}
-		expired := fmt.Sprint(r.ExpiredDays)
+		expired := words(t, "cli.number", lang.Number(r.ExpiredDays))
 		if r.ExpiredDays == 0 {
-			expired = "none"
+			expired = words(t, "cli.channels.none")
 		}
-		anchor := "on the end date"
+		anchor := words(t, "cli.channels.on-end-date")
 		if r.ExpiryAnchor == policy.DayAfterEndDate {
-			anchor = "the day after"
+			anchor = words(t, "cli.channels.day-after")
 		}
-		window := r.Cancel.Window.Kind.String()
+		window := words(t, "window."+r.Cancel.Window.Kind.String())
 		if r.Cancel.Window.Kind == policy.AfterStart {
-			window = fmt.Sprintf("%d %s", r.Cancel.Window.Length, r.Cancel.Window.Unit)
+			window = words(t, "cli.number", lang.Count(r.Cancel.Window.Unit.String(), r.Cancel.Window.Length))
 		}
 		effect := "-"
 		if r.Cancel.Effect.IsValid() {
-			effect = r.Cancel.Effect.String()
+			effect = words(t, "effect."+r.Cancel.Effect.String())
 		}
-		fmt.Fprintf(stdout, "| %s | %s | %s | %s – %s | %s | %d | %s | %s | %s | %s |\n", row.Channel, strings.ReplaceAll(row.Terms.String(), "|", ", "), products,
-			ymd(row.From), until, expired, r.DisabledDays, anchor, window, effect, r.Cite.Rules)
+		var terms []string
+		for _, term := range strings.Split(row.Terms.String(), "|") {
+			terms = append(terms, words(t, "term."+term))
+		}
+		fmt.Fprintf(stdout, "| %s | %s | %s | %s – %s | %s | %s | %s | %s | %s | %s |\n", words(t, "channel."+row.Channel.String()), strings.Join(terms, ", "), products,
+			ymd(row.From), until, expired, words(t, "cli.number", lang.Number(r.DisabledDays)), anchor, window, effect, r.Cite.Rules)
 	}
 }

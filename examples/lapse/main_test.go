@@ -10,12 +10,17 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+
 	"github.com/lapse-go/lapse/clock/clocktest"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// noEnv is an environment without locale variables: English.
+func noEnv(string) string { return "" }
 
 func TestRunGolden(t *testing.T) {
 	clk := clocktest.New(time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC))
@@ -37,11 +42,20 @@ func TestRunGolden(t *testing.T) {
 		// 2026-02-01) by the 2024-09 version.
 		{name: "timeline-mca-monthly", args: []string{"-timeline", "mca-monthly"}},
 		{name: "explain-mca-monthly", args: []string{"-at", "2026-02-10T12:00:00Z", "-explain", "mca-monthly"}},
+		// Issue 14: the README example's explanation in each language.
+		{name: "explain-mosa-annual.de", args: []string{"-at", "2026-04-15", "-explain", "mosa-annual", "-lang", "de"}},
+		{name: "explain-mosa-annual.nl", args: []string{"-at", "2026-04-15", "-explain", "mosa-annual", "-lang", "nl"}},
+		{name: "explain-mosa-annual.da", args: []string{"-at", "2026-04-15", "-explain", "mosa-annual", "-lang", "da"}},
+		{name: "explain-csp-cancelled.de", args: []string{"-at", "2026-01-21", "-explain", "csp-cancelled", "-lang", "de"}},
+		{name: "portfolio-2026-08-10.de", args: []string{"-at", "2026-08-10T00:00:00Z", "-lang", "de"}},
+		{name: "timeline-csp-trial.da", args: []string{"-timeline", "csp-trial", "-lang", "da"}},
+		{name: "timeline-mca-monthly.nl", args: []string{"-timeline", "mca-monthly", "-lang", "nl"}},
+		{name: "channels.de", args: []string{"-channels", "-lang", "de"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			if code := run(tt.args, &stdout, &stderr, clk); code != tt.code {
+			if code := run(tt.args, &stdout, &stderr, clk, noEnv); code != tt.code {
 				t.Fatalf("run(%q) = %d, want %d; stderr:\n%s", tt.args, code, tt.code, stderr.String())
 			}
 			golden := filepath.Join("testdata", tt.name+".golden")
@@ -74,11 +88,13 @@ func TestRunBadInput(t *testing.T) {
 		{name: "unknown explain id", args: []string{"-explain", "nope"}, code: 2, wantErr: `-explain "nope": no such subscription`},
 		{name: "unknown flag", args: []string{"-bogus"}, code: 2, wantErr: "flag provided but not defined"},
 		{name: "before the purchase", args: []string{"-at", "1999-01-01", "-explain", "mosa-annual"}, code: 2, wantErr: "before the subscription started"},
+		{name: "unknown language", args: []string{"-lang", "fr", "-explain", "mosa-annual"}, code: 2, wantErr: `-lang "fr": unsupported language; supported: en, de, nl, da`},
+		{name: "unknown locale", args: []string{"-lang", "nb_NO.UTF-8"}, code: 2, wantErr: `-lang "nb_NO.UTF-8": unsupported language; supported: en, de, nl, da`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr, clk)
+			code := run(tt.args, &stdout, &stderr, clk, noEnv)
 			if code != tt.code {
 				t.Fatalf("run(%q) = %d, want %d; stderr:\n%s", tt.args, code, tt.code, stderr.String())
 			}
@@ -86,6 +102,43 @@ func TestRunBadInput(t *testing.T) {
 				t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestRunLocale: without -lang the words follow LC_ALL, LC_MESSAGES and
+// LANG; -lang wins over them; a locale without a catalog is English, not
+// an error (the environment was not set for lapse).
+func TestRunLocale(t *testing.T) {
+	clk := clocktest.New(time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC))
+	args := []string{"-at", "2026-04-15", "-explain", "mosa-annual"}
+	golden := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("testdata", name+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"LANG", map[string]string{"LANG": "de_DE.UTF-8"}, args, "explain-mosa-annual.de"},
+		{"LC_ALL over LANG", map[string]string{"LC_ALL": "da_DK.UTF-8", "LANG": "de_DE.UTF-8"}, args, "explain-mosa-annual.da"},
+		{"-lang over LC_ALL", map[string]string{"LC_ALL": "da_DK.UTF-8"}, append([]string{"-lang", "nl"}, args...), "explain-mosa-annual.nl"},
+		{"-lang en over LANG", map[string]string{"LANG": "de_DE.UTF-8"}, append([]string{"-lang", "en"}, args...), "explain-mosa-annual"},
+		{"unsupported locale", map[string]string{"LANG": "fr_FR.UTF-8"}, args, "explain-mosa-annual"},
+		{"C locale", map[string]string{"LC_ALL": "C"}, args, "explain-mosa-annual"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		if code := run(tt.args, &stdout, &stderr, clk, func(k string) string { return tt.env[k] }); code != 0 {
+			t.Fatalf("%s: run(%q) = %d; stderr:\n%s", tt.name, tt.args, code, stderr.String())
+		}
+		if diff := cmp.Diff(golden(tt.want), stdout.String()); diff != "" {
+			t.Errorf("%s: run(%q) with %v mismatch with %s (-want +got):\n%s", tt.name, tt.args, tt.env, tt.want, diff)
+		}
 	}
 }
 
@@ -160,7 +213,7 @@ func TestReadmeChannelTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stdout bytes.Buffer
-	printChannels(&stdout)
+	printChannels(&stdout, language.English)
 	if !strings.Contains(string(readme), stdout.String()) {
 		t.Errorf("README.md does not hold the output of `go run ./examples/lapse -channels`; paste it in:\n%s", stdout.String())
 	}

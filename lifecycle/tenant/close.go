@@ -1,11 +1,10 @@
 package tenant
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"time"
 
+	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -73,18 +72,17 @@ func CloseAccountPlan(snap Snapshot, actor UserID, at time.Time) (Plan, error) {
 		{Step: cancelStep(subs, me, at), after: []StepID{RemoveCustomDomains}},
 		{Step: deleteSubsStep(subs, me, at), after: []StepID{CancelSubscriptions}},
 		{Step: mfaStep(others, actor), after: []StepID{DeleteUsers}},
-		{Step: obstacleStep(RemoveApplications, "Delete the applications registered in the tenant.",
-			"No application is registered.", "applications", snap.spec.Applications), after: []StepID{BackUp}},
-		{Step: obstacleStep(RemoveMFAProviders, "Delete the multifactor authentication providers.",
-			"No MFA provider exists.", "MFA providers", snap.spec.MFAProviders), after: []StepID{BackUp}},
+		{Step: obstacleStep(RemoveApplications, "plan.apps", snap.spec.Applications), after: []StepID{BackUp}},
+		{Step: obstacleStep(RemoveMFAProviders, "plan.mfa-providers", snap.spec.MFAProviders), after: []StepID{BackUp}},
 		{Step: invoicesStep(snap.spec.UnpaidInvoices)},
 		{Step: deleteTenantStep(snap, subs, at), after: all},
 	}
 	if snap.spec.Deleted {
 		for i := range ds {
 			if !ds[i].Status.Finished() {
-				ds[i].Status, ds[i].Unblock, ds[i].Earliest = Done, "", time.Time{}
-				ds[i].Reason = "The tenant was deleted."
+				ds[i].Status, ds[i].Earliest = Done, time.Time{}
+				ds[i].Messages.Unblock = lang.Message{}
+				ds[i].Messages.Reason = msg("plan.tenant.deleted")
 			}
 		}
 	}
@@ -93,36 +91,36 @@ func CloseAccountPlan(snap Snapshot, actor UserID, at time.Time) (Plan, error) {
 }
 
 func confirmStep(me User, actor UserID, ba BillingAccount) Step {
-	s := Step{ID: ConfirmGlobalAdmin, Rule: "R-CLO-2, C-10", Sources: srcClose,
-		Text: "Close the account as a Global Administrator."}
+	s := Step{ID: ConfirmGlobalAdmin, Rule: "R-CLO-2, C-10", Sources: srcClose}
+	s.Messages.Text = msg("plan.confirm.text")
 	if ba == MCA {
-		s.Text = "Close the account as a Global Administrator who is also a billing account owner or contributor for the billing tasks."
+		s.Messages.Text = msg("plan.confirm.text.mca")
 	}
 	if me.IsGlobalAdmin() {
-		s.Status, s.Reason = Done, fmt.Sprintf("%s is a Global Administrator.", actor)
+		s.Status, s.Messages.Reason = Done, msg("plan.confirm.done", text(string(actor)))
 		return s
 	}
 	s.Status = Blocked
-	s.Reason = fmt.Sprintf("%s is not a Global Administrator; only a Global Administrator can close the account and delete the tenant.", actor)
-	s.Unblock = "sign in as a Global Administrator, or have one assign you the role"
+	s.Messages.Reason = msg("plan.confirm.blocked", text(string(actor)))
+	s.Messages.Unblock = msg("plan.confirm.unblock")
 	s.Targets = []string{string(actor)}
 	return s
 }
 
 func backUpStep(done bool) Step {
-	s := Step{ID: BackUp, Rule: "R-CLO-1", Sources: srcClose,
-		Text: "Back up all data you want to keep: closing the account deletes subscriptions, licenses, payment methods, users and user data."}
+	s := Step{ID: BackUp, Rule: "R-CLO-1", Sources: srcClose}
+	s.Messages.Text = msg("plan.backup.text")
 	if done {
-		s.Status, s.Reason = Done, "The data is backed up."
+		s.Status, s.Messages.Reason = Done, msg("plan.backup.done")
 	} else {
-		s.Status, s.Reason = Next, "Nothing is backed up yet."
+		s.Status, s.Messages.Reason = Next, msg("plan.backup.next")
 	}
 	return s
 }
 
 func syncStep(on bool, others []User) Step {
-	s := Step{ID: TurnOffDirectorySync, Rule: "R-CLO-3", Sources: srcClose,
-		Text: "Turn off directory synchronization, then delete the synchronized users in the cloud directory (or in your on-premises Active Directory)."}
+	s := Step{ID: TurnOffDirectorySync, Rule: "R-CLO-3", Sources: srcClose}
+	s.Messages.Text = msg("plan.sync.text")
 	var synced []string
 	for _, u := range others {
 		if u.Synced {
@@ -131,41 +129,40 @@ func syncStep(on bool, others []User) Step {
 	}
 	switch {
 	case len(synced) == 0:
-		s.Status, s.Reason = NotNeeded, "No user to delete is synchronized from on-premises."
+		s.Status, s.Messages.Reason = NotNeeded, msg("plan.sync.not-needed")
 	case !on:
-		s.Status, s.Reason = Done, "Directory synchronization is off."
+		s.Status, s.Messages.Reason = Done, msg("plan.sync.done")
 	default:
 		s.Status = Next
-		s.Reason = fmt.Sprintf("%s synchronized from on-premises: %s.", plural(len(synced), "user is", "users are"), list(synced))
+		s.Messages.Reason = msg("plan.sync.next", lang.Number(len(synced)), listArg(synced))
 		s.Targets = synced
 	}
 	return s
 }
 
 func deleteUsersStep(others []User, actor UserID) Step {
-	s := Step{ID: DeleteUsers, Rule: "R-CLO-3, R-CLO-4", Sources: srcClose + ", " + srcEntra,
-		Text: fmt.Sprintf("Delete every user except %s, the Global Administrator who closes the account.", actor)}
+	s := Step{ID: DeleteUsers, Rule: "R-CLO-3, R-CLO-4", Sources: srcClose + ", " + srcEntra}
+	s.Messages.Text = msg("plan.delete-users.text", text(string(actor)))
 	if len(others) == 0 {
-		s.Status, s.Reason = Done, fmt.Sprintf("%s is the only user.", actor)
+		s.Status, s.Messages.Reason = Done, msg("plan.delete-users.done", text(string(actor)))
 		return s
 	}
 	s.Status = Next
 	s.Targets = userIDs(others)
-	s.Reason = fmt.Sprintf("The tenant can be deleted only when no user but one Global Administrator is left; %s left: %s.",
-		plural(len(others), "other user is", "other users are"), list(s.Targets))
+	s.Messages.Reason = msg("plan.delete-users.next", lang.Number(len(others)), listArg(s.Targets))
 	return s
 }
 
 func customDomainsStep(snap Snapshot) Step {
-	s := Step{ID: RemoveCustomDomains, Rule: "R-CAN-10, R-DOM-1", Sources: srcCancelDom,
-		Text: "Remove the custom domains before you cancel the subscriptions (see the release-domain plan)."}
+	s := Step{ID: RemoveCustomDomains, Rule: "R-CAN-10, R-DOM-1", Sources: srcCancelDom}
+	s.Messages.Text = msg("plan.domains.text")
 	inUse := snap.CustomDomainsInUse()
 	if len(inUse) == 0 {
-		s.Status, s.Reason = Done, "No custom domain is attached to the tenant."
+		s.Status, s.Messages.Reason = Done, msg("plan.domains.done")
 		return s
 	}
 	s.Status = Next
-	s.Reason = fmt.Sprintf("If you added your own domain name, you must remove it before you cancel: %s.", list(inUse))
+	s.Messages.Reason = msg("plan.domains.next", listArg(inUse))
 	s.Targets = inUse
 	return s
 }
@@ -211,14 +208,14 @@ func actionRoles(e evaluated, a subAction) lifecycle.RoleSet {
 }
 
 func cancelStep(subs []evaluated, me User, at time.Time) Step {
-	s := Step{ID: CancelSubscriptions, Rule: "R-CLO-3, R-CAN-3, R-LC-4", Sources: srcClose + ", " + srcMCACancel + ", [D-RENEW-2025-07]",
-		Text: "Cancel every active subscription; where the cancellation window has passed, turn off recurring billing and wait for the end of the term."}
+	s := Step{ID: CancelSubscriptions, Rule: "R-CLO-3, R-CAN-3, R-LC-4", Sources: srcClose + ", " + srcMCACancel + ", [D-RENEW-2025-07]"}
+	s.Messages.Text = msg("plan.cancel.text")
 	if len(subs) == 0 {
-		s.Status, s.Reason = NotNeeded, "The tenant has no subscriptions."
+		s.Status, s.Messages.Reason = NotNeeded, msg("plan.no-subscriptions")
 		return s
 	}
-	var cancel, off, stuckIDs, ending, others []string
-	var reasons, otherWhat []string
+	var cancel, off, stuckIDs, others []string
+	var reasons, otherWhat, ending []lang.Message
 	var by, otherBy lifecycle.RoleSet
 	for _, e := range subs {
 		a := cancelAction(e)
@@ -231,14 +228,14 @@ func cancelStep(subs []evaluated, me User, at time.Time) Step {
 			if mine := may & me.Roles; mine.IsEmpty() {
 				others = append(others, e.id)
 				otherBy |= may
-				what := "cancel " + e.id
+				what := "plan.cancel.other.cancel"
 				if a == billOff {
-					what = "turn off recurring billing of " + e.id
+					what = "plan.cancel.other.bill-off"
 					if e.channel().IsCSP() {
-						what = "turn off auto-renew of " + e.id
+						what = "plan.cancel.other.auto-renew-off"
 					}
 				}
-				otherWhat = append(otherWhat, fmt.Sprintf("%s can %s", capitalize(may.Phrase()), what))
+				otherWhat = append(otherWhat, msg(what, rolesArg(may).Capitalized(), text(e.id)))
 				continue
 			} else {
 				by |= mine
@@ -248,66 +245,65 @@ func cancelStep(subs []evaluated, me User, at time.Time) Step {
 		case cancelNow:
 			cancel = append(cancel, e.id)
 			if e.channel().IsCSP() {
-				reasons = append(reasons, e.id+" is a CSP subscription: your partner cancels it (R-CAN-14).")
+				reasons = append(reasons, msg("plan.cancel.csp", text(e.id)))
 			}
 		case billOff:
 			off = append(off, e.id)
-			why := "it can't be cancelled online now"
+			why := msg("plan.cancel.why.offline")
 			online := e.commands().Cancel.Online // as Apply judges a cancellation now
 			n := e.status.Licenses()
 			if online.Count == policy.Assigned {
 				n = e.status.Assigned()
 			}
 			if last, ok := windowLastOpen(e); ok && at.After(last) {
-				why = fmt.Sprintf("its cancellation window closed after %s (R-CAN-3)", instant(last))
+				why = msg("plan.cancel.why.window", instantArg(last))
 			} else if !online.Allows(n) {
-				why = fmt.Sprintf("it has %d %s licenses, more than the %d that can be cancelled online; the other way is to reduce them to %d and cancel (R-CAN-1)",
-					n, online.Count, online.Max, online.Max)
+				why = msg("plan.cancel.why.limit", lang.Number(n), lang.Term("license-count."+online.Count.String()), lang.Number(online.Max))
 			}
-			reasons = append(reasons, fmt.Sprintf("%s stays active until its end date %s: %s.", e.id, day(e.status.TermEnd()), why))
+			reasons = append(reasons, msg("plan.cancel.stays-active", text(e.id), lang.Day(e.status.TermEnd()), lang.Sub(why)))
 		case stuck:
 			stuckIDs = append(stuckIDs, e.id)
 		default:
 			if e.status.State() != lifecycle.Deleted && !e.status.DeletedAt().IsZero() && e.status.State() == lifecycle.Active {
-				ending = append(ending, fmt.Sprintf("%s ends on %s", e.id, day(e.status.TermEnd())))
+				ending = append(ending, msg("plan.cancel.ends", text(e.id), lang.Day(e.status.TermEnd())))
 			}
 		}
 	}
 	if len(others) > 0 {
-		reasons = append(reasons, fmt.Sprintf("%s, not %s (R-LIC-8, R-CAN-14, §3.12).", strings.Join(otherWhat, "; "), me.ID))
+		reasons = append(reasons, msg("plan.cancel.not-you", lang.Sub(joined("plan.join.semicolon", otherWhat)), text(string(me.ID))))
 		s.Rule += ", R-LIC-8, R-CAN-14, §3.12"
 		s.Sources += ", [D-LIC-2024-02], [PC-LIFE-2023-08]"
 	}
 	switch {
 	case len(cancel)+len(off) > 0:
 		s.Status, s.By = Next, by
-		var parts []string
+		var parts []lang.Message
 		if len(cancel) > 0 {
-			parts = append(parts, "cancel "+list(cancel))
+			parts = append(parts, msg("plan.cancel.do.cancel", listArg(cancel)))
 		}
 		if len(off) > 0 {
-			parts = append(parts, "turn off recurring billing of "+list(off)+" and wait for the end of the term")
+			parts = append(parts, msg("plan.cancel.do.bill-off", listArg(off)))
 		}
-		s.Text = capitalize(strings.Join(parts, "; ")) + "."
-		s.Reason = strings.Join(reasons, " ")
-		if s.Reason == "" {
-			s.Reason = "Active subscriptions keep the tenant from being deleted."
+		s.Messages.Text = msg("plan.sentence", lang.Sub(joined("plan.join.semicolon", parts)).Capitalized())
+		s.Messages.Reason = joined("plan.join.space", reasons)
+		if len(reasons) == 0 {
+			s.Messages.Reason = msg("plan.cancel.active-blocks")
 		}
 		s.Targets = append(cancel, off...)
 	case len(others) > 0:
 		s.Status, s.By, s.Targets = Blocked, otherBy, others
-		s.Reason = strings.Join(reasons, " ")
-		s.Unblock = "ask " + otherBy.Phrase() + " to do it"
+		s.Messages.Reason = joined("plan.join.space", reasons)
+		s.Messages.Unblock = msg("plan.cancel.ask", rolesArg(otherBy))
 	case len(stuckIDs) > 0:
 		s.Status = Blocked
-		s.Reason = fmt.Sprintf("%s can't be cancelled or set to end now: %s.", plural(len(stuckIDs), "subscription", "subscriptions"), list(stuckIDs))
-		s.Unblock = "contact support (or your partner for a CSP subscription) to cancel it"
+		s.Messages.Reason = msg("plan.cancel.stuck", lang.Number(len(stuckIDs)), listArg(stuckIDs))
+		s.Messages.Unblock = msg("plan.cancel.stuck.unblock")
 		s.Targets = stuckIDs
 	default:
 		s.Status = Done
-		s.Reason = "No subscription is active and set to renew."
+		s.Messages.Reason = msg("plan.cancel.done")
 		if len(ending) > 0 {
-			s.Reason += " " + capitalize(strings.Join(ending, "; ")) + "."
+			s.Messages.Reason = msg("plan.cancel.done.ending", lang.Sub(joined("plan.join.semicolon", ending)).Capitalized())
 		}
 	}
 	return s
@@ -337,15 +333,16 @@ func deletableFrom(e evaluated, at time.Time) time.Time {
 }
 
 func deleteSubsStep(subs []evaluated, me User, at time.Time) Step {
-	s := Step{ID: DeleteSubscriptions, Rule: "R-CLO-3, R-LC-9, R-LC-10", Sources: srcClose,
-		Text: "Delete the disabled subscriptions."}
+	s := Step{ID: DeleteSubscriptions, Rule: "R-CLO-3, R-LC-9, R-LC-10", Sources: srcClose}
+	s.Messages.Text = msg("plan.delete-subs.text")
 	if len(subs) == 0 {
-		s.Status, s.Reason = NotNeeded, "The tenant has no subscriptions."
+		s.Status, s.Messages.Reason = NotNeeded, msg("plan.no-subscriptions")
 		return s
 	}
 	var now, later []string
 	var earliest time.Time
-	var cannot, renew []string
+	var cannot []lang.Message
+	var renew []string
 	var by lifecycle.RoleSet
 	deleted := 0
 	for _, e := range subs {
@@ -357,7 +354,7 @@ func deleteSubsStep(subs []evaluated, me User, at time.Time) Step {
 			if !t.After(at) {
 				mine := e.status.Capabilities().DeleteRoles & me.Roles
 				if mine.IsEmpty() { // §3.12: the plan acts only as its actor
-					cannot = append(cannot, fmt.Sprintf("only %s can delete %s", e.status.Capabilities().DeleteRoles.Phrase(), e.id))
+					cannot = append(cannot, msg("plan.delete-subs.only", rolesArg(e.status.Capabilities().DeleteRoles), text(e.id)))
 					continue
 				}
 				by |= mine
@@ -371,7 +368,7 @@ func deleteSubsStep(subs []evaluated, me User, at time.Time) Step {
 			continue
 		}
 		if d := e.status.DeletedAt(); !d.IsZero() {
-			cannot = append(cannot, fmt.Sprintf("%s is deleted on %s", e.id, instant(d)))
+			cannot = append(cannot, msg("plan.delete-subs.deleted-on", text(e.id), instantArg(d)))
 		} else {
 			renew = append(renew, e.id)
 		}
@@ -379,29 +376,28 @@ func deleteSubsStep(subs []evaluated, me User, at time.Time) Step {
 	switch {
 	case len(now) > 0:
 		s.Status, s.Targets, s.By = Next, now, by
-		s.Text = "Delete the disabled subscriptions " + list(now) + "."
-		s.Reason = "A disabled subscription keeps the tenant from being deleted until it is deleted."
+		s.Messages.Text = msg("plan.delete-subs.now.text", listArg(now))
+		s.Messages.Reason = msg("plan.delete-subs.now")
 	case len(later) > 0:
 		s.Status, s.Targets, s.Earliest = Next, later, earliest
-		s.Text = "Delete the subscriptions " + list(later) + " once they are disabled."
-		s.Reason = "A subscription must be disabled (cancelled or past its Expired status) before it can be deleted (R-LC-10)."
+		s.Messages.Text = msg("plan.delete-subs.later.text", listArg(later))
+		s.Messages.Reason = msg("plan.delete-subs.later")
 	case len(renew) > 0:
 		s.Status, s.Targets = Blocked, renew
-		s.Reason = "A subscription that renews can't be deleted: " + list(renew) + "."
-		s.Unblock = "cancel it, or turn off its recurring billing (cancel-subscriptions)"
+		s.Messages.Reason = msg("plan.delete-subs.renews", listArg(renew))
+		s.Messages.Unblock = msg("plan.delete-subs.renews.unblock")
 	case len(cannot) > 0:
 		s.Status = NotNeeded
-		s.Reason = "The admin can't delete these subscriptions (only MOSA subscriptions can be deleted; with an MCA billing account you can't delete a disabled subscription): " +
-			strings.Join(cannot, "; ") + "."
+		s.Messages.Reason = msg("plan.delete-subs.cannot", lang.Sub(joined("plan.join.semicolon", cannot)))
 	case deleted > 0:
-		s.Status, s.Reason = Done, "Every subscription is deleted."
+		s.Status, s.Messages.Reason = Done, msg("plan.delete-subs.done")
 	}
 	return s
 }
 
 func mfaStep(others []User, actor UserID) Step {
-	s := Step{ID: DisableMFA, Rule: "R-CLO-3", Sources: srcClose,
-		Text: fmt.Sprintf("Turn off multifactor authentication for every account except %s.", actor)}
+	s := Step{ID: DisableMFA, Rule: "R-CLO-3", Sources: srcClose}
+	s.Messages.Text = msg("plan.mfa.text", text(string(actor)))
 	var on []string
 	for _, u := range others {
 		if u.MFA {
@@ -409,34 +405,37 @@ func mfaStep(others []User, actor UserID) Step {
 		}
 	}
 	if len(on) == 0 {
-		s.Status, s.Reason = Done, "No other account has multifactor authentication on."
+		s.Status, s.Messages.Reason = Done, msg("plan.mfa.done")
 		return s
 	}
 	s.Status, s.Targets = Next, on
-	s.Reason = "Multifactor authentication is on for " + list(on) + "."
+	s.Messages.Reason = msg("plan.mfa.next", listArg(on))
 	return s
 }
 
 // obstacleStep is a tenant-deletion check of R-CLO-4 that lists what is
-// still in the way: done when the list is empty, next otherwise.
-func obstacleStep(id StepID, text, none, what string, items []string) Step {
-	s := Step{ID: id, Rule: "R-CLO-4", Sources: srcEntra, Text: text}
+// still in the way: done when the list is empty, next otherwise. key
+// names its words: key+".text", key+".done" and key+".next".
+func obstacleStep(id StepID, key string, items []string) Step {
+	s := Step{ID: id, Rule: "R-CLO-4", Sources: srcEntra}
+	s.Messages.Text = msg(key + ".text")
 	if len(items) == 0 {
-		s.Status, s.Reason = Done, none
+		s.Status, s.Messages.Reason = Done, msg(key+".done")
 		return s
 	}
 	s.Status, s.Targets = Next, items
-	s.Reason = "The tenant can't be deleted while " + what + " exist: " + list(items) + "."
+	s.Messages.Reason = msg(key+".next", listArg(items))
 	return s
 }
 
 func invoicesStep(n int) Step {
-	s := Step{ID: PayInvoices, Rule: "R-CLO-4", Sources: srcEntra, Text: "Pay all outstanding invoices."}
+	s := Step{ID: PayInvoices, Rule: "R-CLO-4", Sources: srcEntra}
+	s.Messages.Text = msg("plan.invoices.text")
 	if n == 0 {
-		s.Status, s.Reason = Done, "No invoice is outstanding."
+		s.Status, s.Messages.Reason = Done, msg("plan.invoices.done")
 		return s
 	}
-	s.Status, s.Reason = Next, plural(n, "invoice is", "invoices are")+" outstanding."
+	s.Status, s.Messages.Reason = Next, msg("plan.invoices.next", lang.Number(n))
 	return s
 }
 
@@ -468,45 +467,44 @@ func explicitlyDeleted(e evaluated) bool {
 }
 
 func deleteTenantStep(snap Snapshot, subs []evaluated, at time.Time) Step {
-	s := Step{ID: DeleteTenant, Rule: "R-CLO-3, R-CLO-4", Sources: srcClose + ", " + srcEntra,
-		Text: "Delete the tenant in Microsoft Entra ID (Identity > Overview > Manage tenants > Delete)."}
+	s := Step{ID: DeleteTenant, Rule: "R-CLO-3, R-CLO-4", Sources: srcClose + ", " + srcEntra}
+	s.Messages.Text = msg("plan.tenant.text")
 	if snap.spec.Deleted {
-		s.Status, s.Reason = Done, "The tenant was deleted."
+		s.Status, s.Messages.Reason = Done, msg("plan.tenant.deleted")
 		return s
 	}
 	clear, last, ok := clearAt(subs)
 	if !ok {
 		s.Status = Blocked
-		s.Reason = fmt.Sprintf("Subscription %s is active and renews; every subscription must be deleted first.", last)
-		s.Unblock = "cancel it, or turn off its recurring billing and wait for the end of its term"
+		s.Messages.Reason = msg("plan.tenant.renews", text(last))
+		s.Messages.Unblock = msg("plan.tenant.renews.unblock")
 		s.Targets = []string{last}
 		return s
 	}
-	var why string
+	var why lang.Message
 	if clear.After(at) {
 		s.Earliest = clear
 		if e := subs[slices.IndexFunc(subs, func(e evaluated) bool { return e.id == last })]; explicitlyDeleted(e) {
-			why = fmt.Sprintf("The tenant can be deleted 72 hours after the last subscription deletion: %s was deleted at %s, so not before %s.",
-				last, instant(e.status.DeletedAt()), instant(clear))
+			why = msg("plan.tenant.wait-72h", text(last), instantArg(e.status.DeletedAt()), instantArg(clear))
 		} else {
-			why = fmt.Sprintf("Every subscription must be deleted (deprovisioned) first: the last, %s, is deleted on %s.", last, instant(clear))
+			why = msg("plan.tenant.wait-deleted", text(last), instantArg(clear))
 		}
 	}
 	if snap.spec.BillingAccount == MCA {
 		s.Status = Blocked
 		s.Rule += ", R-CAN-12"
 		s.Sources += ", [D-CAN-2025-05]"
-		s.Reason = "With an MCA billing account you automatically have Microsoft Entra ID Free, which you can't cancel."
-		if why != "" {
-			s.Reason += " " + why
+		s.Messages.Reason = msg("plan.tenant.mca")
+		if !why.IsZero() {
+			s.Messages.Reason = msg("plan.tenant.mca.then", lang.Sub(why))
 		}
-		s.Unblock = "follow the Microsoft Entra tenant-deletion steps or contact Support"
+		s.Messages.Unblock = msg("plan.tenant.mca.unblock")
 		s.Targets = []string{"billing-account"}
 		return s
 	}
-	s.Status, s.Reason = Next, why
-	if s.Reason == "" {
-		s.Reason = "Every check of Microsoft Entra ID passes: one Global Administrator, no subscriptions, applications or MFA providers, invoices paid."
+	s.Status, s.Messages.Reason = Next, why
+	if why.IsZero() {
+		s.Messages.Reason = msg("plan.tenant.ok")
 	}
 	return s
 }
@@ -531,11 +529,4 @@ func windowLastOpen(e evaluated) (time.Time, bool) {
 		return end.AddDate(0, 0, -1), true
 	}
 	return end.Add(-time.Nanosecond), true
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

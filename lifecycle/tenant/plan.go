@@ -6,7 +6,10 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/lapse-go/lapse/internal/enumtext"
+	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -169,7 +172,7 @@ type Step struct {
 	ID StepID
 	// Status says where it stands at the plan's instant.
 	Status StepStatus
-	// Text says what to do, in plain English.
+	// Text says what to do, in plain English (Messages.Text rendered).
 	Text string
 	// Reason says why the step has its status: what holds, what is
 	// missing, what blocks it.
@@ -197,6 +200,34 @@ type Step struct {
 	// ids, group names, aliases, subscription ids, domain names, or
 	// "billing-account".
 	Targets []string
+	// Messages are Text, Reason and Unblock as data — catalog keys and
+	// typed arguments — which In renders in another language.
+	Messages StepMessages
+}
+
+// StepMessages are the words of a Step as data (package lang): Text,
+// Reason and Unblock are their English renderings. A zero Message stands
+// for no words.
+type StepMessages struct {
+	Text, Reason, Unblock lang.Message
+}
+
+// In returns a copy of s with Text, Reason and Unblock in the supported
+// language closest to t (English when none is close). Rule ids, sources,
+// step ids and targets are not translated.
+func (s Step) In(t language.Tag) Step {
+	s.Text, s.Reason, s.Unblock = s.Messages.Text.In(t), s.Messages.Reason.In(t), s.Messages.Unblock.In(t)
+	return s
+}
+
+// In returns a copy of p whose steps' words are in the supported language
+// closest to t; see Step.In.
+func (p Plan) In(t language.Tag) Plan {
+	p.Steps = slices.Clone(p.Steps)
+	for i, s := range p.Steps {
+		p.Steps[i] = s.In(t)
+	}
+	return p
 }
 
 // Plan is a checklist that knows the tenant: its steps in order, each with
@@ -326,21 +357,21 @@ func resolve(p *Plan, ds []draft) {
 				for i, id := range w {
 					names[i] = id.String()
 				}
-				first := "finish " + strings.Join(names, ", ")
 				if s.Status == Blocked {
-					s.Unblock = first + "; then " + s.Unblock
+					s.Messages.Unblock = msg("plan.finish-then", lang.List(names...), lang.Sub(s.Messages.Unblock))
 				} else {
-					s.Unblock = first
+					s.Messages.Unblock = msg("plan.finish", lang.List(names...))
 				}
-				own := s.Reason
-				s.Reason = "Waits for " + strings.Join(names, ", ") + "."
-				if own != "" {
-					s.Reason += " " + own
+				if own := s.Messages.Reason; own.IsZero() {
+					s.Messages.Reason = msg("plan.waits-for", lang.List(names...))
+				} else {
+					s.Messages.Reason = msg("plan.waits-for.own", lang.List(names...), lang.Sub(own))
 				}
 				s.Status = Pending
 			}
 		}
 		status[s.ID] = s.Status
+		s.Text, s.Reason, s.Unblock = s.Messages.Text.String(), s.Messages.Reason.String(), s.Messages.Unblock.String()
 		p.Steps = append(p.Steps, s)
 	}
 }
@@ -357,37 +388,12 @@ const (
 	srcMCACancel = "[D-CAN-2024-09], [D-CAN-2025-05]"
 )
 
-func list(items []string) string {
-	const max = 5
-	if len(items) <= max {
-		return strings.Join(items, ", ")
-	}
-	return strings.Join(items[:max], ", ") + fmt.Sprintf(" and %d more", len(items)-max)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 func userIDs(us []User) []string {
 	out := make([]string, len(us))
 	for i, u := range us {
 		out[i] = string(u.ID)
 	}
 	return out
-}
-
-func day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
-
-func instant(t time.Time) string {
-	t = t.UTC()
-	if t.Equal(t.Truncate(24 * time.Hour)) {
-		return day(t)
-	}
-	return t.Format(time.RFC3339)
 }
 
 // enum helpers over internal/enumtext, with this package's errors.

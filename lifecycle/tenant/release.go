@@ -1,8 +1,9 @@
 package tenant
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/lapse-go/lapse/lang"
 )
 
 // ReleaseOptions tune [ReleaseDomainPlan]. The zero value moves the users
@@ -68,8 +69,9 @@ func ReleaseDomainPlan(snap Snapshot, name string, at time.Time, opts ReleaseOpt
 	if d.Removed() {
 		for i := range ds {
 			if !ds[i].Status.Finished() {
-				ds[i].Status, ds[i].Unblock, ds[i].Earliest = NotNeeded, "", time.Time{}
-				ds[i].Reason = fmt.Sprintf("%s was removed from the tenant on %s.", d.Name, instant(d.RemovedAt))
+				ds[i].Status, ds[i].Earliest = NotNeeded, time.Time{}
+				ds[i].Messages.Unblock = lang.Message{}
+				ds[i].Messages.Reason = msg("plan.removed-on", text(d.Name), instantArg(d.RemovedAt))
 			}
 		}
 	}
@@ -79,15 +81,15 @@ func ReleaseDomainPlan(snap Snapshot, name string, at time.Time, opts ReleaseOpt
 
 func notifyStep(d Domain, inUse bool) draft {
 	// Seed 002 adds that users must take extra steps to move their mail.
-	s := Step{ID: NotifyUsers, Rule: "R-DOM-6", Sources: srcDNS,
-		Text: fmt.Sprintf("Tell the users of %s the date you plan to switch their email and the new email provider, and that they must take extra steps to move their existing mail.", d.Name)}
+	s := Step{ID: NotifyUsers, Rule: "R-DOM-6", Sources: srcDNS}
+	s.Messages.Text = msg("plan.notify.text", text(d.Name))
 	switch {
 	case !d.UsersNotified.IsZero():
-		s.Status, s.Reason = Done, "Users notified on "+instant(d.UsersNotified)+"."
+		s.Status, s.Messages.Reason = Done, msg("plan.notify.done", instantArg(d.UsersNotified))
 	case !inUse && !d.MXAtMicrosoft:
-		s.Status, s.Reason = NotNeeded, fmt.Sprintf("No user, group or alias uses %s and its mail doesn't go to Microsoft 365.", d.Name)
+		s.Status, s.Messages.Reason = NotNeeded, msg("plan.notify.not-needed", text(d.Name))
 	default:
-		s.Status, s.Reason = Next, "Before you update the MX record, let your users know the date and the new email provider."
+		s.Status, s.Messages.Reason = Next, msg("plan.notify.next")
 	}
 	return draft{Step: s}
 }
@@ -96,40 +98,40 @@ func dnsStep(d Domain) Step {
 	s := Step{ID: DNSRecords, Sources: srcDNS}
 	if d.NSAtMicrosoft {
 		s.Rule = "R-DOM-2, R-DOM-4"
-		s.Text = fmt.Sprintf("Set up the MX record and the other DNS records of %s at the DNS host you plan to use.", d.Name)
+		s.Messages.Text = msg("plan.dns.text.ns", text(d.Name))
 	} else {
 		s.Rule = "R-DOM-2, R-DOM-5"
-		s.Text = fmt.Sprintf("Change the MX record and the other DNS records of %s at your DNS host to the new email provider.", d.Name)
+		s.Messages.Text = msg("plan.dns.text", text(d.Name))
 	}
 	switch {
 	case d.RecordsAtNewHost && d.NSAtMicrosoft:
-		s.Status, s.Reason = Done, "The records are ready at the new DNS host; they take effect when the NS records move (R-DOM-3)."
+		s.Status, s.Messages.Reason = Done, msg("plan.dns.ready")
 	case d.RecordsAtNewHost || !d.MXAtMicrosoft:
-		s.Status, s.Reason = Done, "The MX record no longer routes mail to Microsoft 365."
+		s.Status, s.Messages.Reason = Done, msg("plan.dns.done")
 	case d.NSAtMicrosoft:
-		s.Status, s.Reason = Next, "The NS records point to Microsoft 365: set up the records at the new DNS host first, then change the NS records to it (R-DOM-4)."
+		s.Status, s.Messages.Reason = Next, msg("plan.dns.next.ns")
 	default:
-		s.Status, s.Reason = Next, "The NS records were never moved to Microsoft 365: when you change the MX record, mail starts going to the new provider right away (R-DOM-5)."
+		s.Status, s.Messages.Reason = Next, msg("plan.dns.next")
 	}
 	return s
 }
 
 func nsStep(d Domain) Step {
-	s := Step{ID: Nameservers, Rule: "R-DOM-3, R-DOM-4", Sources: srcDNS,
-		Text: fmt.Sprintf("Change the NS records of %s to point to the new DNS host.", d.Name)}
+	s := Step{ID: Nameservers, Rule: "R-DOM-3, R-DOM-4", Sources: srcDNS}
+	s.Messages.Text = msg("plan.ns.text", text(d.Name))
 	if !d.NSAtMicrosoft {
 		s.Status, s.Rule = NotNeeded, "R-DOM-5"
-		s.Reason = "The NS records don't point to Microsoft 365: the MX change takes effect right away."
+		s.Messages.Reason = msg("plan.ns.not-needed")
 		return s
 	}
 	s.Status = Next
-	s.Reason = "The NS records point to Microsoft 365 nameservers: the MX change takes effect only after the NS change."
+	s.Messages.Reason = msg("plan.ns.next")
 	return s
 }
 
 func otherAdminStep(snap Snapshot, d Domain, sys string, actor UserID) Step {
-	s := Step{ID: OtherGlobalAdmin, Rule: "R-DOM-8", Sources: srcRemoveNew,
-		Text: fmt.Sprintf("Make sure a Global Administrator signs in with a domain other than %s before the administrators of %s move.", d.Name, d.Name)}
+	s := Step{ID: OtherGlobalAdmin, Rule: "R-DOM-8", Sources: srcRemoveNew}
+	s.Messages.Text = msg("plan.admin.text", text(d.Name))
 	var onD, elsewhere []User
 	for _, u := range snap.spec.Users {
 		if !u.IsGlobalAdmin() {
@@ -143,50 +145,50 @@ func otherAdminStep(snap Snapshot, d Domain, sys string, actor UserID) Step {
 	}
 	switch {
 	case len(onD) == 0:
-		s.Status, s.Reason = NotNeeded, fmt.Sprintf("No Global Administrator signs in with %s.", d.Name)
+		s.Status, s.Messages.Reason = NotNeeded, msg("plan.admin.none", text(d.Name))
 		return s
 	case len(elsewhere) > 0:
-		s.Status, s.Reason = NotNeeded, fmt.Sprintf("%s, a Global Administrator, signs in with %s.", elsewhere[0].ID, elsewhere[0].Domain)
+		s.Status, s.Messages.Reason = NotNeeded, msg("plan.admin.elsewhere", text(string(elsewhere[0].ID)), text(elsewhere[0].Domain))
 		return s
 	}
 	for _, u := range onD {
 		if u.ID != actor {
 			s.Status = Next
-			s.Text = fmt.Sprintf("Move Global Administrator %s to %s first, so that a Global Administrator signs in with a different domain.", u.ID, sys)
-			s.Reason = fmt.Sprintf("Every Global Administrator signs in with %s.", d.Name)
+			s.Messages.Text = msg("plan.admin.move.text", text(string(u.ID)), text(sys))
+			s.Messages.Reason = msg("plan.admin.move", text(d.Name))
 			s.Targets = []string{string(u.ID)}
 			return s
 		}
 	}
 	s.Status = Blocked
-	s.Reason = fmt.Sprintf("You (%s) are the only Global Administrator and you sign in with %s.", actor, d.Name)
-	s.Unblock = fmt.Sprintf("make a user who signs in with another domain, such as %s, a Global Administrator", sys)
+	s.Messages.Reason = msg("plan.admin.only-you", text(string(actor)), text(d.Name))
+	s.Messages.Unblock = msg("plan.admin.unblock", text(sys))
 	s.Targets = []string{string(actor)}
 	return s
 }
 
 func moveUsersStep(d Domain, sys string, users []User, opts ReleaseOptions) Step {
-	s := Step{ID: MoveUsers, Rule: "R-DOM-7, R-DOM-8, R-DOM-9", Sources: srcRemove,
-		Text: fmt.Sprintf("Change the sign-in name of every user of %s, yourself included, to %s or another domain.", d.Name, sys)}
+	s := Step{ID: MoveUsers, Rule: "R-DOM-7, R-DOM-8, R-DOM-9", Sources: srcRemove}
+	s.Messages.Text = msg("plan.users.text", text(d.Name), text(sys))
 	if opts.DeleteUsers {
 		s.Rule, s.Sources = "R-DOM-7, R-DOM-8, R-DOM-10", srcRemove+", [S000]"
-		s.Text = fmt.Sprintf("Delete the users of %s (this also deletes their data in the cloud); move yourself to %s.", d.Name, sys)
+		s.Messages.Text = msg("plan.users.text.delete", text(d.Name), text(sys))
 	}
 	if len(users) == 0 {
-		s.Status, s.Reason = Done, fmt.Sprintf("No user signs in with %s.", d.Name)
+		s.Status, s.Messages.Reason = Done, msg("plan.users.done", text(d.Name))
 		return s
 	}
 	s.Status = Next
-	s.Reason = fmt.Sprintf("%s with %s: %s.", plural(len(users), "user signs in", "users sign in"), d.Name, list(userIDs(users)))
+	s.Messages.Reason = msg("plan.users.next", lang.Number(len(users)), text(d.Name), listArg(userIDs(users)))
 	s.Targets = userIDs(users)
 	return s
 }
 
 func moveGroupsStep(d Domain, sys string, groups []Group) Step {
-	s := Step{ID: MoveGroups, Rule: "R-DOM-7, R-DOM-8", Sources: srcRemove,
-		Text: fmt.Sprintf("Move the Microsoft 365 groups, distribution lists and teams of %s to %s or another domain.", d.Name, sys)}
+	s := Step{ID: MoveGroups, Rule: "R-DOM-7, R-DOM-8", Sources: srcRemove}
+	s.Messages.Text = msg("plan.groups.text", text(d.Name), text(sys))
 	if len(groups) == 0 {
-		s.Status, s.Reason = Done, fmt.Sprintf("No group uses %s.", d.Name)
+		s.Status, s.Messages.Reason = Done, msg("plan.groups.done", text(d.Name))
 		return s
 	}
 	names := make([]string, len(groups))
@@ -194,16 +196,16 @@ func moveGroupsStep(d Domain, sys string, groups []Group) Step {
 		names[i] = g.Name
 	}
 	s.Status = Next
-	s.Reason = fmt.Sprintf("%s %s: %s.", plural(len(groups), "group uses", "groups use"), d.Name, list(names))
+	s.Messages.Reason = msg("plan.groups.next", lang.Number(len(groups)), text(d.Name), listArg(names))
 	s.Targets = names
 	return s
 }
 
 func aliasesStep(d Domain, aliases []Alias) Step {
-	s := Step{ID: DeleteAliases, Rule: "R-DOM-10", Sources: srcHoster,
-		Text: fmt.Sprintf("Delete the remaining aliases of %s in Microsoft 365.", d.Name)}
+	s := Step{ID: DeleteAliases, Rule: "R-DOM-10", Sources: srcHoster}
+	s.Messages.Text = msg("plan.aliases.text", text(d.Name))
 	if len(aliases) == 0 {
-		s.Status, s.Reason = Done, fmt.Sprintf("No alias uses %s.", d.Name)
+		s.Status, s.Messages.Reason = Done, msg("plan.aliases.done", text(d.Name))
 		return s
 	}
 	addrs := make([]string, len(aliases))
@@ -211,34 +213,34 @@ func aliasesStep(d Domain, aliases []Alias) Step {
 		addrs[i] = a.Address
 	}
 	s.Status = Next
-	s.Reason = fmt.Sprintf("While an alias uses %s, the domain stays bound to Microsoft 365: %s.", d.Name, list(addrs))
+	s.Messages.Reason = msg("plan.aliases.next", text(d.Name), listArg(addrs))
 	s.Targets = addrs
 	return s
 }
 
 func defaultStep(d Domain, sys string) Step {
-	s := Step{ID: ChangeDefaultDomain, Rule: "R-DOM-8", Sources: srcRemoveNew,
-		Text: fmt.Sprintf("Make another domain, such as %s, the default domain.", sys)}
+	s := Step{ID: ChangeDefaultDomain, Rule: "R-DOM-8", Sources: srcRemoveNew}
+	s.Messages.Text = msg("plan.default.text", text(sys))
 	if !d.Default {
-		s.Status, s.Reason = NotNeeded, fmt.Sprintf("%s isn't the default domain.", d.Name)
+		s.Status, s.Messages.Reason = NotNeeded, msg("plan.default.not-needed", text(d.Name))
 		return s
 	}
 	s.Status = Next
-	s.Reason = fmt.Sprintf("%s is the default domain, and the default domain can't be removed.", d.Name)
+	s.Messages.Reason = msg("plan.default.next", text(d.Name))
 	s.Targets = []string{d.Name}
 	return s
 }
 
 func removeStep(d Domain, sys string) Step {
-	s := Step{ID: RemoveDomain, Rule: "R-DOM-1, R-DOM-7, R-DOM-9", Sources: srcRemove + ", [S002], [S003]",
-		Text: fmt.Sprintf("Remove %s in Settings > Domains; then subscriptions can be cancelled.", d.Name)}
+	s := Step{ID: RemoveDomain, Rule: "R-DOM-1, R-DOM-7, R-DOM-9", Sources: srcRemove + ", [S002], [S003]"}
+	s.Messages.Text = msg("plan.remove.text", text(d.Name))
 	if d.Removed() {
 		s.Status = Done
-		s.Reason = fmt.Sprintf("Removed on %s; removal takes as little as 5 minutes and up to about a day, and user accounts revert to %s.", instant(d.RemovedAt), sys)
+		s.Messages.Reason = msg("plan.remove.done", instantArg(d.RemovedAt), text(sys))
 		return s
 	}
 	s.Status = Next
-	s.Reason = fmt.Sprintf("Removal takes as little as 5 minutes and up to about a day; user accounts revert to %s.", sys)
+	s.Messages.Reason = msg("plan.remove.next", text(sys))
 	s.Targets = []string{d.Name}
 	return s
 }
