@@ -176,8 +176,12 @@ func Parse(s string) (language.Tag, error) {
 // FromEnv returns the language of a POSIX locale environment: LC_ALL,
 // then LC_MESSAGES, then LANG, the first that is set and not empty. A
 // locale lapse has no catalog for ("C", "POSIX", "fr_FR.UTF-8") gives
-// English. getenv is os.Getenv or a test's stand-in.
+// English. getenv is os.Getenv or a test's stand-in; a nil getenv is an
+// empty environment, so the answer is English.
 func FromEnv(getenv func(string) string) language.Tag {
+	if getenv == nil {
+		return language.English
+	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(k); v != "" {
 			if t, err := Parse(v); err == nil {

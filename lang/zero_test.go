@@ -1,0 +1,84 @@
+package lang_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/lapse-go/lapse/internal/apitest"
+	"github.com/lapse-go/lapse/lang"
+	"github.com/lapse-go/lapse/lang/langtest"
+)
+
+// TestZeroValues calls every exported function and method of packages lang
+// and langtest with zero values — the zero Message, Arg and Tag, an empty
+// key, a nil getenv — then again with slices of one zero element, and
+// requires that none panics (issue 12, defect 3). The tables must list
+// exactly the packages' exported API, read from the source: a new
+// function fails this test until it is added here.
+func TestZeroValues(t *testing.T) {
+	for _, pkg := range []struct {
+		dir   string
+		table map[string]reflect.Value
+	}{
+		{".", map[string]reflect.Value{
+			"(*UnsupportedError).Error": reflect.ValueOf((*lang.UnsupportedError).Error),
+			"Arg.Capitalized":           reflect.ValueOf(lang.Arg.Capitalized),
+			"Catalogs":                  reflect.ValueOf(lang.Catalogs),
+			"Count":                     reflect.ValueOf(lang.Count),
+			"Date":                      reflect.ValueOf(lang.Date),
+			"Day":                       reflect.ValueOf(lang.Day),
+			"Days":                      reflect.ValueOf(lang.Days),
+			"FromEnv":                   reflect.ValueOf(lang.FromEnv),
+			"Instant":                   reflect.ValueOf(lang.Instant),
+			"Keys":                      reflect.ValueOf(lang.Keys),
+			"Kind.String":               reflect.ValueOf(lang.Kind.String),
+			"Languages":                 reflect.ValueOf(lang.Languages),
+			"List":                      reflect.ValueOf(lang.List),
+			"Message.In":                reflect.ValueOf(lang.Message.In),
+			"Message.IsZero":            reflect.ValueOf(lang.Message.IsZero),
+			"Message.String":            reflect.ValueOf(lang.Message.String),
+			"Names":                     reflect.ValueOf(lang.Names),
+			"New":                       reflect.ValueOf(lang.New),
+			"Number":                    reflect.ValueOf(lang.Number),
+			"Parse":                     reflect.ValueOf(lang.Parse),
+			"Quoted":                    reflect.ValueOf(lang.Quoted),
+			"Roles":                     reflect.ValueOf(lang.Roles),
+			"Stamp":                     reflect.ValueOf(lang.Stamp),
+			"Sub":                       reflect.ValueOf(lang.Sub),
+			"Term":                      reflect.ValueOf(lang.Term),
+			"Text":                      reflect.ValueOf(lang.Text),
+		}},
+		{"langtest", map[string]reflect.Value{
+			"Check":  reflect.ValueOf(langtest.Check),
+			"Masked": reflect.ValueOf(langtest.Masked),
+		}},
+	} {
+		api, err := apitest.Exported(pkg.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		missing, stale := apitest.Missing(api, pkg.table)
+		for _, n := range missing {
+			t.Errorf("%s: %s is exported but not in the table of this test: add it", pkg.dir, n)
+		}
+		for _, n := range stale {
+			t.Errorf("%s: %s is in the table of this test but not exported", pkg.dir, n)
+		}
+		for name, fn := range pkg.table {
+			if r := apitest.CallZero(name, fn); r.Panic != nil {
+				t.Errorf("%s with zero values panicked: %v", name, r.Panic)
+			} else if r.HasErr && r.Err == nil && !langNilErrOK[name] {
+				t.Errorf("%s with zero values returned a nil error", name)
+			}
+			if r := apitest.CallZeroElems(name, fn); r.Panic != nil {
+				t.Errorf("%s with slices of one zero element panicked: %v", name, r.Panic)
+			}
+		}
+	}
+}
+
+// langNilErrOK lists the functions that may return a nil error for zero
+// values, and why.
+var langNilErrOK = map[string]bool{
+	"Check": true, // the zero Message renders nothing, so nothing is untranslated
+}
