@@ -218,6 +218,26 @@ const (
 	// ExtraFileStorage is Office 365 Extra File Storage, a non-user
 	// subscription whose reductions take effect immediately (R-LIC-5).
 	ExtraFileStorage Product = "office-365-extra-file-storage"
+
+	// Dynamics365 and Intune were cancelled only by calling support in the
+	// Office 365 era: "all other subscriptions (e.g. Microsoft Dynamics 365
+	// or Microsoft Intune)" (R-CAN-7(c), [S002]).
+	Dynamics365 Product = "dynamics-365"
+	Intune      Product = "microsoft-intune"
+
+	// Azure, PowerBIService, FabricTrial, Microsoft365Family and
+	// Microsoft365Personal are not cancelled through the Microsoft 365
+	// admin center: they "use other processes" (R-CAN-8, [D-CAN-2024-09]).
+	Azure                Product = "azure"
+	PowerBIService       Product = "power-bi-service"
+	FabricTrial          Product = "fabric-trial"
+	Microsoft365Family   Product = "microsoft-365-family"
+	Microsoft365Personal Product = "microsoft-365-personal"
+
+	// DomainSubscription is a domain bought with the subscription: "If you
+	// have a domain subscription and do not want it to renew, turn off
+	// recurring billing" (R-CAN-11, [D-CAN-2024-09]).
+	DomainSubscription Product = "domain"
 )
 
 // ExpiryAnchor says on which day the Expired state begins relative to the
