@@ -85,6 +85,11 @@ const (
 	refReactivatePayment
 	refTrialLicenses
 	refKeyUsed
+	refOtherProcess
+	refCancelViaSupport
+	refRecurringBillingOnly
+	refContactSeller
+	refTrialOffer
 )
 
 // refusalInfo is the static part of a refusal.
@@ -135,6 +140,11 @@ var refusals = [...]refusalInfo{
 	refReactivatePayment:   {ErrPrecondition, "R-REA-4", "[D-REACT-2025-07]"},
 	refTrialLicenses:       {ErrLicenseLimit, "R-TRI-1, R-TRI-7", "[D-TRY-2025-06], [PC-SUB-2023-10]"},
 	refKeyUsed:             {ErrPrecondition, "R-REN-3", "[D-KEY-2024-09], [D-RENEW-2025-07]"},
+	refOtherProcess:         {ErrNotOffered, "R-CAN-8", "[D-CAN-2024-09]"},
+	refCancelViaSupport:     {ErrPrecondition, "R-CAN-7", "[S002]"},
+	refRecurringBillingOnly: {ErrNotOffered, "R-CAN-11", "[D-CAN-2024-09]"},
+	refContactSeller:        {ErrPrecondition, "R-CAN-4", "[D-CAN-2024-09]"},
+	refTrialOffer:           {ErrNotOffered, "R-TRI-8", "[PC-TRIAL-2022-09]"},
 }
 
 // RefusalError reports a command refused by the legal event graph or the
@@ -331,6 +341,8 @@ func (e *RefusalError) Reason() string {
 		return "a payment method must be chosen or added to reactivate the subscription"
 	case refPaymentCancelled:
 		return fmt.Sprintf("the payment method of a cancelled or expired subscription can't be removed until the subscription is deleted; %q is %s until %s", e.SubscriptionID, e.stateName(), refDate(e.Until))
+	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer:
+		return e.saleReason()
 	}
 	return fmt.Sprintf("%s is not possible on a %s subscription while %s", cmd, e.Channel, e.stateName())
 }
@@ -451,6 +463,8 @@ func (e *RefusalError) Instead() string {
 		return "add a payment method, then reactivate"
 	case refPaymentCancelled:
 		return fmt.Sprintf("wait until subscription %q is deleted on %s", e.SubscriptionID, refDate(e.Until))
+	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer:
+		return e.saleInstead()
 	}
 	return ""
 }

@@ -60,6 +60,20 @@ type Spec struct {
 	// NonUser says licenses are not assigned per user (Office 365 Extra
 	// File Storage): reductions take effect at once (R-LIC-5).
 	NonUser bool
+	// ViaSeller says a DirectMCA subscription was bought through a partner
+	// or a Microsoft representative: it is cancelled through the seller,
+	// within the seller's window (R-CAN-4: seven days, ten in Chile).
+	ViaSeller bool
+	// OfferClass is the offer's class (government, education, add-on);
+	// zero for a commercial offer. CSP traditional gives no free trial to
+	// the others (R-TRI-8).
+	OfferClass policy.OfferClass
+	// WindowFrom is, for a subscription created by upgrading another, the
+	// instant the parent's cancellation window opened, which it inherits:
+	// "Cancellation windows are not applied to upgrades"; the window
+	// "doesn't reopen until the subscription itself renews" (R-CAN-16).
+	// Zero otherwise; it may not follow Start. See [Lifecycle.Upgrade].
+	WindowFrom time.Time
 	// History is what happened since, in non-decreasing order of At.
 	History []Event
 }
@@ -179,6 +193,9 @@ func New(spec Spec) (Subscription, error) {
 	if spec.Assigned > spec.Licenses {
 		return Subscription{}, &FieldError{Field: "Spec.Assigned", Value: spec.Assigned,
 			Reason: fmt.Sprintf("more licenses assigned than bought (%d)", spec.Licenses)}
+	}
+	if err := checkSale(&spec); err != nil {
+		return Subscription{}, err
 	}
 	prev := spec.Start
 	for i, e := range spec.History {

@@ -380,7 +380,9 @@ func rows() []Row {
 		r.Cancel = CancelRules{Window: Window{Kind: Never}} // legacy subscriptions end through suspension
 		r.Suspension = SuspensionRules{Allowed: true, AtTermEnd: DeletedAtTermEnd, MaxDays: 90}
 		r.Reactivation = ReactivationRules{FromSuspended: true}
-		r.Trial = TrialRules{Available: true, Days: 30, Licenses: 25, ExpiredDays: 30} // R-TRI-8: expires if not converted; no cancellation
+		r.Trial = TrialRules{Available: true, Days: 30, Licenses: 25, ExpiredDays: 30, // R-TRI-8: expires if not converted; no cancellation
+			OncePerOffer: true, // R-TRI-8: one free trial per offer per customer; none for government, education or add-on offers [PC-TRIAL-2022-09]
+		}
 		r.Licenses = LicenseRules{RemoveWindow: Window{Kind: Anytime}, Min: 1}
 		add(0, nil, since2016, time.Time{}, r)
 	}

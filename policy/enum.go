@@ -529,3 +529,43 @@ func (p *PurgeAnchor) UnmarshalText(b []byte) error {
 	}
 	return err
 }
+
+// OfferClass is the class of a commercial offer, for the trial rules of
+// CSP traditional: "one free trial per offer per customer; none for
+// government, education or add-on offers" (R-TRI-8). The zero value is
+// invalid; a subscription that does not state its class is commercial.
+type OfferClass uint8
+
+// Offer classes.
+const (
+	// CommercialOffer is an ordinary commercial offer.
+	CommercialOffer OfferClass = iota + 1
+	// GovernmentOffer is an offer for government customers.
+	GovernmentOffer
+	// EducationOffer is an offer for education customers.
+	EducationOffer
+	// AddOnOffer is an add-on to another subscription.
+	AddOnOffer
+)
+
+var offerClassNames = []string{"", "commercial", "government", "education", "add-on"}
+
+// String returns the class's text name, such as "education".
+func (c OfferClass) String() string { return enumString(c, offerClassNames, "OfferClass") }
+
+// IsValid reports whether c is a declared class.
+func (c OfferClass) IsValid() bool { return enumValid(c, offerClassNames) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (c OfferClass) MarshalText() ([]byte, error) {
+	return enumMarshal(c, offerClassNames, "OfferClass")
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (c *OfferClass) UnmarshalText(b []byte) error {
+	v, err := enumParse[OfferClass](string(b), offerClassNames, "OfferClass")
+	if err == nil {
+		*c = v
+	}
+	return err
+}

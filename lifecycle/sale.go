@@ -1,0 +1,92 @@
+package lifecycle
+
+import (
+	"time"
+
+	"github.com/lapse-go/lapse/policy"
+)
+
+// checkSale checks the facts of how a subscription was sold: through a
+// seller (R-CAN-4), the offer's class (R-TRI-8) and the window inherited
+// from an upgraded parent (R-CAN-16).
+func checkSale(spec *Spec) error {
+	if spec.ViaSeller && spec.Channel != policy.DirectMCA {
+		return &FieldError{Field: "Spec.ViaSeller", Value: spec.ViaSeller,
+			Reason: "only a " + policy.DirectMCA.String() + " subscription is bought under an MCA through a partner or Microsoft representative (R-CAN-4); " +
+				spec.Channel.String() + " is not"}
+	}
+	if spec.OfferClass != 0 && !spec.OfferClass.IsValid() {
+		return &FieldError{Field: "Spec.OfferClass", Value: spec.OfferClass.String(), Reason: "not a valid offer class"}
+	}
+	if !spec.WindowFrom.IsZero() {
+		if err := checkInstant("Spec.WindowFrom", spec.WindowFrom); err != nil {
+			return err
+		}
+		if spec.WindowFrom.After(spec.Start) {
+			return &FieldError{Field: "Spec.WindowFrom", Value: spec.WindowFrom,
+				Reason: "an inherited cancellation window opened before the upgrade at " + spec.Start.UTC().Format(time.RFC3339Nano) + " (R-CAN-16)"}
+		}
+		if spec.Trial {
+			return &FieldError{Field: "Spec.WindowFrom", Value: spec.WindowFrom, Reason: "a free trial is not created by an upgrade"}
+		}
+	}
+	return nil
+}
+
+// guardRoute is how the product or the sale says a subscription is
+// cancelled: not in the admin center at all (R-CAN-8), by turning off
+// recurring billing (a domain subscription, R-CAN-11), through support
+// (Dynamics 365, Intune in the Office 365 era, R-CAN-7(c)), or through the
+// seller who sold it under an MCA (R-CAN-4).
+func guardRoute(out *RefusalError, r *policy.Rules, cmd *Command, st *Status) *RefusalError {
+	ch := st.f.b.channel()
+	switch {
+	case r.Cancel.OtherProcess:
+		return out.refuse(refOtherProcess, cmd, ch, st)
+	case r.Cancel.RecurringBillingOnly && cmd.Kind == CmdCancelNow:
+		return out.refuse(refRecurringBillingOnly, cmd, ch, st)
+	case r.Cancel.ViaSupport && cmd.Actor != Support:
+		return out.refuse(refCancelViaSupport, cmd, ch, st)
+	case st.f.is(viaSeller) && cmd.Actor != Support && !partnerRoles.Has(cmd.Actor):
+		return out.refuse(refContactSeller, cmd, ch, st)
+	}
+	return nil
+}
+
+// saleReason is Reason for the refusals of guardRoute and of a trial the
+// offer does not give.
+func (e *RefusalError) saleReason() string {
+	switch e.why {
+	case refOtherProcess:
+		return "this product is not cancelled in the Microsoft 365 admin center; it uses another process"
+	case refCancelViaSupport:
+		return "this subscription can be cancelled only by calling support"
+	case refRecurringBillingOnly:
+		return "a domain subscription is not cancelled; it is left to end by turning off recurring billing"
+	case refContactSeller:
+		return "the subscription was bought through a partner or a Microsoft representative, who cancels it"
+	case refTrialOffer:
+		if e.Limit > 0 {
+			return "the customer already had a free trial of this offer; there is one per offer per customer"
+		}
+		return "free trials are not offered for government, education or add-on offers"
+	}
+	return ""
+}
+
+// saleInstead is Instead for the refusals of saleReason.
+func (e *RefusalError) saleInstead() string {
+	switch e.why {
+	case refOtherProcess:
+		return "follow that product's own cancellation process"
+	case refCancelViaSupport:
+		return "contact support to cancel"
+	case refRecurringBillingOnly:
+		return "turn off recurring billing so that it doesn't renew after " + refDate(e.end)
+	case refContactSeller:
+		return "contact your seller or partner within the cancellation window"
+	case refTrialOffer:
+		return "buy the subscription"
+	}
+	return ""
+}
