@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"strings"
 	"sync"
 	"time"
 )
@@ -402,7 +403,7 @@ func chileRows(generic []Row) []Row {
 		}
 		r := g.Rules
 		r.Version += "-cl"
-		r.Cite = Citation{Rules: "R-CAN-4 (Chile: 10 days); otherwise as " + g.Rules.Version, Sources: "[D-CAN-2024-09], " + g.Rules.Cite.Sources}
+		r.Cite = Citation{Rules: "R-CAN-4 (Chile: 10 days); otherwise as " + g.Rules.Version, Sources: withSource("[D-CAN-2024-09]", g.Rules.Cite.Sources)}
 		r.Cancel.SellerWindowDays = 10 // R-CAN-4 [D-CAN-2024-09]
 		out = append(out, Row{Channel: DirectMCA, Terms: g.Terms, Countries: []string{"CL"}, From: g.From, Until: g.Until, Rules: r})
 	}
@@ -429,7 +430,7 @@ func productRows(generic []Row) []Row {
 		}
 		row := func(products []Product, rule, sources string, set func(*Rules)) {
 			r := g.Rules
-			r.Cite = Citation{Rules: rule + "; otherwise as " + r.Version, Sources: sources + ", " + r.Cite.Sources}
+			r.Cite = Citation{Rules: rule + "; otherwise as " + r.Version, Sources: withSource(sources, r.Cite.Sources)}
 			set(&r)
 			out = append(out, Row{Channel: g.Channel, Terms: g.Terms, Products: products, Countries: g.Countries, From: g.From, Until: g.Until, Rules: r})
 		}
@@ -440,6 +441,15 @@ func productRows(generic []Row) []Row {
 		}
 	}
 	return out
+}
+
+// withSource returns the source list sources led by key, unless it holds
+// key already.
+func withSource(key, sources string) string {
+	if strings.Contains(sources, key) {
+		return sources
+	}
+	return key + ", " + sources
 }
 
 var builtin = sync.OnceValue(func() *Table { return newTable(rows(), "builtin") })
