@@ -66,9 +66,6 @@ func (e *RefusalError) saleReason() string {
 	case refContactSeller:
 		return "the subscription was bought through a partner or a Microsoft representative, who cancels it"
 	case refTrialOffer:
-		if e.Limit > 0 {
-			return "the customer already had a free trial of this offer; there is one per offer per customer"
-		}
 		return "free trials are not offered for government, education or add-on offers"
 	}
 	return ""
@@ -89,4 +86,16 @@ func (e *RefusalError) saleInstead() string {
 		return "buy the subscription"
 	}
 	return ""
+}
+
+// trialOfferRefusal refuses a free trial of a government, education or
+// add-on offer where the rules give one trial per commercial offer (CSP
+// traditional, R-TRI-8); nil otherwise.
+func trialOfferRefusal(spec *Spec, r *policy.Rules) *RefusalError {
+	if !spec.Trial || !r.Trial.OncePerOffer || spec.OfferClass == 0 || spec.OfferClass == policy.CommercialOffer {
+		return nil
+	}
+	info := refusals[refTrialOffer]
+	return &RefusalError{Channel: spec.Channel, State: Active, Trial: true, At: spec.Start.UTC(),
+		Rule: info.rule, Sources: info.sources, why: refTrialOffer, action: "purchase"}
 }

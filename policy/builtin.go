@@ -416,11 +416,13 @@ func chileRows(generic []Row) []Row {
 // Defender for Business, and Microsoft 365 for business subscriptions".
 var otherProcessProducts = []Product{Azure, PowerBIService, FabricTrial, Microsoft365Family, Microsoft365Personal}
 
-// productRows returns, for every direct (MOSA, MCA) version of generic,
-// the product rows that differ from it in how the subscription is
-// cancelled: R-CAN-8 (other processes), R-CAN-11 (a domain subscription is
-// left to end) and R-CAN-7(c) (Dynamics 365 and Intune through support in
-// the Office 365 era). The rows of a version keep its dates, so that a
+// productRows returns, for the direct (MOSA, MCA) versions of generic,
+// the product rows that differ from them in how the subscription is
+// cancelled: R-CAN-8 (other processes) and R-CAN-11 (a domain
+// subscription is left to end) for the versions in force from their
+// source, D-CAN-2024-09, on ([INFERRED]: the sources before it don't
+// say), and R-CAN-7(c) (Dynamics 365 and Intune through support) for the
+// Office 365 era version. The rows of a version keep its dates, so that a
 // product is judged by the same version as the channel.
 func productRows(generic []Row) []Row {
 	var out []Row
@@ -428,14 +430,17 @@ func productRows(generic []Row) []Row {
 		if !g.Channel.IsDirect() || len(g.Products) > 0 {
 			continue
 		}
+		current := !g.From.Before(sinceMCA7Days) // D-CAN-2024-09 is in force
 		row := func(products []Product, rule, sources string, set func(*Rules)) {
 			r := g.Rules
 			r.Cite = Citation{Rules: rule + "; otherwise as " + r.Version, Sources: withSource(sources, r.Cite.Sources)}
 			set(&r)
 			out = append(out, Row{Channel: g.Channel, Terms: g.Terms, Products: products, Countries: g.Countries, From: g.From, Until: g.Until, Rules: r})
 		}
-		row(otherProcessProducts, "R-CAN-8", "[D-CAN-2024-09]", func(r *Rules) { r.Cancel.OtherProcess = true })
-		row([]Product{DomainSubscription}, "R-CAN-11", "[D-CAN-2024-09]", func(r *Rules) { r.Cancel.RecurringBillingOnly = true })
+		if current {
+			row(otherProcessProducts, "R-CAN-8", "[D-CAN-2024-09]", func(r *Rules) { r.Cancel.OtherProcess = true })
+			row([]Product{DomainSubscription}, "R-CAN-11", "[D-CAN-2024-09]", func(r *Rules) { r.Cancel.RecurringBillingOnly = true })
+		}
 		if g.Rules.Version == "office-365-era" {
 			row([]Product{Dynamics365, Intune}, "R-CAN-7(c)", "[S002]", func(r *Rules) { r.Cancel.ViaSupport = true })
 		}
@@ -458,3 +463,17 @@ var builtin = sync.OnceValue(func() *Table { return newTable(rows(), "builtin") 
 // historical versions of §1.3, each citing its rule ids and sources. It is
 // built once and shared; it is immutable and safe for concurrent use.
 func Builtin() *Table { return builtin() }
+
+// builtinAccount is R-MISC-1, R-MISC-2 and R-DAT-6.
+var builtinAccount = AccountRules{
+	Cite: Citation{
+		Rules:   "R-MISC-1, R-MISC-2, R-DAT-6, AC-57, AC-58",
+		Sources: "[D-DUN-2025-09], [D-INACT-2025-09], [P-TRAIN]",
+	},
+	DunningMinDays:    2,  // R-MISC-1: "ranges from two to 30 days" [D-DUN-2025-09]
+	DunningMaxDays:    30, // R-MISC-1 [D-DUN-2025-09]
+	ChargebackDays:    1,  // R-MISC-1: "within one day of the chargeback acceptance" [D-DUN-2025-09]
+	InactiveMonths:    12, // R-MISC-2: "a minimum of a 12-month period" [D-INACT-2025-09]
+	InactiveBlockDays: 30, // R-MISC-2: "inactive for 30 days after the notification, we block it" [D-INACT-2025-09]
+	LockoutPurgeDays:  3,  // R-DAT-6: "three days after the administrator enters the lockout code" [P-TRAIN]
+}
