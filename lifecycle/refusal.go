@@ -90,6 +90,8 @@ const (
 	refRecurringBillingOnly
 	refContactSeller
 	refTrialOffer
+	refPaymentCountry
+	refBankAccount
 )
 
 // refusalInfo is the static part of a refusal.
@@ -145,6 +147,8 @@ var refusals = [...]refusalInfo{
 	refRecurringBillingOnly: {ErrNotOffered, "R-CAN-11", "[D-CAN-2024-09]"},
 	refContactSeller:        {ErrPrecondition, "R-CAN-4", "[D-CAN-2024-09]"},
 	refTrialOffer:           {ErrNotOffered, "R-TRI-8", "[PC-TRIAL-2022-09]"},
+	refPaymentCountry:       {ErrPrecondition, "R-PAY-4", "[D-PAY-2024-02]"},
+	refBankAccount:          {ErrNotOffered, "R-PAY-4", "[D-PAY-2024-02]"},
 }
 
 // RefusalError reports a command refused by the legal event graph or the
@@ -185,7 +189,7 @@ type RefusalError struct {
 	// removable now, the least license count.
 	Limit int
 
-	action  string // what was refused when Command is zero: "purchase", "remove-payment-method"
+	action  string // what was refused when Command is zero: "purchase", "remove-payment-method", "add-payment-method"
 	why     refusal
 	roles   RoleSet   // who may (ErrRole)
 	end     time.Time // the term's end date, for "let it expire on"
@@ -193,6 +197,7 @@ type RefusalError struct {
 	count   int         // the count compared with Limit
 	domains []string    // custom domains to remove
 	unit    policy.Unit // the window's unit, for how to print Until
+	country [2]string   // the payment method's and the tenant's country (R-PAY-4)
 }
 
 // Is reports whether target is ErrRefused or the refusal's own sentinel.
@@ -250,8 +255,11 @@ func (e *RefusalError) Reason() string {
 	case refRole:
 		if !e.Command.IsValid() { // a payment method, a purchase: no command, maybe no channel
 			what := "buy"
-			if e.action == "remove-payment-method" {
+			switch e.action {
+			case "remove-payment-method":
 				what = "remove a payment method"
+			case "add-payment-method":
+				what = "add a payment method"
 			}
 			if !e.Channel.IsValid() {
 				return fmt.Sprintf("%s may not %s", e.Actor.Title(), what)
@@ -341,7 +349,7 @@ func (e *RefusalError) Reason() string {
 		return "a payment method must be chosen or added to reactivate the subscription"
 	case refPaymentCancelled:
 		return fmt.Sprintf("the payment method of a cancelled or expired subscription can't be removed until the subscription is deleted; %q is %s until %s", e.SubscriptionID, e.stateName(), refDate(e.Until))
-	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer:
+	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer, refPaymentCountry, refBankAccount:
 		return e.saleReason()
 	}
 	return fmt.Sprintf("%s is not possible on a %s subscription while %s", cmd, e.Channel, e.stateName())
@@ -463,7 +471,7 @@ func (e *RefusalError) Instead() string {
 		return "add a payment method, then reactivate"
 	case refPaymentCancelled:
 		return fmt.Sprintf("wait until subscription %q is deleted on %s", e.SubscriptionID, refDate(e.Until))
-	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer:
+	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer, refPaymentCountry, refBankAccount:
 		return e.saleInstead()
 	}
 	return ""

@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/lapse-go/lapse/policy"
@@ -53,8 +54,8 @@ func guardRoute(out *RefusalError, r *policy.Rules, cmd *Command, st *Status) *R
 	return nil
 }
 
-// saleReason is Reason for the refusals of guardRoute and of a trial the
-// offer does not give.
+// saleReason is Reason for the refusals of guardRoute, of a trial the
+// offer does not give, and of a payment method (R-PAY-4).
 func (e *RefusalError) saleReason() string {
 	switch e.why {
 	case refOtherProcess:
@@ -67,6 +68,10 @@ func (e *RefusalError) saleReason() string {
 		return "the subscription was bought through a partner or a Microsoft representative, who cancels it"
 	case refTrialOffer:
 		return "free trials are not offered for government, education or add-on offers"
+	case refPaymentCountry:
+		return fmt.Sprintf("the payment method is issued in %s, not in %s, the tenant's country or region", e.country[0], e.country[1])
+	case refBankAccount:
+		return "bank accounts are no longer available as a payment method"
 	}
 	return ""
 }
@@ -84,6 +89,10 @@ func (e *RefusalError) saleInstead() string {
 		return "contact your seller or partner within the cancellation window"
 	case refTrialOffer:
 		return "buy the subscription"
+	case refPaymentCountry:
+		return "add a payment method issued in " + e.country[1]
+	case refBankAccount:
+		return "add a credit or debit card"
 	}
 	return ""
 }

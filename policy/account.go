@@ -2,11 +2,11 @@ package policy
 
 // AccountRules are the rules of a billing account or a tenant as a whole
 // rather than of one subscription: MCA dunning (R-MISC-1), the blocking of
-// an inactive billing account (R-MISC-2) and accelerated deprovisioning
-// (R-DAT-6). Day counts are calendar days on UTC dates (DC-1, DC-2).
+// an inactive billing account (R-MISC-2), accelerated deprovisioning
+// (R-DAT-6) and which payment methods can be added (R-PAY-4). Day counts are calendar days on UTC dates (DC-1, DC-2).
 //
 // They are not effective-dated: each is documented by one source only
-// ([D-DUN-2025-09], [D-INACT-2025-09], [P-TRAIN]). A value is plain and
+// ([D-DUN-2025-09], [D-INACT-2025-09], [P-TRAIN], [D-PAY-2024-02]). A value is plain and
 // safe to copy; the zero value holds no rules (every count 0).
 type AccountRules struct {
 	// Cite names the rule ids and sources of the values.
@@ -30,6 +30,12 @@ type AccountRules struct {
 	// administrator enters the lockout code of an accelerated
 	// deprovisioning: "three days after" (R-DAT-6).
 	LockoutPurgeDays int
+	// PaymentCountryMatchesTenant says that a payment method must be
+	// "issued from the same country/region as your tenant" (R-PAY-4).
+	PaymentCountryMatchesTenant bool
+	// BankAccounts says whether a bank account can be added as a payment
+	// method; bank accounts are "no longer available" (R-PAY-4): false.
+	BankAccounts bool
 }
 
 // BuiltinAccount returns the built-in account rules, each value cited.

@@ -467,8 +467,8 @@ func Builtin() *Table { return builtin() }
 // builtinAccount is R-MISC-1, R-MISC-2 and R-DAT-6.
 var builtinAccount = AccountRules{
 	Cite: Citation{
-		Rules:   "R-MISC-1, R-MISC-2, R-DAT-6, AC-57, AC-58",
-		Sources: "[D-DUN-2025-09], [D-INACT-2025-09], [P-TRAIN]",
+		Rules:   "R-MISC-1, R-MISC-2, R-DAT-6, R-PAY-4, AC-57, AC-58",
+		Sources: "[D-DUN-2025-09], [D-INACT-2025-09], [P-TRAIN], [D-PAY-2024-02]",
 	},
 	DunningMinDays:    2,  // R-MISC-1: "ranges from two to 30 days" [D-DUN-2025-09]
 	DunningMaxDays:    30, // R-MISC-1 [D-DUN-2025-09]
@@ -476,4 +476,7 @@ var builtinAccount = AccountRules{
 	InactiveMonths:    12, // R-MISC-2: "a minimum of a 12-month period" [D-INACT-2025-09]
 	InactiveBlockDays: 30, // R-MISC-2: "inactive for 30 days after the notification, we block it" [D-INACT-2025-09]
 	LockoutPurgeDays:  3,  // R-DAT-6: "three days after the administrator enters the lockout code" [P-TRAIN]
+
+	PaymentCountryMatchesTenant: true,  // R-PAY-4: "issued from the same country/region as your tenant" [D-PAY-2024-02]
+	BankAccounts:                false, // R-PAY-4: bank accounts are "no longer available" [D-PAY-2024-02]
 }
