@@ -16,6 +16,14 @@ func checkSale(spec *Spec) error {
 			Reason: "only a " + policy.DirectMCA.String() + " subscription is bought under an MCA through a partner or Microsoft representative (R-CAN-4); " +
 				spec.Channel.String() + " is not"}
 	}
+	if spec.Channel.IsCSP() {
+		switch spec.Product {
+		case policy.SoftwareSubscription, policy.PerpetualSoftware, policy.MarketplaceSaaS:
+			return &NotModelledError{Rule: "R-CAN-17", Sources: "[PC-CANPOL-2023-07], [P-PC-CANPOL-LIVE]",
+				What: "a " + string(spec.Product) + " bought through CSP",
+				Why:  "its cancellation window and refund (software subscriptions: seven calendar days; perpetual software: a full refund within 30 calendar days; marketplace SaaS: a full refund within 72 hours, 24 hours or 14 days in 2023) differ from license-based subscriptions, and lapse does not model them"}
+		}
+	}
 	if spec.OfferClass != 0 && !spec.OfferClass.IsValid() {
 		return &FieldError{Field: "Spec.OfferClass", Value: spec.OfferClass.String(), Reason: "not a valid offer class"}
 	}

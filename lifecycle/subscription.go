@@ -166,7 +166,8 @@ func checkInstant(field string, t time.Time) error {
 // negative licenses, more licenses assigned than bought, an invalid event
 // kind or role, and events out of order or before the start. Whether each
 // event could happen in the state it found is checked against the policy by
-// [Judge] and [Evaluate].
+// [Judge] and [Evaluate]. A CSP product whose rules lapse does not model
+// (R-CAN-17) is a *NotModelledError.
 func New(spec Spec) (Subscription, error) {
 	if !spec.Channel.IsValid() {
 		return Subscription{}, &FieldError{Field: "Spec.Channel", Value: spec.Channel.String(), Reason: "not a valid channel"}

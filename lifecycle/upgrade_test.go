@@ -132,3 +132,25 @@ func TestR_CAN_16_PartialUpgradeInheritsTheParentsWindow(t *testing.T) {
 		t.Errorf("New(WindowFrom after Start) = %v", err)
 	}
 }
+
+func TestR_CAN_17_OtherCSPProductsAreNotJudgedAsLicenses(t *testing.T) {
+	start := time.Date(2026, 1, 10, 10, 0, 0, 0, time.UTC)
+	for _, p := range []policy.Product{policy.SoftwareSubscription, policy.PerpetualSoftware, policy.MarketplaceSaaS} {
+		spec := saleSpec(policy.CSPNewCommerce, p, start, lifecycle.EndOfTerm(start, policy.Annual))
+		_, err := lifecycle.New(spec)
+		var nm *lifecycle.NotModelledError
+		if !errors.Is(err, lifecycle.ErrNotModelled) || !errors.As(err, &nm) || nm.Rule != "R-CAN-17" || errors.Is(err, lifecycle.ErrInvalid) {
+			t.Errorf("New(CSP %s) = %v, want ErrNotModelled naming R-CAN-17", p, err)
+		}
+		// Bought directly they are ordinary subscriptions.
+		spec.Channel = policy.DirectMOSA
+		if _, err := lifecycle.New(spec); err != nil {
+			t.Errorf("New(direct %s) = %v", p, err)
+		}
+	}
+	// Business Central: "7 days", the channel's 168 hours.
+	lc := judge(t, mustNew(t, saleSpec(policy.CSPNewCommerce, policy.BusinessCentral, start, lifecycle.EndOfTerm(start, policy.Annual))), builtin)
+	if got := mustAt(t, lc, start).CancelWindowEnd(); !got.Equal(start.Add(168 * time.Hour)) {
+		t.Errorf("Business Central CancelWindowEnd() = %v", got)
+	}
+}

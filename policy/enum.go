@@ -238,6 +238,21 @@ const (
 	// have a domain subscription and do not want it to renew, turn off
 	// recurring billing" (R-CAN-11, [D-CAN-2024-09]).
 	DomainSubscription Product = "domain"
+
+	// CSP products other than license-based new-commerce subscriptions
+	// (R-CAN-17, [PC-CANPOL-2023-07], [P-PC-CANPOL-LIVE]):
+	// BusinessCentral has "7 days", the channel's own window (168 hours,
+	// R-CAN-14). SoftwareSubscription ("prorated refund within seven
+	// calendar days"), PerpetualSoftware ("Full refund within 30 calendar
+	// days of purchase") and MarketplaceSaaS (full refund within 72 hours;
+	// 2023: "Monthly 24 hours/yearly 14 days", the change undated) are not
+	// modelled: lifecycle.New refuses them on CSP with
+	// lifecycle.ErrNotModelled rather than judge them as license-based
+	// subscriptions.
+	BusinessCentral      Product = "dynamics-365-business-central"
+	SoftwareSubscription Product = "software-subscription"
+	PerpetualSoftware    Product = "perpetual-software"
+	MarketplaceSaaS      Product = "marketplace-saas"
 )
 
 // ExpiryAnchor says on which day the Expired state begins relative to the
