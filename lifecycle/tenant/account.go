@@ -155,6 +155,9 @@ func Purchase(snap Snapshot, spec lifecycle.Spec, table *policy.Table, rules pol
 	if snap.IsZero() {
 		return lifecycle.Lifecycle{}, &EntryError{Path: "snapshot", Reason: "the zero Snapshot; build one with tenant.New"}
 	}
+	if _, dup := snap.Subscription(spec.ID); dup && spec.ID != "" {
+		return lifecycle.Lifecycle{}, &EntryError{Path: "Spec.ID", Entry: spec.ID, Reason: "the tenant already has a subscription with this id"}
+	}
 	lc, err := lifecycle.Purchase(spec, table)
 	if err != nil {
 		return lifecycle.Lifecycle{}, err

@@ -122,6 +122,11 @@ func TestR_TRI_8_OneCSPTraditionalTrialPerOffer(t *testing.T) {
 	if _, err := tenant.Purchase(snap, paid, policy.Builtin(), account); err != nil {
 		t.Errorf("paid subscription of the offer: %v", err)
 	}
+	// An id the tenant already has is refused.
+	dup := trial("T1", date(2026, 1, 5), "O365E5", 0)
+	if _, err := tenant.Purchase(snap, dup, policy.Builtin(), account); !errors.Is(err, tenant.ErrInvalid) || !strings.Contains(err.Error(), "T1") {
+		t.Errorf("duplicate id: %v", err)
+	}
 	// CSP new commerce has no such rule.
 	nce := trial("N1", date(2025, 5, 1), "O365E3", 0)
 	nce.Channel = policy.CSPNewCommerce
