@@ -150,6 +150,7 @@ func AccountBlocked(snap Snapshot, at time.Time, rules policy.AccountRules) (sin
 // free trial of an offer the customer already had a trial of, when the
 // rules in force give one trial per offer (CSP traditional, R-TRI-8;
 // ErrTrialUsed). An offer is the channel, product and Offer of the Spec.
+// A Spec.ID the tenant already has is an *EntryError (ErrInvalid).
 // Otherwise it returns what lifecycle.Purchase returns.
 func Purchase(snap Snapshot, spec lifecycle.Spec, table *policy.Table, rules policy.AccountRules) (lifecycle.Lifecycle, error) {
 	if snap.IsZero() {
