@@ -335,6 +335,9 @@ func guardCancel(out *RefusalError, r *policy.Rules, cmd *Command, st *Status) *
 			return e
 		}
 	}
+	if e := guardSeller(out, cmd, st); e != nil { // R-CAN-4, once the window is open
+		return e
+	}
 	if lim := r.Cancel.Online; lim.Max > 0 {
 		n := st.Licenses()
 		if lim.Count == policy.Assigned {

@@ -292,6 +292,9 @@ func (s Status) Explain() []Reason {
 		c.CancelRoles &^= RolesOf(Support, Partner)
 	}
 	switch {
+	case c.Cancel && s.f.is(viaSeller) && !s.CancelWindowEnd().IsZero():
+		add("cancel", fmt.Sprintf("It was bought through a partner or a Microsoft representative: contact your seller or partner to cancel it within the cancellation window, which ends %s.", instant(s.CancelWindowEnd())),
+			"R-CAN-4, DC-6", "[D-CAN-2024-09]")
 	case c.Cancel && !s.CancelWindowEnd().IsZero():
 		add("cancel", fmt.Sprintf("It can be cancelled by %s within the cancellation window, which ends %s.", c.CancelRoles.Phrase(), instant(s.CancelWindowEnd())),
 			"R-CAN-3, R-CAN-14, DC-5, DC-6", "[D-CAN-2024-09], [PC-LIFE-2023-08]")

@@ -56,8 +56,19 @@ func guardRoute(out *RefusalError, r *policy.Rules, cmd *Command, st *Status) *R
 		return out.refuse(refRecurringBillingOnly, cmd, ch, st)
 	case r.Cancel.ViaSupport && cmd.Actor != Support:
 		return out.refuse(refCancelViaSupport, cmd, ch, st)
-	case st.f.is(viaSeller) && cmd.Actor != Support && !partnerRoles.Has(cmd.Actor):
-		return out.refuse(refContactSeller, cmd, ch, st)
+	case cmd.Kind == CmdCancelAtRenewal: // CancelNow asks guardSeller after its window
+		return guardSeller(out, cmd, st)
+	}
+	return nil
+}
+
+// guardSeller refuses a cancellation of a subscription sold under an MCA
+// by a partner or a Microsoft representative unless the seller (the
+// partner, or support for Microsoft) issues it: "Contact your seller or
+// partner" (R-CAN-4).
+func guardSeller(out *RefusalError, cmd *Command, st *Status) *RefusalError {
+	if st.f.is(viaSeller) && cmd.Actor != Support && !partnerRoles.Has(cmd.Actor) {
+		return out.refuse(refContactSeller, cmd, st.f.b.channel(), st)
 	}
 	return nil
 }

@@ -133,6 +133,19 @@ func TestR_CAN_4_MCAThroughSellerSevenDaysChileTen(t *testing.T) {
 		if !strings.Contains(re.Instead(), "seller or partner") {
 			t.Errorf("%q: Instead() = %q", tc.country, re.Instead())
 		}
+		// Once the window has closed, the admin is told so, not sent to
+		// the seller.
+		refusedBy(t, tc.country+" admin late", cancelBy(lc, lifecycle.CmdCancelNow, lifecycle.BillingAccountOwner, tc.last.AddDate(0, 0, 1)), lifecycle.ErrWindowClosed, "R-CAN-4")
+		// The explanation sends the customer to the seller, with the date.
+		found := false
+		for _, r := range mustAt(t, lc, start).Explain() {
+			if r.Topic == "cancel" && strings.Contains(r.Rules, "R-CAN-4") {
+				found = strings.Contains(r.Text, "seller or partner") && strings.Contains(r.Text, tc.last.Format("January 2, 2006"))
+			}
+		}
+		if !found {
+			t.Errorf("%q: Explain() does not send the customer to the seller by %v", tc.country, tc.last)
+		}
 		end := tc.last.AddDate(0, 0, 1)
 		for i, at := range around(end) {
 			err := cancelBy(lc, lifecycle.CmdCancelNow, lifecycle.Partner, at)
