@@ -219,8 +219,12 @@ func grown[E any](x []E, more int) []E {
 // subscription at spec.Start under the version in force then: Open License
 // sells nothing on or after 2022-01-01 (C-23, AC-32), a refusal matching
 // ErrSalesEnded; a free trial comes with at most policy.TrialRules.Licenses
-// licenses (25, R-TRI-1, R-TRI-7), a refusal matching ErrLicenseLimit. It
-// returns the judged lifecycle of the new subscription.
+// licenses (25, R-TRI-1, R-TRI-7), a refusal matching ErrLicenseLimit;
+// CSP traditional gives no free trial for government, education or add-on
+// offers (R-TRI-8), a refusal matching ErrNotOffered. It returns the
+// judged lifecycle of the new subscription. Package lifecycle/tenant's
+// Purchase adds what needs the tenant (one trial per offer, a blocked
+// billing account).
 func Purchase(spec Spec, table *policy.Table) (Lifecycle, error) {
 	sub, err := New(spec)
 	if err != nil {
@@ -235,6 +239,9 @@ func Purchase(spec Spec, table *policy.Table) (Lifecycle, error) {
 		info := refusals[refSalesEnded]
 		return Lifecycle{}, &RefusalError{Channel: spec.Channel, State: Active, Trial: spec.Trial,
 			At: spec.Start.UTC(), Rule: info.rule, Sources: info.sources, Until: r.SalesEnd, why: refSalesEnded, action: "purchase"}
+	}
+	if e := trialOfferRefusal(&spec, r); e != nil { // R-TRI-8
+		return Lifecycle{}, e
 	}
 	// R-TRI-1, R-TRI-7: a free trial comes with 25 licenses (seats).
 	if spec.Trial && r.Trial.Licenses > 0 && spec.Licenses > r.Trial.Licenses {

@@ -89,9 +89,12 @@
 // and what the actor can do instead. [Lifecycle.Check] asks the same
 // question without appending; [Lifecycle.Quote] prices a cancellation or a
 // license removal in exact [Money]; [Purchase] judges a new subscription
-// if the table still sells it; [CanRemovePaymentMethod] judges a payment
-// method across every subscription that uses it; [Diagram] draws a
-// channel's graph as Mermaid or Graphviz text.
+// if the table still sells it; [Lifecycle.Upgrade] ends or reduces a
+// subscription and buys the one it is upgraded to, which on CSP inherits
+// its cancellation window (R-LC-11, R-CAN-16); [CanRemovePaymentMethod]
+// judges a payment method across every subscription that uses it, and
+// [CanAddPaymentMethod] a new one (R-PAY-4); [Diagram] draws a channel's
+// graph as Mermaid or Graphviz text.
 //
 // # Errors
 //
@@ -101,7 +104,10 @@
 // [ErrRulesMismatch] with errors.Is (a missing version also matches
 // policy.ErrNoRule). A command that is refused matches [ErrRefused] and one
 // of [ErrRole], [ErrState], [ErrWindowClosed], [ErrLicenseLimit],
-// [ErrPrecondition], [ErrNotOffered] or [ErrSalesEnded]. The zero
+// [ErrPrecondition], [ErrNotOffered] or [ErrSalesEnded]. A question whose
+// answer depends on a documented rule lapse does not model (R-CAN-17, a
+// partial upgrade outside CSP) is a [*NotModelledError] matching
+// [ErrNotModelled], never a guess. The zero
 // [Lifecycle] returns errors and the zero [Status] answers zero. Nothing
 // panics.
 package lifecycle

@@ -214,6 +214,9 @@ func guard(out *RefusalError, s *sub, cmd *Command, st *Status, ev *Event) *Refu
 	case CmdCancelNow:
 		return guardCancel(out, r, cmd, st)
 	case CmdCancelAtRenewal:
+		if e := guardRoute(out, r, cmd, st); e != nil {
+			return e
+		}
 		if e := guardDomains(out, cmd, ch, st); e != nil {
 			return e
 		}
@@ -290,6 +293,9 @@ func guardDomains(out *RefusalError, cmd *Command, ch policy.Channel, st *Status
 // limit and the custom domain precondition.
 func guardCancel(out *RefusalError, r *policy.Rules, cmd *Command, st *Status) *RefusalError {
 	ch := st.f.b.channel()
+	if e := guardRoute(out, r, cmd, st); e != nil {
+		return e
+	}
 	if st.Trial() {
 		if !r.Trial.Cancellable {
 			return out.refuse(refTrialNotCancellable, cmd, ch, st)
@@ -313,10 +319,12 @@ func guardCancel(out *RefusalError, r *policy.Rules, cmd *Command, st *Status) *
 	case policy.Never:
 		return out.refuse(refNoCancel, cmd, ch, st)
 	case policy.AfterStart:
-		if !windowOpen(w, t0, st.at) {
+		if !windowOpen(&w, t0, st.at) {
 			e := out.refuse(refCancelWindow, cmd, ch, st)
 			e.Until, e.unit = w.LastOpen(timeOf(t0)), w.Unit
 			switch {
+			case st.f.is(viaSeller):
+				e.Rule, e.Sources = "R-CAN-4, DC-6", "[D-CAN-2024-09]"
 			case ch.IsCSP():
 				e.Rule, e.Sources = "R-CAN-14, R-CAN-15, DC-5", "[PC-LIFE-2023-08], [PC-SUB-2023-10], [P-CRN-2022]"
 			case w.Unit == policy.Hours:
@@ -326,6 +334,9 @@ func guardCancel(out *RefusalError, r *policy.Rules, cmd *Command, st *Status) *
 			}
 			return e
 		}
+	}
+	if e := guardSeller(out, cmd, st); e != nil { // R-CAN-4, once the window is open
+		return e
 	}
 	if lim := r.Cancel.Online; lim.Max > 0 {
 		n := st.Licenses()

@@ -296,6 +296,9 @@ func (s Status) Explain() []Reason {
 		c.CancelRoles &^= RolesOf(Support, Partner)
 	}
 	switch {
+	case c.Cancel && s.f.is(viaSeller) && !s.CancelWindowEnd().IsZero():
+		add("cancel", lang.New("cancel.via-seller", lang.Instant(s.CancelWindowEnd())),
+			"R-CAN-4, DC-6", "[D-CAN-2024-09]")
 	case c.Cancel && !s.CancelWindowEnd().IsZero():
 		add("cancel", lang.New("cancel.window", rolesArg(c.CancelRoles), lang.Instant(s.CancelWindowEnd())),
 			"R-CAN-3, R-CAN-14, DC-5, DC-6", "[D-CAN-2024-09], [PC-LIFE-2023-08]")

@@ -84,6 +84,7 @@ const (
 	productKey                       // the subscription was prepaid with a product key (R-CAN-7, R-REF-4)
 	paymentMethod                    // a payment method is attached (R-REA-4, R-TRI-1)
 	byPartner                        // the partner cancelled a direct subscription on behalf of the customer (AOBO, R-LC-12)
+	viaSeller                        // bought under an MCA through a partner or Microsoft representative (R-CAN-4)
 )
 
 // is reports whether fact x holds in f.
@@ -117,6 +118,10 @@ func (e *engine) first() fold {
 	f.set(inTrial, sp.Trial)
 	f.set(productKey, sp.ProductKey)
 	f.set(paymentMethod, sp.PaymentMethod)
+	f.set(viaSeller, sp.ViaSeller)
+	if !sp.WindowFrom.IsZero() {
+		f.winStart = ns(sp.WindowFrom) // R-CAN-16: an upgrade inherits its parent's window
+	}
 	if sp.Trial {
 		f.firstCause = TrialStarted
 	}

@@ -86,6 +86,13 @@ const (
 	refReactivatePayment
 	refTrialLicenses
 	refKeyUsed
+	refOtherProcess
+	refCancelViaSupport
+	refRecurringBillingOnly
+	refContactSeller
+	refTrialOffer
+	refPaymentCountry
+	refBankAccount
 )
 
 // refusalInfo is the static part of a refusal.
@@ -136,6 +143,15 @@ var refusals = [...]refusalInfo{
 	refReactivatePayment:   {ErrPrecondition, "R-REA-4", "[D-REACT-2025-07]"},
 	refTrialLicenses:       {ErrLicenseLimit, "R-TRI-1, R-TRI-7", "[D-TRY-2025-06], [PC-SUB-2023-10]"},
 	refKeyUsed:             {ErrPrecondition, "R-REN-3", "[D-KEY-2024-09], [D-RENEW-2025-07]"},
+
+	// R-CAN-4, R-CAN-7(c), R-CAN-8, R-CAN-11, R-TRI-8, R-PAY-4 (sale.go, paymentmethod.go).
+	refOtherProcess:         {ErrNotOffered, "R-CAN-8", "[D-CAN-2024-09]"},
+	refCancelViaSupport:     {ErrPrecondition, "R-CAN-7", "[S002]"},
+	refRecurringBillingOnly: {ErrNotOffered, "R-CAN-11", "[D-CAN-2024-09]"},
+	refContactSeller:        {ErrPrecondition, "R-CAN-4", "[D-CAN-2024-09]"},
+	refTrialOffer:           {ErrNotOffered, "R-TRI-8", "[PC-TRIAL-2022-09]"},
+	refPaymentCountry:       {ErrPrecondition, "R-PAY-4", "[D-PAY-2024-02]"},
+	refBankAccount:          {ErrNotOffered, "R-PAY-4", "[D-PAY-2024-02]"},
 }
 
 // RefusalError reports a command refused by the legal event graph or the
@@ -176,7 +192,7 @@ type RefusalError struct {
 	// removable now, the least license count.
 	Limit int
 
-	action  string // what was refused when Command is zero: "purchase", "remove-payment-method"
+	action  string // what was refused when Command is zero: "purchase", "remove-payment-method", "add-payment-method"
 	why     refusal
 	roles   RoleSet   // who may (ErrRole)
 	end     time.Time // the term's end date, for "let it expire on"
@@ -184,6 +200,7 @@ type RefusalError struct {
 	count   int         // the count compared with Limit
 	domains []string    // custom domains to remove
 	unit    policy.Unit // the window's unit, for how to print Until
+	country [2]string   // the payment method's and the tenant's country (R-PAY-4)
 }
 
 // Is reports whether target is ErrRefused or the refusal's own sentinel.
@@ -259,8 +276,11 @@ func (e *RefusalError) ReasonMessage() lang.Message {
 	case refRole:
 		if !e.Command.IsValid() { // a payment method, a purchase: no command, maybe no channel
 			what := "refused.role.buy"
-			if e.action == "remove-payment-method" {
+			switch e.action {
+			case "remove-payment-method":
 				what = "refused.role.remove-payment-method"
+			case "add-payment-method":
+				what = "refused.role.add-payment-method"
 			}
 			if !e.Channel.IsValid() {
 				return lang.New(what, roleArg(e.Actor))
@@ -350,6 +370,8 @@ func (e *RefusalError) ReasonMessage() lang.Message {
 		return lang.New("refused.reactivate-payment")
 	case refPaymentCancelled:
 		return lang.New("refused.payment-cancelled", lang.Quoted(e.SubscriptionID), e.stateArg(), lang.Day(e.Until))
+	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer, refPaymentCountry, refBankAccount:
+		return e.saleReason()
 	}
 	return lang.New("refused.state", cmd, ch, e.stateArg())
 }
@@ -464,6 +486,8 @@ func (e *RefusalError) InsteadMessage() lang.Message {
 		return lang.New("instead.add-payment")
 	case refPaymentCancelled:
 		return lang.New("instead.wait-deleted", lang.Quoted(e.SubscriptionID), lang.Day(e.Until))
+	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer, refPaymentCountry, refBankAccount:
+		return e.saleInstead()
 	}
 	return lang.Message{}
 }

@@ -187,9 +187,16 @@ func (s *Status) window() (t0 int64, ver int32) {
 
 // cancelWindow returns the instant the cancellation window of the term
 // holding At opened and that window, under the version that judges it.
-func (s *Status) cancelWindow() (t0 int64, w *policy.Window) {
+//
+// A subscription bought under an MCA through a seller has the seller's
+// window instead (R-CAN-4).
+func (s *Status) cancelWindow() (t0 int64, w policy.Window) {
 	t0, v := s.window()
-	return t0, &s.f.b.rules(v).Cancel.Window
+	c := &s.f.b.rules(v).Cancel
+	if s.f.is(viaSeller) {
+		return t0, c.SellerWindow()
+	}
+	return t0, c.Window
 }
 
 // CancelWindowEnd returns the boundary of the current term's cancellation
@@ -204,7 +211,7 @@ func (s Status) CancelWindowEnd() time.Time {
 	if w.Kind != policy.AfterStart {
 		return time.Time{}
 	}
-	return timeOf(windowEnd(w, t0))
+	return timeOf(windowEnd(&w, t0))
 }
 
 // ReactivateUntil returns the first instant at which reactivation is no

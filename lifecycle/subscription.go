@@ -61,6 +61,20 @@ type Spec struct {
 	// NonUser says licenses are not assigned per user (Office 365 Extra
 	// File Storage): reductions take effect at once (R-LIC-5).
 	NonUser bool
+	// ViaSeller says a DirectMCA subscription was bought through a partner
+	// or a Microsoft representative: it is cancelled through the seller,
+	// within the seller's window (R-CAN-4: seven days, ten in Chile).
+	ViaSeller bool
+	// OfferClass is the offer's class (government, education, add-on);
+	// zero for a commercial offer. CSP traditional gives no free trial to
+	// the others (R-TRI-8).
+	OfferClass policy.OfferClass
+	// WindowFrom is, for a subscription created by upgrading another, the
+	// instant the parent's cancellation window opened, which it inherits:
+	// "Cancellation windows are not applied to upgrades"; the window
+	// "doesn't reopen until the subscription itself renews" (R-CAN-16).
+	// Zero otherwise; it may not follow Start. See [Lifecycle.Upgrade].
+	WindowFrom time.Time
 	// History is what happened since, in non-decreasing order of At.
 	History []Event
 }
@@ -181,7 +195,8 @@ func checkInstant(field string, t time.Time) error {
 // negative licenses, more licenses assigned than bought, an invalid event
 // kind or role, and events out of order or before the start. Whether each
 // event could happen in the state it found is checked against the policy by
-// [Judge] and [Evaluate].
+// [Judge] and [Evaluate]. A CSP product whose rules lapse does not model
+// (R-CAN-17) is a *NotModelledError.
 func New(spec Spec) (Subscription, error) {
 	if !spec.Channel.IsValid() {
 		return Subscription{}, &FieldError{Field: "Spec.Channel", Value: spec.Channel.String(), Reason: "not a valid channel"}
@@ -211,6 +226,9 @@ func New(spec Spec) (Subscription, error) {
 	}
 	if len(spec.History) > MaxEvents {
 		return Subscription{}, &HistoryLimitError{Len: len(spec.History)}
+	}
+	if err := checkSale(&spec); err != nil {
+		return Subscription{}, err
 	}
 	prev := spec.Start
 	for i, e := range spec.History {

@@ -18,6 +18,12 @@ import (
 // function fails this test until it is added here.
 func TestZeroValues_Defect3(t *testing.T) {
 	table := map[string]reflect.Value{
+		"(*NotModelledError).Error":      reflect.ValueOf((*lifecycle.NotModelledError).Error),
+		"(*NotModelledError).Is":         reflect.ValueOf((*lifecycle.NotModelledError).Is),
+		"CanAddPaymentMethod":            reflect.ValueOf(lifecycle.CanAddPaymentMethod),
+		"Lifecycle.Upgrade":              reflect.ValueOf(lifecycle.Lifecycle.Upgrade),
+		"PaymentKind.IsValid":            reflect.ValueOf(lifecycle.PaymentKind.IsValid),
+		"PaymentKind.String":             reflect.ValueOf(lifecycle.PaymentKind.String),
 		"(*BatchError).Error":            reflect.ValueOf((*lifecycle.BatchError).Error),
 		"(*BatchError).Unwrap":           reflect.ValueOf((*lifecycle.BatchError).Unwrap),
 		"(*CommandKind).UnmarshalText":   reflect.ValueOf((*lifecycle.CommandKind).UnmarshalText),

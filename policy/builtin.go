@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"strings"
 	"sync"
 	"time"
 )
@@ -98,7 +99,9 @@ func mcaRules() Rules {
 		Sources: "[D-WIF-2025-02], [D-CAN-2024-09], [D-CLOSE-2024-07], [D-REACT-2025-07], [D-LIC-2024-02]",
 	}
 	seven := Window{Kind: AfterStart, Length: 7, Unit: Days, Inclusive: true}
-	r.Cancel = CancelRules{Window: seven, Effect: CancelToDisabled, Prorated: true}
+	r.Cancel = CancelRules{Window: seven, Effect: CancelToDisabled, Prorated: true,
+		SellerWindowDays: 7, // R-CAN-4: "seven days to cancel … Contact your seller or partner" [D-CAN-2024-09]
+	}
 	r.ExplicitDelete = false // R-LC-9: "you can't delete a disabled subscription"
 	r.Reactivation.CreatesNewSubscription = true
 	r.Reactivation.RequiresPaymentMethod = false
@@ -230,6 +233,7 @@ func rows() []Row {
 			Sources: "[P-CAN-2022]",
 		}
 		r.Cancel.Window = Window{Kind: AfterStart, Length: 72, Unit: Hours, Inclusive: true}
+		r.Cancel.SellerWindowDays = 0 // R-CAN-4 is first documented in D-CAN-2024-09
 		r.Licenses.RemoveWindow = r.Cancel.Window
 		r.Trial.AutoConvert = false
 		add(0, nil, since2022, sinceMCA7Days, r)
@@ -377,11 +381,80 @@ func rows() []Row {
 		r.Cancel = CancelRules{Window: Window{Kind: Never}} // legacy subscriptions end through suspension
 		r.Suspension = SuspensionRules{Allowed: true, AtTermEnd: DeletedAtTermEnd, MaxDays: 90}
 		r.Reactivation = ReactivationRules{FromSuspended: true}
-		r.Trial = TrialRules{Available: true, Days: 30, Licenses: 25, ExpiredDays: 30} // R-TRI-8: expires if not converted; no cancellation
+		r.Trial = TrialRules{Available: true, Days: 30, Licenses: 25, ExpiredDays: 30, // R-TRI-8: expires if not converted; no cancellation
+			OncePerOffer: true, // R-TRI-8: one free trial per offer per customer; none for government, education or add-on offers [PC-TRIAL-2022-09]
+		}
 		r.Licenses = LicenseRules{RemoveWindow: Window{Kind: Anytime}, Min: 1}
 		add(0, nil, since2016, time.Time{}, r)
 	}
+	out = append(out, chileRows(out)...)
+	return append(out, productRows(out)...)
+}
+
+// chileRows returns a country row for each MCA version from 2024-09 that
+// differs from it only in the seller's cancellation window: "10 days to
+// cancel for a prorated refund" with a partner in Chile (R-CAN-4,
+// [D-CAN-2024-09]).
+func chileRows(generic []Row) []Row {
+	var out []Row
+	for _, g := range generic {
+		if g.Channel != DirectMCA || g.From.Before(sinceMCA7Days) || len(g.Products)+len(g.Countries)+len(g.Offers) > 0 {
+			continue
+		}
+		r := g.Rules
+		r.Version += "-cl"
+		r.Cite = Citation{Rules: "R-CAN-4 (Chile: 10 days); otherwise as " + g.Rules.Version, Sources: withSource("[D-CAN-2024-09]", g.Rules.Cite.Sources)}
+		r.Cancel.SellerWindowDays = 10 // R-CAN-4 [D-CAN-2024-09]
+		out = append(out, Row{Channel: DirectMCA, Terms: g.Terms, Countries: []string{"CL"}, From: g.From, Until: g.Until, Rules: r})
+	}
 	return out
+}
+
+// Products that are never cancelled through the Microsoft 365 admin
+// center (R-CAN-8, [D-CAN-2024-09]): the article "only applies to
+// canceling Dynamics 365, Intune, Power Platform, Windows 365, Microsoft
+// Defender for Business, and Microsoft 365 for business subscriptions".
+var otherProcessProducts = []Product{Azure, PowerBIService, FabricTrial, Microsoft365Family, Microsoft365Personal}
+
+// productRows returns, for the direct (MOSA, MCA) versions of generic,
+// the product rows that differ from them in how the subscription is
+// cancelled: R-CAN-8 (other processes) and R-CAN-11 (a domain
+// subscription is left to end) for the versions in force from their
+// source, D-CAN-2024-09, on ([INFERRED]: the sources before it don't
+// say), and R-CAN-7(c) (Dynamics 365 and Intune through support) for the
+// Office 365 era version. The rows of a version keep its dates, so that a
+// product is judged by the same version as the channel.
+func productRows(generic []Row) []Row {
+	var out []Row
+	for _, g := range generic {
+		if !g.Channel.IsDirect() || len(g.Products) > 0 {
+			continue
+		}
+		current := !g.From.Before(sinceMCA7Days) // D-CAN-2024-09 is in force
+		row := func(products []Product, rule, sources string, set func(*Rules)) {
+			r := g.Rules
+			r.Cite = Citation{Rules: rule + "; otherwise as " + r.Version, Sources: withSource(sources, r.Cite.Sources)}
+			set(&r)
+			out = append(out, Row{Channel: g.Channel, Terms: g.Terms, Products: products, Countries: g.Countries, From: g.From, Until: g.Until, Rules: r})
+		}
+		if current {
+			row(otherProcessProducts, "R-CAN-8", "[D-CAN-2024-09]", func(r *Rules) { r.Cancel.OtherProcess = true })
+			row([]Product{DomainSubscription}, "R-CAN-11", "[D-CAN-2024-09]", func(r *Rules) { r.Cancel.RecurringBillingOnly = true })
+		}
+		if g.Rules.Version == "office-365-era" {
+			row([]Product{Dynamics365, Intune}, "R-CAN-7(c)", "[S002]", func(r *Rules) { r.Cancel.ViaSupport = true })
+		}
+	}
+	return out
+}
+
+// withSource returns the source list sources led by key, unless it holds
+// key already.
+func withSource(key, sources string) string {
+	if strings.Contains(sources, key) {
+		return sources
+	}
+	return key + ", " + sources
 }
 
 var builtin = sync.OnceValue(func() *Table { return newTable(rows(), "builtin") })
@@ -390,3 +463,20 @@ var builtin = sync.OnceValue(func() *Table { return newTable(rows(), "builtin") 
 // historical versions of §1.3, each citing its rule ids and sources. It is
 // built once and shared; it is immutable and safe for concurrent use.
 func Builtin() *Table { return builtin() }
+
+// builtinAccount is R-MISC-1, R-MISC-2 and R-DAT-6.
+var builtinAccount = AccountRules{
+	Cite: Citation{
+		Rules:   "R-MISC-1, R-MISC-2, R-DAT-6, R-PAY-4, AC-57, AC-58",
+		Sources: "[D-DUN-2025-09], [D-INACT-2025-09], [P-TRAIN], [D-PAY-2024-02]",
+	},
+	DunningMinDays:    2,  // R-MISC-1: "ranges from two to 30 days" [D-DUN-2025-09]
+	DunningMaxDays:    30, // R-MISC-1 [D-DUN-2025-09]
+	ChargebackDays:    1,  // R-MISC-1: "within one day of the chargeback acceptance" [D-DUN-2025-09]
+	InactiveMonths:    12, // R-MISC-2: "a minimum of a 12-month period" [D-INACT-2025-09]
+	InactiveBlockDays: 30, // R-MISC-2: "inactive for 30 days after the notification, we block it" [D-INACT-2025-09]
+	LockoutPurgeDays:  3,  // R-DAT-6: "three days after the administrator enters the lockout code" [P-TRAIN]
+
+	PaymentCountryMatchesTenant: true,  // R-PAY-4: "issued from the same country/region as your tenant" [D-PAY-2024-02]
+	BankAccounts:                false, // R-PAY-4: bank accounts are "no longer available" [D-PAY-2024-02]
+}

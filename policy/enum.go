@@ -218,6 +218,41 @@ const (
 	// ExtraFileStorage is Office 365 Extra File Storage, a non-user
 	// subscription whose reductions take effect immediately (R-LIC-5).
 	ExtraFileStorage Product = "office-365-extra-file-storage"
+
+	// Dynamics365 and Intune were cancelled only by calling support in the
+	// Office 365 era: "all other subscriptions (e.g. Microsoft Dynamics 365
+	// or Microsoft Intune)" (R-CAN-7(c), [S002]).
+	Dynamics365 Product = "dynamics-365"
+	Intune      Product = "microsoft-intune"
+
+	// Azure, PowerBIService, FabricTrial, Microsoft365Family and
+	// Microsoft365Personal are not cancelled through the Microsoft 365
+	// admin center: they "use other processes" (R-CAN-8, [D-CAN-2024-09]).
+	Azure                Product = "azure"
+	PowerBIService       Product = "power-bi-service"
+	FabricTrial          Product = "fabric-trial"
+	Microsoft365Family   Product = "microsoft-365-family"
+	Microsoft365Personal Product = "microsoft-365-personal"
+
+	// DomainSubscription is a domain bought with the subscription: "If you
+	// have a domain subscription and do not want it to renew, turn off
+	// recurring billing" (R-CAN-11, [D-CAN-2024-09]).
+	DomainSubscription Product = "domain"
+
+	// CSP products other than license-based new-commerce subscriptions
+	// (R-CAN-17, [PC-CANPOL-2023-07], [P-PC-CANPOL-LIVE]):
+	// BusinessCentral has "7 days", the channel's own window (168 hours,
+	// R-CAN-14). SoftwareSubscription ("prorated refund within seven
+	// calendar days"), PerpetualSoftware ("Full refund within 30 calendar
+	// days of purchase") and MarketplaceSaaS (full refund within 72 hours;
+	// 2023: "Monthly 24 hours/yearly 14 days", the change undated) are not
+	// modelled: lifecycle.New refuses them on CSP with
+	// lifecycle.ErrNotModelled rather than judge them as license-based
+	// subscriptions.
+	BusinessCentral      Product = "dynamics-365-business-central"
+	SoftwareSubscription Product = "software-subscription"
+	PerpetualSoftware    Product = "perpetual-software"
+	MarketplaceSaaS      Product = "marketplace-saas"
 )
 
 // ExpiryAnchor says on which day the Expired state begins relative to the
@@ -506,6 +541,46 @@ func (p *PurgeAnchor) UnmarshalText(b []byte) error {
 	v, err := enumParse[PurgeAnchor](string(b), purgeAnchorNames, "PurgeAnchor")
 	if err == nil {
 		*p = v
+	}
+	return err
+}
+
+// OfferClass is the class of a commercial offer, for the trial rules of
+// CSP traditional: "one free trial per offer per customer; none for
+// government, education or add-on offers" (R-TRI-8). The zero value is
+// invalid; a subscription that does not state its class is commercial.
+type OfferClass uint8
+
+// Offer classes.
+const (
+	// CommercialOffer is an ordinary commercial offer.
+	CommercialOffer OfferClass = iota + 1
+	// GovernmentOffer is an offer for government customers.
+	GovernmentOffer
+	// EducationOffer is an offer for education customers.
+	EducationOffer
+	// AddOnOffer is an add-on to another subscription.
+	AddOnOffer
+)
+
+var offerClassNames = []string{"", "commercial", "government", "education", "add-on"}
+
+// String returns the class's text name, such as "education".
+func (c OfferClass) String() string { return enumString(c, offerClassNames, "OfferClass") }
+
+// IsValid reports whether c is a declared class.
+func (c OfferClass) IsValid() bool { return enumValid(c, offerClassNames) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (c OfferClass) MarshalText() ([]byte, error) {
+	return enumMarshal(c, offerClassNames, "OfferClass")
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (c *OfferClass) UnmarshalText(b []byte) error {
+	v, err := enumParse[OfferClass](string(b), offerClassNames, "OfferClass")
+	if err == nil {
+		*c = v
 	}
 	return err
 }

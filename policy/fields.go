@@ -28,6 +28,10 @@ const (
 	fCancelProductKeyViaSupport
 	fCancelProrated
 	fCancelEarlyTerminationFee
+	fCancelViaSupport
+	fCancelOtherProcess
+	fCancelRecurringBillingOnly
+	fCancelSellerWindow
 	fPurgeCancelNotBefore
 	fPurgeCancelDeadline
 	fPurgeExpiryDeadline
@@ -59,6 +63,7 @@ const (
 	fTrialExpired
 	fTrialCancellable
 	fTrialSeatChangesAllowed
+	fTrialOncePerOffer
 	fLicensesRemoveWindow
 	fLicensesRemoveRequiresRecurringBilling
 	fLicensesRemovableInAdminCenter
@@ -162,6 +167,13 @@ var fields = [numFields]field{
 	fRenewalESTSurchargePercent:     countField("renewal.estSurchargePercent", "Renewal.ESTSurchargePercent", 100, func(r *Rules) *int { return &r.Renewal.ESTSurchargePercent }),
 
 	fPaymentAllowReplaceWhileDisabled: boolField("payment.allowReplaceWhileDisabled", "Payment.AllowReplaceWhileDisabled", func(r *Rules) *bool { return &r.Payment.AllowReplaceWhileDisabled }),
+
+	// R-CAN-4, R-CAN-7(c), R-CAN-8, R-CAN-11, R-TRI-8.
+	fCancelViaSupport:           boolField("cancel.viaSupport", "Cancel.ViaSupport", func(r *Rules) *bool { return &r.Cancel.ViaSupport }),
+	fCancelOtherProcess:         boolField("cancel.otherProcess", "Cancel.OtherProcess", func(r *Rules) *bool { return &r.Cancel.OtherProcess }),
+	fCancelRecurringBillingOnly: boolField("cancel.recurringBillingOnly", "Cancel.RecurringBillingOnly", func(r *Rules) *bool { return &r.Cancel.RecurringBillingOnly }),
+	fCancelSellerWindow:         durationField("cancel.sellerWindow", "Cancel.SellerWindowDays", Days, func(r *Rules) *int { return &r.Cancel.SellerWindowDays }),
+	fTrialOncePerOffer:          boolField("trial.oncePerOffer", "Trial.OncePerOffer", func(r *Rules) *bool { return &r.Trial.OncePerOffer }),
 }
 
 // copyField copies field i from src to dst. It is a switch rather than a
@@ -284,6 +296,16 @@ func copyField(dst, src *Rules, i int) {
 		dst.Renewal.ESTSurchargePercent = src.Renewal.ESTSurchargePercent
 	case fPaymentAllowReplaceWhileDisabled:
 		dst.Payment.AllowReplaceWhileDisabled = src.Payment.AllowReplaceWhileDisabled
+	case fCancelViaSupport:
+		dst.Cancel.ViaSupport = src.Cancel.ViaSupport
+	case fCancelOtherProcess:
+		dst.Cancel.OtherProcess = src.Cancel.OtherProcess
+	case fCancelRecurringBillingOnly:
+		dst.Cancel.RecurringBillingOnly = src.Cancel.RecurringBillingOnly
+	case fCancelSellerWindow:
+		dst.Cancel.SellerWindowDays = src.Cancel.SellerWindowDays
+	case fTrialOncePerOffer:
+		dst.Trial.OncePerOffer = src.Trial.OncePerOffer
 	}
 }
 

@@ -289,7 +289,7 @@ func TestParseJSONErrors(t *testing.T) {
 			[]problem{{"", "rows[0].purge.cancelDeadline", `{"days": 30}`, "must not precede Purge.CancelNotBeforeDays (90)"}}, "Rules.Validate runs on every row (DC-7)"},
 		{"overlapping rows", func(t *testing.T) string {
 			return strings.Replace(oneRow, "\n  ]", ",\n"+secondRow(t, "2020-01-01", "")+"\n  ]", 1)
-		}, []problem{{"91:5", "rows[1]", `"csp-legacy any [] [2020-01-01, open)"`, "overlaps rows[0] (csp-legacy any [] [2016-01-01, open))"}}, "two rules for the same key and period"},
+		}, []problem{{"96:5", "rows[1]", `"csp-legacy any [] [2020-01-01, open)"`, "overlaps rows[0] (csp-legacy any [] [2016-01-01, open))"}}, "two rules for the same key and period"},
 		{"gap", func(t *testing.T) string {
 			s := replace(`"from": "2016-01-01"`, `"from": "2016-01-01", "until": "2018-01-01"`)(t, oneRow)
 			return strings.Replace(s, "\n  ]", ",\n"+secondRow(t, "2018-03-01", "")+"\n  ]", 1)

@@ -149,6 +149,36 @@ type CancelRules struct {
 	// before the end of the term may incur a fee of one month per license
 	// (R-REF-5, C-18; the 2014-era rule).
 	EarlyTerminationFee bool
+	// ViaSupport says that the subscription is cancelled only by calling
+	// support: "all other subscriptions (e.g. Microsoft Dynamics 365 or
+	// Microsoft Intune)" of the Office 365 era (R-CAN-7(c)).
+	ViaSupport bool
+	// OtherProcess says that the product is not cancelled through the
+	// Microsoft 365 admin center at all: Azure, the Power BI service, a
+	// Fabric trial, Microsoft 365 Family and Personal "use other
+	// processes" (R-CAN-8). Every cancellation is refused.
+	OtherProcess bool
+	// RecurringBillingOnly says that the subscription is not cancelled but
+	// left to end: "If you have a domain subscription and do not want it
+	// to renew, turn off recurring billing" (R-CAN-11).
+	RecurringBillingOnly bool
+	// SellerWindowDays is, for a subscription bought under a Microsoft
+	// Customer Agreement through a partner or a Microsoft representative,
+	// the days after the start or renewal (on dates, inclusive, DC-6)
+	// within which the seller cancels it with a prorated refund: "you
+	// have seven days to cancel … Contact your seller or partner"; "10
+	// days" with a partner in Chile (R-CAN-4). 0: the version documents
+	// none, and Window applies.
+	SellerWindowDays int
+}
+
+// SellerWindow returns the window of SellerWindowDays (R-CAN-4), or Window
+// when SellerWindowDays is 0.
+func (c CancelRules) SellerWindow() Window {
+	if c.SellerWindowDays <= 0 {
+		return c.Window
+	}
+	return Window{Kind: AfterStart, Length: c.SellerWindowDays, Unit: Days, Inclusive: true}
 }
 
 // PurgeRules say when customer data is deleted (§3.11).
@@ -250,6 +280,10 @@ type TrialRules struct {
 	// SeatChangesAllowed says whether the license count can change during
 	// the trial (R-LIC-9: CSP no).
 	SeatChangesAllowed bool
+	// OncePerOffer says that a customer gets one free trial per offer, and
+	// none for government, education or add-on offers (CSP traditional,
+	// R-TRI-8).
+	OncePerOffer bool
 }
 
 // LicenseRules are the license-reduction rules (§3.6).
@@ -430,6 +464,8 @@ func (r Rules) Validate() error {
 			bad("Cancel.Online.Over", r.Cancel.Online.Over, "a limit needs the action above it")
 		}
 	}
+
+	days("Cancel.SellerWindowDays", r.Cancel.SellerWindowDays)
 
 	days("Purge.CancelNotBeforeDays", r.Purge.CancelNotBeforeDays)
 	days("Purge.CancelDeadlineDays", r.Purge.CancelDeadlineDays)

@@ -295,12 +295,16 @@ func printExplanation(stdout, stderr io.Writer, lc lifecycle.Lifecycle, at time.
 // the Markdown table of README.md (in English), in the language t.
 func printChannels(stdout io.Writer, t language.Tag) {
 	fmt.Fprintln(stdout, words(t, "cli.channels.header"))
-	fmt.Fprintln(stdout, "|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(stdout, "|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, row := range policy.Builtin().Rows() {
 		r := row.Rules
 		products := words(t, "cli.channels.any")
 		if len(row.Products) > 0 {
 			products = fmt.Sprint(row.Products)
+		}
+		countries := words(t, "cli.channels.any")
+		if len(row.Countries) > 0 {
+			countries = strings.Join(row.Countries, ", ")
 		}
 		until := words(t, "cli.open")
 		if !row.Until.IsZero() {
@@ -326,7 +330,7 @@ func printChannels(stdout io.Writer, t language.Tag) {
 		for _, term := range strings.Split(row.Terms.String(), "|") {
 			terms = append(terms, words(t, "term."+term))
 		}
-		fmt.Fprintf(stdout, "| %s | %s | %s | %s – %s | %s | %s | %s | %s | %s | %s |\n", words(t, "channel."+row.Channel.String()), strings.Join(terms, ", "), products,
+		fmt.Fprintf(stdout, "| %s | %s | %s | %s | %s – %s | %s | %s | %s | %s | %s | %s |\n", words(t, "channel."+row.Channel.String()), strings.Join(terms, ", "), products, countries,
 			ymd(row.From), until, expired, words(t, "cli.number", lang.Number(r.DisabledDays)), anchor, window, effect, r.Cite.Rules)
 	}
 }

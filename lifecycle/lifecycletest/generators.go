@@ -103,7 +103,8 @@ func coverage(table *policy.Table) []combo {
 	return out
 }
 
-var products = []policy.Product{"", "", "", policy.Copilot, policy.PowerBIPremiumP, policy.ExtraFileStorage}
+var products = []policy.Product{"", "", "", policy.Copilot, policy.PowerBIPremiumP, policy.ExtraFileStorage,
+	policy.Azure, policy.DomainSubscription, policy.Dynamics365} // R-CAN-8, R-CAN-11, R-CAN-7(c)
 
 // drawSpec draws a subscription without history whose channel and term
 // the table covers from its purchase on.
@@ -147,6 +148,10 @@ func drawSpec(t *rapid.T, table *policy.Table, c combo) lifecycle.Spec {
 		RecurringBilling: rapid.Bool().Draw(t, "recurring billing"),
 	}
 	spec.NonUser = spec.Product == policy.ExtraFileStorage
+	if c.ch == policy.DirectMCA && rapid.IntRange(0, 3).Draw(t, "via seller") == 0 {
+		spec.ViaSeller = true // R-CAN-4
+		spec.Country = rapid.SampledFrom([]string{"", "CL"}).Draw(t, "seller's country")
+	}
 	spec.Licenses = rapid.IntRange(0, 60).Draw(t, "licenses")
 	spec.Assigned = rapid.IntRange(0, spec.Licenses).Draw(t, "assigned")
 	if rapid.IntRange(0, 4).Draw(t, "irregular first term") == 0 {

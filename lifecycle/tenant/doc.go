@@ -74,6 +74,16 @@
 // package lifecycle, which does not import this package, receives it as
 // the list [Snapshot.CustomDomainsInUse] in lifecycle.Command.CustomDomains.
 //
+// # The billing account
+//
+// [UnpaidInvoice] and [Chargeback] say when an MCA account's services are
+// deactivated (R-MISC-1, AC-57); [AccountBlocked] when an inactive billing
+// account is blocked (R-MISC-2, AC-58); [Purchase] refuses what a blocked
+// account or a used CSP traditional trial can't buy (R-MISC-2, R-TRI-8);
+// [DataDeletedAfterLockout] when accelerated deprovisioning deletes the
+// data (R-DAT-6). Their numbers are a policy.AccountRules, such as
+// policy.BuiltinAccount().
+//
 // # Simulation
 //
 // [Plan.Execute] applies a Next step's documented effect to a copy of a

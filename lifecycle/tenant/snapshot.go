@@ -177,6 +177,11 @@ type SnapshotSpec struct {
 	MFAProviders []string
 	// UnpaidInvoices is the number of outstanding invoices (R-CLO-4).
 	UnpaidInvoices int
+	// InactivityNotified is when Microsoft notified that the billing
+	// account had been inactive (no usage, no sign-in, no open support
+	// request) for at least 12 months; zero when it was not, or when the
+	// account has been active since (R-MISC-2). See [AccountBlocked].
+	InactivityNotified time.Time
 	// BackedUp reports whether the data to keep was backed up (R-CLO-1).
 	BackedUp bool
 	// Deleted reports whether the tenant was deleted in Microsoft Entra ID

@@ -18,6 +18,13 @@ import (
 // function fails this test until it is added here.
 func TestZeroValues_Defect3(t *testing.T) {
 	table := map[string]reflect.Value{
+		"(*PurchaseError).Error":          reflect.ValueOf((*tenant.PurchaseError).Error),
+		"(*PurchaseError).Is":             reflect.ValueOf((*tenant.PurchaseError).Is),
+		"AccountBlocked":                  reflect.ValueOf(tenant.AccountBlocked),
+		"Chargeback":                      reflect.ValueOf(tenant.Chargeback),
+		"DataDeletedAfterLockout":         reflect.ValueOf(tenant.DataDeletedAfterLockout),
+		"Purchase":                        reflect.ValueOf(tenant.Purchase),
+		"UnpaidInvoice":                   reflect.ValueOf(tenant.UnpaidInvoice),
 		"(*BillingAccount).UnmarshalText": reflect.ValueOf((*tenant.BillingAccount).UnmarshalText),
 		"(*CustomDomainError).Error":      reflect.ValueOf((*tenant.CustomDomainError).Error),
 		"(*CustomDomainError).Is":         reflect.ValueOf((*tenant.CustomDomainError).Is),
