@@ -19,22 +19,27 @@ func grid(c Channel, tables ...*Table) (keys []Key, points []time.Time, err erro
 	products := []Product{""}
 	offers := []string{""}
 	countries := []string{""}
+	seenP := map[Product]bool{"": true}
+	seen := map[string]bool{"": true} // offers, and countries as "\x00CN"
 	visit := func(r *Row) {
 		if r.Channel != c {
 			return
 		}
 		for _, p := range r.Products {
-			if !slices.Contains(products, p) {
+			if !seenP[p] {
+				seenP[p] = true
 				products = append(products, p)
 			}
 		}
 		for _, o := range r.Offers {
-			if !slices.Contains(offers, o) {
+			if !seen[o] {
+				seen[o] = true
 				offers = append(offers, o)
 			}
 		}
 		for _, x := range r.Countries {
-			if !slices.Contains(countries, x) {
+			if !seen["\x00"+x] {
+				seen["\x00"+x] = true
 				countries = append(countries, x)
 			}
 		}

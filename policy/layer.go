@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -88,6 +89,31 @@ type rowProblem struct {
 	field  string
 	value  any
 	reason string
+	// overlap, when not nil, is the row this one overlaps; value and
+	// reason are then formatted by resolved, only for problems reported.
+	overlap *overlapRef
+	// ambiguous says the rows overlap (or are too many to tell), so that
+	// checking the rules they merge into is moot.
+	ambiguous bool
+}
+
+// overlapRef names the earlier row of an overlapping pair among rows;
+// idx maps an index of rows to the index messages name (nil: the same).
+type overlapRef struct {
+	rows           []Row
+	idx            []int
+	later, earlier int
+}
+
+// resolved returns p with value and reason formatted.
+func (p rowProblem) resolved() rowProblem {
+	if o := p.overlap; o != nil {
+		p.value = describeRow(&o.rows[o.later])
+		p.reason = fmt.Sprintf("overlaps rows[%d] (%s) for the same channel, terms, products, offers and countries",
+			fileIndex(o.idx, o.earlier), describeRow(&o.rows[o.earlier]))
+		p.overlap = nil
+	}
+	return p
 }
 
 func (p rowProblem) path() string {
@@ -102,6 +128,7 @@ func (p rowProblem) path() string {
 }
 
 func (p rowProblem) fieldError() *FieldError {
+	p = p.resolved()
 	return &FieldError{Field: p.path(), Value: p.value, Reason: p.reason}
 }
 
@@ -110,7 +137,7 @@ func (p rowProblem) fieldError() *FieldError {
 func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProblem) {
 	var problems []rowProblem
 	bad := func(row int, field string, v any, reason string) {
-		problems = append(problems, rowProblem{row, field, v, reason})
+		problems = append(problems, rowProblem{row: row, field: field, value: v, reason: reason})
 	}
 	if name == "" {
 		bad(-1, "name", "", "a layer needs a name")
@@ -336,30 +363,159 @@ func (t *Table) applyLayers(r *Rules, k Key, at time.Time, tr *trace) (top origi
 		if !found {
 			continue
 		}
-		for _, i := range hit {
-			if i == 0 {
-				continue
-			}
-			i-- // slots hold index+1
-			row := &l.rows[i]
-			for m := uint64(l.masks[i]); m != 0; m &= m - 1 {
-				f := bits.TrailingZeros64(m)
-				copyField(r, &row.Rules, f)
-				if tr != nil {
-					tr.field[f] = origin{li, int(i)}
-				}
-			}
-			r.Cite = row.Rules.Cite
-			if row.Rules.Version != "" {
-				r.Version = row.Rules.Version
-			}
-			top = origin{li, int(i)}
-			if tr != nil {
-				tr.applied = append(tr.applied, top)
-			}
+		if o := l.apply(r, li, &hit, tr); o.layer >= 0 {
+			top = o
 		}
 	}
 	return top
+}
+
+// apply applies to r the rows of layer li in hit (slots of index+1 by
+// specificity), least specific first, and returns the last one applied
+// (layer -1 when none); tr may be nil.
+func (l *Layer) apply(r *Rules, li int, hit *[16]int32, tr *trace) (top origin) {
+	top = origin{-1, -1}
+	for _, i := range hit {
+		if i == 0 {
+			continue
+		}
+		i-- // slots hold index+1
+		row := &l.rows[i]
+		for m := uint64(l.masks[i]); m != 0; m &= m - 1 {
+			f := bits.TrailingZeros64(m)
+			copyField(r, &row.Rules, f)
+			if tr != nil {
+				tr.field[f] = origin{li, int(i)}
+			}
+		}
+		r.Cite = row.Rules.Cite
+		if row.Rules.Version != "" {
+			r.Version = row.Rules.Version
+		}
+		top = origin{li, int(i)}
+		if tr != nil {
+			tr.applied = append(tr.applied, top)
+		}
+	}
+	return top
+}
+
+// resolver resolves the rules for one key at instants in ascending order,
+// as [Table.resolve] does, reading only the rows that match the key and
+// are in force: the rows are sorted by From once and each instant reads
+// the rows in force at the one before and those that start since, so that
+// a key with n versions costs O(n log n) rather than O(n²).
+type resolver struct {
+	t       *Table
+	anyBase bool      // some row of t matches the key
+	pending [][]int32 // [0]: matching rows of t; [1+li]: of layer li; sorted by From, latest first
+	active  [][]int32 // the rows of each that started at or before the last instant
+}
+
+// newResolver returns the resolver of k for t.
+func (t *Table) newResolver(k Key) *resolver {
+	rv := &resolver{t: t, pending: make([][]int32, 1+len(t.layers)), active: make([][]int32, 1+len(t.layers))}
+	rv.reset(k)
+	return rv
+}
+
+// reset makes rv the resolver of k, reusing its memory.
+func (rv *resolver) reset(k Key) {
+	t := rv.t
+	for j := range rv.pending {
+		rv.pending[j], rv.active[j] = rv.pending[j][:0], rv.active[j][:0]
+	}
+	add := func(to int, spans []span, rows []Row, ix []int32) {
+		for _, i := range ix {
+			if rows[i].matches(k) {
+				rv.pending[to] = append(rv.pending[to], i)
+			}
+		}
+		// latest first, so that the next to start is last
+		slices.SortStableFunc(rv.pending[to], func(a, b int32) int { return -cmpStart(&spans[a], &spans[b]) })
+	}
+	add(0, t.spans, t.rows, t.byChannel[k.Channel&15])
+	rv.anyBase = len(rv.pending[0]) > 0
+	for li, l := range t.layers {
+		ix := &l.index[k.Channel&15]
+		cand := rv.active[1+li] // empty; borrowed until add
+		cand = append(cand, ix.generic...)
+		if k.Offer != "" {
+			cand = append(cand, ix.offers[k.Offer]...)
+		}
+		if k.Product != "" {
+			cand = append(cand, ix.products[k.Product]...)
+		}
+		if k.Country != "" {
+			cand = append(cand, ix.countries[k.Country]...)
+		}
+		add(1+li, l.spans, l.rows, cand)
+		rv.active[1+li] = cand[:0]
+	}
+}
+
+// cmpStart compares the starts of two spans.
+func cmpStart(a, b *span) int {
+	return cmp.Or(cmp.Compare(a.fromSec, b.fromSec), cmp.Compare(a.fromNsec, b.fromNsec))
+}
+
+// advance moves the rows of list j that start at or before sec.nsec to
+// its active rows and drops the active rows no longer in force.
+func (rv *resolver) advance(j int, spans []span, sec int64, nsec int32) []int32 {
+	p := rv.pending[j]
+	for len(p) > 0 {
+		s := &spans[p[len(p)-1]]
+		if s.fromSec > sec || s.fromSec == sec && s.fromNsec > nsec {
+			break
+		}
+		rv.active[j] = append(rv.active[j], p[len(p)-1])
+		p = p[:len(p)-1]
+	}
+	rv.pending[j] = p
+	a := rv.active[j][:0]
+	for _, i := range rv.active[j] {
+		if spans[i].covers(sec, nsec) {
+			a = append(a, i)
+		}
+	}
+	rv.active[j] = a
+	return a
+}
+
+// at returns what t.resolve(k, at, tr) returns; at must not be before
+// the instant of the call before.
+func (rv *resolver) at(at time.Time, tr *trace) (r Rules, base int, top origin) {
+	t := rv.t
+	sec, nsec := at.Unix(), int32(at.Nanosecond())
+	base, bestSpec := -1, -1
+	for _, i := range rv.advance(0, t.spans, sec, nsec) {
+		// the first of the most specific, in the order of the rows
+		if s := t.rows[i].specificity(); s > bestSpec || s == bestSpec && int(i) < base {
+			base, bestSpec = int(i), s
+		}
+	}
+	if base < 0 {
+		return Rules{}, -1, origin{-1, -1}
+	}
+	r = t.rows[base].Rules
+	top = origin{-1, -1}
+	for li, l := range t.layers {
+		active := rv.advance(1+li, l.spans, sec, nsec)
+		if len(active) == 0 {
+			continue
+		}
+		// As Layer.match: the last row of each specificity in the order
+		// of the rows.
+		var hit [16]int32
+		for _, i := range active {
+			s := l.rows[i].specificity()
+			hit[s] = max(hit[s], i+1)
+		}
+		if o := l.apply(&r, li, &hit, tr); o.layer >= 0 {
+			top = o
+		}
+	}
+	return r, base, top
 }
 
 // match puts each row of rows that matches k at sec.nsec into the slot of
@@ -485,15 +641,21 @@ func (t *Table) checkLayers() []layerProblem {
 		}
 		keys, points, err := grid(c, t)
 		if err != nil {
-			add(layerProblem{-1, rowProblem{-1, "", "", err.Error()}})
+			add(layerProblem{-1, rowProblem{row: -1, value: "", reason: err.Error()}})
 			continue
 		}
+		var rv *resolver
 		for _, k := range keys {
+			if rv == nil {
+				rv = t.newResolver(k)
+			} else {
+				rv.reset(k)
+			}
 			for _, at := range points {
-				r, base, top := t.resolve(k, at, nil)
+				r, base, top := rv.at(at, nil)
 				day := at.UTC().Format(time.RFC3339)
 				if base < 0 {
-					if !t.matchesAny(k) {
+					if !rv.anyBase {
 						continue // no rule for the key at any time: nothing to override
 					}
 					var nr *NoRuleError
@@ -501,11 +663,8 @@ func (t *Table) checkLayers() []layerProblem {
 						continue
 					}
 					for li, l := range t.layers {
-						for i := range l.rows {
-							if l.rows[i].matches(k) && l.rows[i].covers(at) {
-								add(layerProblem{li, rowProblem{i, "from", l.rows[i].From,
-									fmt.Sprintf("applies to %s at %s, where %s has no rule (%s); start it later", k, day, baseName, nr.Reason)}})
-							}
+						for _, i := range slices.Sorted(slices.Values(rv.advance(1+li, l.spans, at.Unix(), int32(at.Nanosecond())))) {
+							add(layerProblem{li, rowProblem{row: int(i), field: "from", value: l.rows[i].From, reason: fmt.Sprintf("applies to %s at %s, where %s has no rule (%s); start it later", k, day, baseName, nr.Reason)}})
 						}
 					}
 					continue
@@ -522,8 +681,7 @@ func (t *Table) checkLayers() []layerProblem {
 					if !errors.As(e, &fe) {
 						continue
 					}
-					add(layerProblem{top.layer, rowProblem{top.row, jsonPathOf(fe.Field), fe.Value,
-						fmt.Sprintf("%s, in the rules for %s at %s (%s rows[%d] with the overrides applied)", fe.Reason, k, day, baseName, base)}})
+					add(layerProblem{top.layer, rowProblem{row: top.row, field: jsonPathOf(fe.Field), value: fe.Value, reason: fmt.Sprintf("%s, in the rules for %s at %s (%s rows[%d] with the overrides applied)", fe.Reason, k, day, baseName, base)}})
 				}
 			}
 		}

@@ -240,13 +240,8 @@ func NewTable(rows []Row) (*Table, error) {
 		}
 		errs = append(errs, r.scopeProblems(at+".")...)
 	}
-	for i := range cp {
-		for j := i + 1; j < len(cp); j++ {
-			if overlapping(&cp[i], &cp[j]) {
-				errs = append(errs, &FieldError{Field: fmt.Sprintf("rows[%d]", j), Value: describeRow(&cp[j]),
-					Reason: fmt.Sprintf("overlaps rows[%d] (%s) for the same channel, terms, products, offers and countries", i, describeRow(&cp[i]))})
-			}
-		}
+	for _, p := range overlapProblems(cp, nil) {
+		errs = append(errs, p.fieldError())
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
