@@ -305,16 +305,6 @@ func (t *Table) withLayers(layers []*Layer) *Table {
 	return nt
 }
 
-// matchesAny reports whether any of t's own rows matches k at some time.
-func (t *Table) matchesAny(k Key) bool {
-	for _, i := range t.byChannel[k.Channel&15] {
-		if t.rows[i].matches(k) {
-			return true
-		}
-	}
-	return false
-}
-
 // origin names the row a value came from: layer -1 is the table's own rows.
 type origin struct{ layer, row int }
 

@@ -283,48 +283,6 @@ func describeRow(r *Row) string {
 	return fmt.Sprintf("%s %s %v%s [%s, %s)", r.Channel, r.Terms, r.Products, scope, r.From.UTC().Format(time.DateOnly), until)
 }
 
-// overlapping reports whether two rows of equal specificity could both
-// answer the same look-up at the same instant.
-func overlapping(a, b *Row) bool {
-	if a.Channel != b.Channel || a.specificity() != b.specificity() {
-		return false
-	}
-	if a.Terms != 0 && b.Terms != 0 && a.Terms&b.Terms == 0 {
-		return false
-	}
-	if len(a.Products) > 0 {
-		shared := false
-		for _, p := range a.Products {
-			if b.hasProduct(p) {
-				shared = true
-				break
-			}
-		}
-		if !shared {
-			return false
-		}
-	}
-	if len(a.Offers) > 0 && !intersect(a.Offers, b.Offers) {
-		return false
-	}
-	if len(a.Countries) > 0 && !intersect(a.Countries, b.Countries) {
-		return false
-	}
-	// [a.From, a.Until) ∩ [b.From, b.Until) ≠ ∅
-	aEndsFirst := !a.Until.IsZero() && !a.Until.After(b.From)
-	bEndsFirst := !b.Until.IsZero() && !b.Until.After(a.From)
-	return !aEndsFirst && !bEndsFirst
-}
-
-func intersect(a, b []string) bool {
-	for _, x := range a {
-		if slices.Contains(b, x) {
-			return true
-		}
-	}
-	return false
-}
-
 func prefixErrors(prefix string, err error) error {
 	var errs []error
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
