@@ -24,26 +24,40 @@ const Format = "lapse-policy/v1"
 // LoadOptions.MaxBytes is 0: 1 MiB.
 const DefaultMaxBytes = 1 << 20
 
-// maxProblems bounds the problems a loader reports; the rest are counted.
-const maxProblems = 100
+// MaxProblems is the most problems [LoadJSON], [ParseJSON] and [LoadFile]
+// report one by one; when there are more, the error ends with one more
+// *FileError whose Reason counts the rest, "and N more problems".
+const MaxProblems = 100
 
 // LoadOptions control [LoadJSON], [ParseJSON] and [LoadFile]. The zero
 // value is ready to use.
 type LoadOptions struct {
 	// Name names the file in error messages, such as "policy/eu.json".
 	Name string
-	// MaxBytes is the size limit; 0 means DefaultMaxBytes.
+	// MaxBytes is the size limit in bytes; 0 means DefaultMaxBytes. A
+	// limit above math.MaxInt32 is math.MaxInt32; a negative one is an
+	// error.
 	MaxBytes int64
 	// Base is the table an overrides file is layered on; nil means
 	// Builtin(). A table file ignores it.
 	Base *Table
 }
 
+// maxBytes returns the size limit: MaxBytes, or DefaultMaxBytes for 0,
+// at most math.MaxInt32 (the most ParseJSON can address).
 func (o LoadOptions) maxBytes() int64 {
 	if o.MaxBytes > 0 {
-		return o.MaxBytes
+		return min(o.MaxBytes, math.MaxInt32)
 	}
 	return DefaultMaxBytes
+}
+
+// check refuses a negative MaxBytes rather than reading it as the default.
+func (o LoadOptions) check() error {
+	if o.MaxBytes < 0 {
+		return &FieldError{Field: "LoadOptions.MaxBytes", Value: o.MaxBytes, Reason: "must not be negative; 0 means DefaultMaxBytes"}
+	}
+	return nil
 }
 
 // LoadJSON reads a policy file (see the package documentation, "Policy
@@ -59,11 +73,21 @@ func (o LoadOptions) maxBytes() int64 {
 // without their unit, negative or absurd durations, windows without a
 // unit, missing citations, dates out of order, rows of equal specificity
 // that overlap, gaps in a channel's rules, values that Rules.Validate
-// refuses (checked once a row's fields read without problems), and a file
-// larger than opts.MaxBytes. Problems are in file order, at most 100 and a
-// count of the rest. An error reading r is returned as is. LoadJSON never
-// panics, whatever the bytes.
+// refuses (checked once a row's fields read without problems), rows that
+// name more than [MaxCells] scope combinations, and a file larger than
+// opts.MaxBytes. Problems are in file order, at most [MaxProblems] and a
+// count of the rest; each row that overlaps others is reported once,
+// naming the first row it overlaps. An error reading r is returned as is;
+// a nil r is a *FileError. LoadJSON never panics, whatever the bytes, and
+// its time and memory are bounded (see "Limits" in the package
+// documentation).
 func LoadJSON(r io.Reader, opts LoadOptions) (*Table, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	if r == nil {
+		return nil, &FileError{File: opts.Name, Reason: "nothing to read: the reader is nil"}
+	}
 	max := opts.maxBytes()
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
@@ -77,11 +101,11 @@ func LoadJSON(r io.Reader, opts LoadOptions) (*Table, error) {
 
 // ParseJSON is [LoadJSON] for a policy file held in memory.
 func ParseJSON(data []byte, opts LoadOptions) (*Table, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
 	if max := opts.maxBytes(); int64(len(data)) > max {
 		return nil, &FileError{File: opts.Name, Reason: fmt.Sprintf("larger than the limit of %d bytes", max)}
-	}
-	if len(data) > math.MaxInt32 {
-		return nil, &FileError{File: opts.Name, Reason: fmt.Sprintf("larger than the limit of %d bytes", math.MaxInt32)}
 	}
 	d := &decoder{data: data, file: opts.Name, bad: make(map[string]bool), below: make(map[string]bool)}
 	t := d.document(opts)
@@ -135,9 +159,9 @@ func (d *decoder) err() error {
 	return errors.Join(d.errs...)
 }
 
-// full reports whether the decoder holds maxProblems problems: the rest
+// full reports whether the decoder holds MaxProblems problems: the rest
 // are only counted, so need not be formatted.
-func (d *decoder) full() bool { return len(d.errs) >= maxProblems }
+func (d *decoder) full() bool { return len(d.errs) >= MaxProblems }
 
 // mark records that the JSON path field has a problem (see related).
 func (d *decoder) mark(field string) {
@@ -979,7 +1003,7 @@ func (d *decoder) overrides(frs []fileRow, name string, base *Table) *Table {
 // same). Rows are compared only within their scope cell (channel,
 // specificity, term, product, offer, country) and, within a cell, in order
 // of From, so the work is O(c log c) in the c cells the rows name; more
-// than maxCells cells is itself a problem (on the row that crosses the
+// than MaxCells cells is itself a problem (on the row that crosses the
 // limit) and ends the check.
 func overlapProblems(rows []Row, idx []int) []rowProblem {
 	type cell struct {
@@ -1017,9 +1041,9 @@ func overlapProblems(rows []Row, idx []int) []rowProblem {
 			}
 		}
 		c := cellCount(terms, len(r.Products), len(r.Offers), len(r.Countries))
-		if n += c; c > maxCells || n > maxCells {
+		if n += c; c > MaxCells || n > MaxCells {
 			return []rowProblem{{row: i, value: describeRow(r), ambiguous: true, reason: fmt.Sprintf(
-				"the rows up to this one name more than %d combinations of channel, term, product, offer and country; split the policy", maxCells)}}
+				"the rows up to this one name more than %d combinations of channel, term, product, offer and country; split the policy", MaxCells)}}
 		}
 	}
 	entries = make([]entry, 0, n)
@@ -1083,13 +1107,13 @@ func overlapProblems(rows []Row, idx []int) []rowProblem {
 }
 
 // cellCount returns terms × products × offers × countries, each at least
-// 1, or maxCells+1 when that is larger.
+// 1, or MaxCells+1 when that is larger.
 func cellCount(terms int, dims ...int) int {
 	n := max(terms, 1)
 	for _, d := range dims {
 		n *= max(d, 1)
-		if n > maxCells {
-			return maxCells + 1
+		if n > MaxCells {
+			return MaxCells + 1
 		}
 	}
 	return n

@@ -165,6 +165,9 @@ func (w *fileWriter) finish(out io.Writer) error {
 	if w.err != nil {
 		return w.err
 	}
+	if out == nil {
+		return &FieldError{Field: "w", Value: "nil", Reason: "nothing to write to: the writer is nil"}
+	}
 	_, err := out.Write(w.b)
 	return err
 }
