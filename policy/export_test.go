@@ -145,4 +145,3 @@ func intersect(a, b []string) bool {
 	}
 	return false
 }
-

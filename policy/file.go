@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/bits"
 	"os"
 	"slices"
 	"sort"
@@ -434,6 +433,7 @@ type fileRow struct {
 	node    *jnode
 	row     Row
 	set     fieldMask // rule fields read without problems
+	order   []uint8   // the fields of set, in file order
 	seen    fieldMask // rule fields present
 	scopeOK bool      // channel, scope and period read without problems
 	citeOK  bool
@@ -747,6 +747,7 @@ func (d *decoder) ruleMember(m *jmember, g *group, row jpath, fr *fileRow) {
 		fr.seen |= 1 << f
 		if fields[f].dec(d, m.val, row.key(fields[f].path), &fr.row.Rules) {
 			fr.set |= 1 << f
+			fr.order = append(fr.order, uint8(f))
 		} else {
 			d.mark(row.key(fields[f].path).String())
 		}
@@ -951,14 +952,12 @@ func (d *decoder) overrides(frs []fileRow, name string, base *Table) *Table {
 			continue
 		}
 		o := Override{Row: fr.row}
-		if n := bits.OnesCount64(uint64(fr.set)); cap(paths)-len(paths) < n {
+		if n := len(fr.order); cap(paths)-len(paths) < n {
 			paths = make([]string, 0, max(n, 4*(len(frs)-i)))
 		}
 		start := len(paths)
-		for f := range fields {
-			if fr.set.has(f) {
-				paths = append(paths, fields[f].path)
-			}
+		for _, f := range fr.order {
+			paths = append(paths, fields[f].path)
 		}
 		o.Set = paths[start:len(paths):len(paths)]
 		if len(o.Set) == 0 {

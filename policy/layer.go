@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -40,6 +41,7 @@ type Layer struct {
 	rows  []Row          // normalized: Rules holds only the set fields
 	spans []span         // spans[i] is the period of rows[i]
 	masks []fieldMask    // masks[i]: the fields rows[i] sets
+	order [][]uint8      // order[i]: those fields in the order given
 	index [16]layerIndex // row indexes by channel
 }
 
@@ -142,7 +144,8 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 	if name == "" {
 		bad(-1, "name", "", "a layer needs a name")
 	}
-	l := &Layer{name: name, rows: make([]Row, len(overrides)), masks: make([]fieldMask, len(overrides))}
+	l := &Layer{name: name, rows: make([]Row, len(overrides)), masks: make([]fieldMask, len(overrides)), order: make([][]uint8, len(overrides))}
+	var orders []uint8 // one array for every row's order
 	for i, o := range overrides {
 		r := o.Row
 		if !r.Channel.IsValid() {
@@ -171,6 +174,10 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 			bad(i, "", "", "an override row sets at least one field")
 		}
 		var m fieldMask
+		if cap(orders)-len(orders) < len(o.Set) {
+			orders = make([]uint8, 0, max(len(o.Set), 4*(len(overrides)-i)))
+		}
+		start := len(orders)
 		for _, path := range o.Set {
 			f, ok := fieldIndex[path]
 			switch {
@@ -180,6 +187,7 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 				bad(i, "", path, "field named twice")
 			default:
 				m |= 1 << f
+				orders = append(orders, uint8(f))
 				if why := fields[f].check(&r.Rules); why != "" {
 					text, _ := fields[f].enc(&r.Rules)
 					bad(i, path, text, why)
@@ -196,7 +204,7 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 		r.Products = slices.Clone(r.Products)
 		r.Offers = slices.Clone(r.Offers)
 		r.Countries = slices.Clone(r.Countries)
-		l.rows[i], l.masks[i] = r, m
+		l.rows[i], l.masks[i], l.order[i] = r, m, groupOrder(orders[start:len(orders):len(orders)])
 	}
 	problems = append(problems, overlapProblems(l.rows, idx)...)
 	l.spans = spansOf(l.rows)
@@ -216,6 +224,41 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 	return l, problems
 }
 
+// groupOrder sorts fields, in place, so that each group of fields (such
+// as "cancel" or "cancel.window") is where its first field is, keeping
+// the order otherwise: the order in which a policy file can write them,
+// each group as one object. The order of a file's fields is unchanged.
+func groupOrder(order []uint8) []uint8 {
+	if len(order) < 2 {
+		return order
+	}
+	first := make(map[string]int, 2*len(order)) // group or field path → first position
+	for pos, f := range order {
+		for p := fields[f].path; ; {
+			if _, ok := first[p]; !ok {
+				first[p] = pos
+			}
+			i := strings.LastIndexByte(p, '.')
+			if i < 0 {
+				break
+			}
+			p = p[:i]
+		}
+	}
+	rank := func(f uint8) []int {
+		var r []int
+		p := fields[f].path
+		for i := 0; i <= len(p); i++ {
+			if i == len(p) || p[i] == '.' {
+				r = append(r, first[p[:i]])
+			}
+		}
+		return r
+	}
+	slices.SortStableFunc(order, func(a, b uint8) int { return slices.Compare(rank(a), rank(b)) })
+	return order
+}
+
 // Name returns the layer's name, which [Effective] reports as the origin of
 // the values the layer sets.
 func (l *Layer) Name() string {
@@ -226,7 +269,11 @@ func (l *Layer) Name() string {
 }
 
 // Overrides returns a copy of the layer's rows in their original order,
-// each with Set in file order and Rules holding only the set fields.
+// each with Rules holding only the set fields and Set in file order: for a
+// loaded layer, the order of the fields in the file; for one from
+// [NewLayer], the order given, with each group of fields (such as
+// "cancel.online") moved to where its first field is, as a file writes
+// them ([Layer.WriteJSON] writes that order).
 func (l *Layer) Overrides() []Override {
 	if l == nil {
 		return nil
@@ -236,11 +283,9 @@ func (l *Layer) Overrides() []Override {
 		r.Products = slices.Clone(r.Products)
 		r.Offers = slices.Clone(r.Offers)
 		r.Countries = slices.Clone(r.Countries)
-		var set []string
-		for f := 0; f < numFields; f++ {
-			if l.masks[i].has(f) {
-				set = append(set, fields[f].path)
-			}
+		set := make([]string, len(l.order[i]))
+		for j, f := range l.order[i] {
+			set[j] = fields[f].path
 		}
 		out[i] = Override{Row: r, Set: set}
 	}

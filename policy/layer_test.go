@@ -360,6 +360,9 @@ func TestLayerWriteJSONRoundTrip(t *testing.T) {
 	}
 }
 
+// TestLayerOverridesNormalizes: Rules holds only the fields set, and Set
+// keeps the order given (issue 12, defect 9: it was sorted into the order
+// of FieldPaths).
 func TestLayerOverridesNormalizes(t *testing.T) {
 	o := override(policy.CSPNewCommerce, []string{"disabled", "expired"}, func(r *policy.Row) {
 		r.Rules.ExpiredDays, r.Rules.DisabledDays, r.Rules.DisabledUntilTermEnd = 1, 2, true
@@ -367,9 +370,46 @@ func TestLayerOverridesNormalizes(t *testing.T) {
 	got := mustLayer(t, "l", o).Overrides()[0]
 	want := policy.Override{
 		Row: policy.Row{Channel: policy.CSPNewCommerce, From: o.From, Rules: policy.Rules{Channel: policy.CSPNewCommerce, Cite: cite, ExpiredDays: 1, DisabledDays: 2}},
-		Set: []string{"expired", "disabled"},
+		Set: []string{"disabled", "expired"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Overrides() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDefect9_OverridesSetInFileOrder: a loaded layer's Set is in the
+// order of the file, and NewLayer's in the order given with each group
+// gathered where its first field is, the order WriteJSON writes and a
+// file can hold (issue 12, defect 9: Set was in the order of FieldPaths).
+func TestDefect9_OverridesSetInFileOrder(t *testing.T) {
+	file := fileWith("overrides", `{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"},
+		"suspension": {"max": {"days": 60}, "allowed": true}, "disabled": {"days": 5}, "cancel": {"online": {"max": 0}, "prorated": true}, "expired": {"days": 30}}`)
+	tbl, err := policy.ParseJSON([]byte(file), policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"suspension.max", "suspension.allowed", "disabled", "cancel.online.max", "cancel.prorated", "expired"}
+	if diff := cmp.Diff(want, tbl.Layers()[0].Overrides()[0].Set); diff != "" {
+		t.Errorf("Set of a loaded layer mismatch (-want +got):\n%s", diff)
+	}
+
+	o := override(policy.CSPNewCommerce, []string{"suspension.max", "expired", "cancel.prorated", "suspension.allowed", "cancel.online.max"}, func(r *policy.Row) {
+		r.Rules.Suspension.MaxDays, r.Rules.ExpiredDays, r.Rules.Cancel.Prorated, r.Rules.Suspension.Allowed = 60, 30, true, true
+	})
+	l := mustLayer(t, "l", o)
+	want = []string{"suspension.max", "suspension.allowed", "expired", "cancel.prorated", "cancel.online.max"}
+	if diff := cmp.Diff(want, l.Overrides()[0].Set); diff != "" {
+		t.Errorf("Set of NewLayer mismatch (-want +got):\n%s", diff)
+	}
+	var b bytes.Buffer
+	if err := l.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	back, err := policy.ParseJSON(b.Bytes(), policy.LoadOptions{})
+	if err != nil {
+		t.Fatalf("reading what WriteJSON wrote: %v\n%s", err, b.String())
+	}
+	if diff := cmp.Diff(want, back.Layers()[0].Overrides()[0].Set); diff != "" {
+		t.Errorf("Set after WriteJSON and ParseJSON mismatch (-want +got):\n%s", diff)
 	}
 }
