@@ -420,7 +420,13 @@ func (d *decoder) enum(n *jnode, at jpath, names []string, nullable bool) (uint8
 
 func (d *decoder) instant(n *jnode, at jpath) (time.Time, bool) {
 	if n.kind == jString {
-		if t, ok := parseInstant(n.s); ok {
+		if t, ok := parseInstant(n.s); ok && t.IsZero() {
+			// A Row, like a time.Time, reads the zero instant as "no
+			// date": accepting it would turn a "from" into a missing one
+			// and an "until" or "salesEnd" into none.
+			d.fail(n, at, `out of range: 0001-01-01T00:00:00Z is the zero instant, which means "no date"; want a later instant`)
+			return time.Time{}, false
+		} else if ok {
 			return t, true
 		}
 	}

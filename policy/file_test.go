@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -447,5 +449,90 @@ func TestParseJSONGapsByTerm(t *testing.T) {
 	})
 	if diff := cmp.Diff(want, problemsOf(t, err), anyReason, cmpopts.SortSlices(func(a, b problem) bool { return a.Reason < b.Reason })); diff != "" {
 		t.Errorf("ParseJSON() problems mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDefect9_ZeroInstantOutOfRange: a date at the zero instant is
+// present, and refused as out of range where it is written, not reported
+// as missing (issue 12, defect 9). The instant just after it loads.
+func TestDefect9_ZeroInstantOutOfRange(t *testing.T) {
+	const reason = `out of range: 0001-01-01T00:00:00Z is the zero instant, which means "no date"; want a later instant`
+	tests := []struct {
+		name string
+		file string
+		want []problem
+	}{
+		{"from, a date", fileWith("overrides", `{"channel": "csp-nce", "from": "0001-01-01", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}}`),
+			[]problem{{"1:105", "rows[0].from", `"0001-01-01"`, reason}}},
+		{"from, an RFC 3339 time in another zone", fileWith("overrides", `{"channel": "csp-nce", "from": "0001-01-01T01:00:00+01:00", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}}`),
+			[]problem{{"1:105", "rows[0].from", `"0001-01-01T01:00:00+01:00"`, reason}}},
+		{"until", fileWith("overrides", `{"channel": "csp-nce", "from": "2022-01-01", "until": "0001-01-01", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}}`),
+			[]problem{{"1:128", "rows[0].until", `"0001-01-01"`, reason}}},
+		{"salesEnd", fileWith("overrides", `{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"}, "salesEnd": "0001-01-01"}`),
+			[]problem{{"1:171", "rows[0].salesEnd", `"0001-01-01"`, reason}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := policy.ParseJSON([]byte(tt.file), policy.LoadOptions{})
+			if diff := cmp.Diff(tt.want, problemsOf(t, err)); diff != "" {
+				t.Errorf("ParseJSON() problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// Just after the zero instant is a date like any other; an overrides
+	// row from then on is refused only because the built-in table has no
+	// rule before 2011 (checked by With, not as missing or out of range).
+	file := fileWith("overrides", `{"channel": "csp-nce", "from": "0001-01-01T00:00:00.000000001Z", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}}`)
+	_, err := policy.ParseJSON([]byte(file), policy.LoadOptions{})
+	for _, p := range problemsOf(t, err) {
+		if p.Field != "rows[0].from" || !strings.Contains(p.Reason, "has no rule") {
+			t.Errorf("one nanosecond after the zero instant: %+v, want only that the base has no rule then", p)
+		}
+	}
+}
+
+// TestDefect7_LoneSurrogate: a \u escape of a lone surrogate is refused
+// where it is written; encoding/json read it as U+FFFD, a character the
+// file does not hold (issue 12, defect 7). A surrogate pair is a
+// character.
+func TestDefect7_LoneSurrogate(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []problem
+	}{
+		{"high", `\ud800`, []problem{{"1:61", "", "", `invalid \u escape \ud800: a high surrogate must be followed by a low surrogate`}}},
+		{"high at the end", `x\udbff`, []problem{{"1:62", "", "", `invalid \u escape \udbff: a high surrogate must be followed by a low surrogate`}}},
+		{"high, then not a low", `\ud800\u0041`, []problem{{"1:61", "", "", `invalid \u escape \ud800: a high surrogate must be followed by a low surrogate`}}},
+		{"high, then a bad escape", `\ud800\u00`, []problem{{"1:71", "", "", `invalid \u escape: want four hex digits`}}},
+		{"low", `\udc00`, []problem{{"1:61", "", "", `invalid \u escape \udc00: a low surrogate without a high surrogate before it is not a character`}}},
+		{"low, upper case", `\uDFFF`, []problem{{"1:61", "", "", `invalid \u escape \udfff: a low surrogate`}}},
+		{"two highs", `\ud800\ud800`, []problem{{"1:61", "", "", `invalid \u escape \ud800: a high surrogate must be followed by a low surrogate`}}},
+	}
+	anyReason := cmp.Comparer(func(a, b problem) bool {
+		return a.Pos == b.Pos && a.Field == b.Field && a.Value == b.Value && (strings.HasPrefix(a.Reason, b.Reason) || strings.HasPrefix(b.Reason, a.Reason))
+	})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := `{"format": "lapse-policy/v1", "kind": "overrides", "name": "` + tt.text + `", "rows": []}`
+			_, err := policy.ParseJSON([]byte(file), policy.LoadOptions{})
+			if diff := cmp.Diff(tt.want, problemsOf(t, err), anyReason); diff != "" {
+				t.Errorf("ParseJSON() problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	for _, text := range []string{`\ud800\udc00`, `\uD83D\uDE00`, `\udbff\udfff`, `\ud7ff`, `\ue000`, `\u00e9`} {
+		file := fileWith("overrides", `{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R`+text+`", "sources": "S"}, "expired": {"days": 30}}`)
+		tbl, err := policy.ParseJSON([]byte(file), policy.LoadOptions{})
+		if err != nil {
+			t.Errorf("%s: %v", text, err)
+			continue
+		}
+		var want string
+		if err := json.Unmarshal([]byte(`"`+text+`"`), &want); err != nil {
+			t.Fatal(err)
+		}
+		if got := tbl.Layers()[0].Overrides()[0].Rules.Cite.Rules; got != "R"+want || strings.ContainsRune(got, utf8.RuneError) {
+			t.Errorf("%s read as %q, want %q", text, got, "R"+want)
+		}
 	}
 }
