@@ -109,7 +109,8 @@
 //
 // Loading is bounded whatever the input: a file is at most
 // [LoadOptions.MaxBytes] ([DefaultMaxBytes], 1 MiB, by default), nested
-// at most 32 levels deep, and its rows name at most [MaxCells]
+// at most 32 levels deep, a row names at most [MaxNames] products,
+// offers or countries, and its rows name at most [MaxCells]
 // combinations of channel, term, product, offer and country (a row names
 // its terms × products × offers × countries, each at least one); checking
 // an overrides file against the table it applies to examines at most

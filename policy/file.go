@@ -72,8 +72,9 @@ func (o LoadOptions) check() error {
 // without their unit, negative or absurd durations, windows without a
 // unit, missing citations, dates out of order, rows of equal specificity
 // that overlap, gaps in a channel's rules, values that Rules.Validate
-// refuses (checked once a row's fields read without problems), rows that
-// name more than [MaxCells] scope combinations, and a file larger than
+// refuses (checked once a row's fields read without problems), a list of
+// more than [MaxNames] names, rows that name more than [MaxCells] scope
+// combinations, and a file larger than
 // opts.MaxBytes. Problems are in file order, at most [MaxProblems] and a
 // count of the rest; each row that overlaps others is reported once,
 // naming the first row it overlaps. An error reading r is returned as is;
@@ -667,6 +668,10 @@ func (d *decoder) names(n *jnode, at jpath, valid func(string) bool) ([]string, 
 		d.fail(n, at, "must not be empty: leave the key out to match every value")
 		return nil, false
 	}
+	if len(n.members) > MaxNames {
+		d.fail(n, at, fmt.Sprintf("%d names, more than the limit of %d; split the row", len(n.members), MaxNames))
+		return nil, false
+	}
 	ok := true
 	out := make([]string, 0, len(n.members))
 	var seen map[string]bool
@@ -1086,6 +1091,9 @@ func overlapProblems(rows []Row, idx []int) []rowProblem {
 		last := entries[start].row // the row that ends last so far
 		for _, e := range entries[start+1 : end] {
 			j := e.row
+			if j == last {
+				continue // a row that names a product, offer or country twice
+			}
 			r, l := &rows[j], &rows[last]
 			if l.Until.IsZero() || l.Until.After(r.From) {
 				if seen == nil {

@@ -206,7 +206,11 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 		r.Countries = slices.Clone(r.Countries)
 		l.rows[i], l.masks[i], l.order[i] = r, m, groupOrder(orders[start:len(orders):len(orders)])
 	}
-	problems = append(problems, overlapProblems(l.rows, idx)...)
+	overlaps := overlapProblems(l.rows, idx)
+	problems = append(problems, overlaps...)
+	if len(overlaps) == 1 && overlaps[0].overlap == nil {
+		return l, problems // more than MaxCells cells: too many to index
+	}
 	l.spans = spansOf(l.rows)
 	for i := range l.rows {
 		r, ix := &l.rows[i], &l.index[l.rows[i].Channel&15]

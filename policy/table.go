@@ -150,6 +150,11 @@ func (r *Row) matches(k Key) bool {
 	return true
 }
 
+// MaxNames is the most products, offers or countries one row may name
+// (in [Row], [Override] and policy files): a longer list is an error, so
+// that checking and indexing a table stays cheap whatever its input.
+const MaxNames = 10_000
+
 // validCountry reports whether s is two upper-case ASCII letters, the
 // shape of an ISO 3166-1 alpha-2 code.
 func validCountry(s string) bool {
@@ -160,22 +165,55 @@ func validCountry(s string) bool {
 // row as FieldErrors under prefix (such as "rows[3].").
 func (r *Row) scopeProblems(prefix string) []error {
 	var errs []error
-	for _, p := range r.Products {
+	for _, l := range []struct {
+		field string
+		n     int
+	}{{"Products", len(r.Products)}, {"Offers", len(r.Offers)}, {"Countries", len(r.Countries)}} {
+		if l.n > MaxNames {
+			errs = append(errs, &FieldError{Field: prefix + l.field, Value: l.n, Reason: fmt.Sprintf("more than %d names; split the row", MaxNames)})
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	repeated := repeats(r.Products)
+	for i, p := range r.Products {
 		if p == "" {
 			errs = append(errs, &FieldError{Field: prefix + "Products", Value: "", Reason: "a product name must not be empty"})
+		} else if repeated(i) {
+			errs = append(errs, &FieldError{Field: prefix + "Products", Value: string(p), Reason: "listed twice"})
 		}
 	}
-	for _, o := range r.Offers {
+	repeated = repeats(r.Offers)
+	for i, o := range r.Offers {
 		if o == "" {
 			errs = append(errs, &FieldError{Field: prefix + "Offers", Value: "", Reason: "an offer name must not be empty"})
+		} else if repeated(i) {
+			errs = append(errs, &FieldError{Field: prefix + "Offers", Value: o, Reason: "listed twice"})
 		}
 	}
-	for _, c := range r.Countries {
+	repeated = repeats(r.Countries)
+	for i, c := range r.Countries {
 		if !validCountry(c) {
 			errs = append(errs, &FieldError{Field: prefix + "Countries", Value: c, Reason: "want an upper-case ISO 3166-1 alpha-2 code such as \"CN\""})
+		} else if repeated(i) {
+			errs = append(errs, &FieldError{Field: prefix + "Countries", Value: c, Reason: "listed twice"})
 		}
 	}
 	return errs
+}
+
+// repeats returns a function that reports whether names[i] is among
+// names[:i]; a long list is indexed once, so that checking it is O(n).
+func repeats[S ~string](names []S) func(i int) bool {
+	if len(names) <= 16 {
+		return func(i int) bool { return slices.Contains(names[:i], names[i]) }
+	}
+	first := make(map[S]int, len(names))
+	for i := len(names) - 1; i >= 0; i-- {
+		first[names[i]] = i
+	}
+	return func(i int) bool { return first[names[i]] < i }
 }
 
 // Table is an immutable, effective-dated policy table. It is safe for
@@ -211,10 +249,12 @@ func newTable(rows []Row, name string) *Table {
 }
 
 // NewTable validates rows and returns a table holding a copy of them. Every
-// problem is reported at once (errors.Join): invalid rules, a row whose
-// channel differs from its rules' channel, From not before Until, and two
-// rows of equal specificity for the same channel, term and product whose
-// periods overlap.
+// problem is reported at once (errors.Join), each a *FieldError: rules
+// that [Rules.Validate] refuses, a row whose channel differs from its
+// rules' channel, terms that are not declared, empty or repeated names,
+// more than [MaxNames] names, From not before Until, and two rows of
+// equal specificity for the same channel, term and product whose periods
+// overlap. A table of no rows is valid and answers no look-up.
 func NewTable(rows []Row) (*Table, error) {
 	var errs []error
 	cp := make([]Row, len(rows))
@@ -237,6 +277,9 @@ func NewTable(rows []Row) (*Table, error) {
 		if !r.Until.IsZero() && !r.From.Before(r.Until) {
 			errs = append(errs, &FieldError{Field: at + ".Until", Value: r.Until,
 				Reason: "must be after From " + r.From.UTC().Format(time.RFC3339)})
+		}
+		if r.Terms&^TermsOf(Terms()...) != 0 {
+			errs = append(errs, &FieldError{Field: at + ".Terms", Value: fmt.Sprintf("%#b", uint8(r.Terms)), Reason: "holds terms that are not declared"})
 		}
 		errs = append(errs, r.scopeProblems(at+".")...)
 	}

@@ -38,6 +38,9 @@ func Files() []File {
 			longStrings()},
 		{"overrides-many-versions.json", "a valid overrides file: one channel's generic override in thousands of consecutive versions",
 			manyVersions(head("overrides"), `{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}}`)},
+		{"long-lists.json", "one row naming as many distinct short offers as fit",
+			fill(head("overrides")+`{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}, "offers": [`,
+				func(i int) string { return sep(i)[:1] + fmt.Sprintf(`"%x"`, i) }, `]}]}`)},
 		{"overrides-distinct-offers.json", "an overrides file whose rows each name a different offer",
 			fill(head("overrides"), func(i int) string {
 				return sep(i) + fmt.Sprintf(`{"channel": "csp-nce", "offers": ["o%d"], "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}}`, i)
