@@ -956,16 +956,17 @@ func (d *decoder) table(frs []fileRow, name string) *Table {
 func (d *decoder) overrides(frs []fileRow, name string, base *Table) *Table {
 	good := make([]Override, 0, len(frs))
 	goodIdx := make([]int, 0, len(frs))
-	var paths []string // one array for the Set of every row
+	total := 0
+	for i := range frs {
+		total += len(frs[i].order)
+	}
+	paths := make([]string, 0, total) // one array for the Set of every row
 	for i := range frs {
 		fr := &frs[i]
 		if fr.node.kind != jObject || !fr.scopeOK || !fr.citeOK {
 			continue
 		}
 		o := Override{Row: fr.row}
-		if n := len(fr.order); cap(paths)-len(paths) < n {
-			paths = make([]string, 0, max(n, 4*(len(frs)-i)))
-		}
 		start := len(paths)
 		for _, f := range fr.order {
 			paths = append(paths, fields[f].path)

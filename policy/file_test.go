@@ -529,3 +529,55 @@ func TestDefect7_LoneSurrogate(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadLimits: the loader's limits, each just at and just past it
+// (issue 12, defect 1), and an inclusive boundary on a window that has
+// none refused where it is written (defect 7).
+func TestLoadLimits(t *testing.T) {
+	names := func(n int, format string) string {
+		var b strings.Builder
+		for i := range n {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, `"`+format+`"`, i)
+		}
+		return b.String()
+	}
+	limit := fmt.Sprintf("names, more than the limit of %d", policy.MaxNames)
+	tooMany := fmt.Sprintf("more than %d combinations of channel, term, product, offer and country", policy.MaxCells)
+	tests := []struct {
+		name string
+		row  string
+		want []problem // those whose reason contains limit or tooMany, or "inclusive" in their field
+	}{
+		{"MaxNames offers", `"offers": [` + names(policy.MaxNames, "o%d") + `]`, nil},
+		{"MaxNames+1 offers", `"offers": [` + names(policy.MaxNames+1, "o%d") + `]`,
+			[]problem{{"1:194", "rows[0].offers", `["o0", "o1", "o2", "o3", "o4", "o5", "o6", "o7", "o8", "o9", …`, fmt.Sprintf("%d %s; split the row", policy.MaxNames+1, limit)}}},
+		// 1 term × 100 products × 1,000 offers
+		{"MaxCells cells in one row", `"terms": ["annual"], "products": [` + names(100, "p%d") + `], "offers": [` + names(policy.MaxCells/100, "o%d") + `]`, nil},
+		// 1 term × 11 products × 9,091 offers
+		{"MaxCells+1 cells in one row", `"terms": ["annual"], "products": [` + names(11, "p%d") + `], "offers": [` + names((policy.MaxCells+1)/11, "o%d") + `]`,
+			[]problem{{"1:74", "rows[0]", `"csp-nce annual [p0 p1 p2 p3 p4 … (6 more)] offers [o0 o1 o2 o3 o4 … (9086 more)] [2022-01-01, open)"`,
+				"the rows up to this one name " + tooMany + "; split the policy"}}},
+		{"inclusive anytime window", `"cancel": {"window": {"kind": "anytime", "inclusive": true}}`,
+			[]problem{{"1:238", "rows[0].cancel.window.inclusive", "true", "only an after-start window has a boundary to include"}}},
+		{"exclusive never window", `"cancel": {"window": {"kind": "never", "inclusive": false}}`,
+			[]problem{{"1:236", "rows[0].cancel.window.inclusive", "false", "only an after-start window has a boundary to include"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := fileWith("overrides", `{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}, `+tt.row+`}`)
+			_, err := policy.ParseJSON([]byte(file), policy.LoadOptions{})
+			var got []problem
+			for _, p := range problemsOf(t, err) {
+				if strings.Contains(p.Reason, limit) || strings.Contains(p.Reason, tooMany) || strings.Contains(p.Field, "inclusive") {
+					got = append(got, p)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ParseJSON() problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -145,7 +145,11 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 		bad(-1, "name", "", "a layer needs a name")
 	}
 	l := &Layer{name: name, rows: make([]Row, len(overrides)), masks: make([]fieldMask, len(overrides)), order: make([][]uint8, len(overrides))}
-	var orders []uint8 // one array for every row's order
+	total := 0
+	for _, o := range overrides {
+		total += len(o.Set)
+	}
+	orders := make([]uint8, 0, total) // one array for every row's order
 	for i, o := range overrides {
 		r := o.Row
 		if !r.Channel.IsValid() {
@@ -174,9 +178,6 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 			bad(i, "", "", "an override row sets at least one field")
 		}
 		var m fieldMask
-		if cap(orders)-len(orders) < len(o.Set) {
-			orders = make([]uint8, 0, max(len(o.Set), 4*(len(overrides)-i)))
-		}
 		start := len(orders)
 		for _, path := range o.Set {
 			f, ok := fieldIndex[path]

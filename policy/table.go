@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -311,6 +312,9 @@ func Pin(r Rules) (*Table, error) {
 	return t, nil
 }
 
+// describeRow describes a row for messages, such as "csp-nce any [p]
+// offers [o] [2022-01-01, open)"; a list of more than describedNames
+// names shows the first ones and counts the rest.
 func describeRow(r *Row) string {
 	until := "open"
 	if !r.Until.IsZero() {
@@ -318,12 +322,34 @@ func describeRow(r *Row) string {
 	}
 	scope := ""
 	if len(r.Offers) > 0 {
-		scope += fmt.Sprintf(" offers %v", r.Offers)
+		scope += " offers " + listText(r.Offers)
 	}
 	if len(r.Countries) > 0 {
-		scope += fmt.Sprintf(" countries %v", r.Countries)
+		scope += " countries " + listText(r.Countries)
 	}
-	return fmt.Sprintf("%s %s %v%s [%s, %s)", r.Channel, r.Terms, r.Products, scope, r.From.UTC().Format(time.DateOnly), until)
+	return fmt.Sprintf("%s %s %s%s [%s, %s)", r.Channel, r.Terms, listText(r.Products), scope, r.From.UTC().Format(time.DateOnly), until)
+}
+
+// describedNames is the most names of a list describeRow shows.
+const describedNames = 5
+
+// listText returns names as "[a b c]", with at most describedNames names
+// and then "… (n more)".
+func listText[S ~string](names []S) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, n := range names {
+		if i == describedNames {
+			fmt.Fprintf(&b, " … (%d more)", len(names)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(string(n))
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 func prefixErrors(prefix string, err error) error {
