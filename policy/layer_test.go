@@ -3,6 +3,7 @@ package policy_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -411,5 +412,53 @@ func TestDefect9_OverridesSetInFileOrder(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, back.Layers()[0].Overrides()[0].Set); diff != "" {
 		t.Errorf("Set after WriteJSON and ParseJSON mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDefect1_CellLimitAcrossRows: the rows of a layer name at most
+// MaxCells combinations together; a row for every term counts each term.
+func TestDefect1_CellLimitAcrossRows(t *testing.T) {
+	names := func(prefix string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("%s%d", prefix, i)
+		}
+		return out
+	}
+	scoped := func(terms policy.TermSet, products, offers int, prefix string) policy.Override {
+		return override(policy.CSPNewCommerce, []string{"expired"}, func(r *policy.Row) {
+			r.Terms = terms
+			for _, p := range names(prefix+"p", products) {
+				r.Products = append(r.Products, policy.Product(p))
+			}
+			r.Offers = names(prefix+"o", offers)
+		})
+	}
+	annual := policy.TermsOf(policy.Annual)
+	tests := []struct {
+		name string
+		rows []policy.Override
+		want string // the field of the problem; "" for none
+	}{
+		{"two rows of MaxCells/2", []policy.Override{scoped(annual, 100, 500, "a"), scoped(annual, 100, 500, "b")}, ""},
+		{"two rows of MaxCells/2 and 1", []policy.Override{scoped(annual, 100, 500, "a"), scoped(annual, 7, 7143, "b")}, "rows[1]"}, // 7 × 7,143 = 50,001,
+		{"every term, 99,990 cells", []policy.Override{scoped(0, 11, 3030, "a")}, ""},
+		{"every term, 100,023 cells", []policy.Override{scoped(0, 11, 3031, "a")}, "rows[0]"},
+	}
+	tooMany := fmt.Sprintf("name more than %d combinations", policy.MaxCells)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := policy.NewLayer("l", tt.rows)
+			var got string
+			for _, e := range leaves(err) {
+				var fe *policy.FieldError
+				if errors.As(e, &fe) && strings.Contains(fe.Reason, tooMany) {
+					got = fe.Field
+				}
+			}
+			if got != tt.want {
+				t.Errorf("NewLayer() problem on %q, want %q: %v", got, tt.want, err)
+			}
+		})
 	}
 }
