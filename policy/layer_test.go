@@ -462,3 +462,31 @@ func TestDefect1_CellLimitAcrossRows(t *testing.T) {
 		})
 	}
 }
+
+// TestWithGridLimit: With examines at most MaxCells keys × instants per
+// channel. A pinned table (one instant) with a layer from 2022 (a second)
+// for n offers has 3 terms × (n+1) offers × 2 instants cells.
+func TestWithGridLimit(t *testing.T) {
+	base, err := policy.Pin(mosa(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	layer := func(n int) *policy.Layer {
+		var rows []policy.Override
+		for start := 0; start < n; start += policy.MaxNames {
+			rows = append(rows, override(policy.DirectMOSA, []string{"expired"}, func(r *policy.Row) {
+				for i := start; i < min(n, start+policy.MaxNames); i++ {
+					r.Offers = append(r.Offers, fmt.Sprint("o", i))
+				}
+			}))
+		}
+		return mustLayer(t, "offers", rows...)
+	}
+	if _, err := base.With(layer(policy.MaxCells/6 - 1)); err != nil { // 99,996 cells
+		t.Errorf("With(16,665 offers) = %v", err)
+	}
+	_, err = base.With(layer(policy.MaxCells / 6)) // 100,002 cells
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("16666 offers, 0 countries and 2 dates make too many combinations to check (more than %d)", policy.MaxCells)) {
+		t.Errorf("With(16,666 offers) = %v, want too many combinations", err)
+	}
+}
