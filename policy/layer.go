@@ -234,10 +234,10 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 // the order otherwise: the order in which a policy file can write them,
 // each group as one object. The order of a file's fields is unchanged.
 func groupOrder(order []uint8) []uint8 {
-	if len(order) < 2 {
-		return order
+	if len(order) < 3 {
+		return order // two fields are in an order a file can hold
 	}
-	first := make(map[string]int, 2*len(order)) // group or field path → first position
+	first := make(map[string]int) // group or field path → first position
 	for pos, f := range order {
 		for p := fields[f].path; ; {
 			if _, ok := first[p]; !ok {
@@ -366,23 +366,22 @@ type trace struct {
 }
 
 // resolve returns the rules for k at at: the table's most specific row
-// (base, -1 when none) with the matching layer rows applied, and the last
-// layer row applied (top, layer -1 when none). tr may be nil; Lookup
-// passes nil and allocates nothing.
-func (t *Table) resolve(k Key, at time.Time, tr *trace) (r Rules, base int, top origin) {
+// (base, -1 when none) with the matching layer rows applied. tr may be
+// nil. It reads every row of k's channel; to resolve one key at many
+// instants, use a resolver.
+func (t *Table) resolve(k Key, at time.Time, tr *trace) (r Rules, base int) {
 	base = t.find(k, at)
 	if base < 0 {
-		return Rules{}, -1, origin{-1, -1}
+		return Rules{}, -1
 	}
 	r = t.rows[base].Rules
-	top = t.applyLayers(&r, k, at, tr)
-	return r, base, top
+	t.applyLayers(&r, k, at, tr)
+	return r, base
 }
 
-// applyLayers applies to r the layer rows that match k at at and returns
-// the last one applied (layer -1 when none); tr may be nil.
-func (t *Table) applyLayers(r *Rules, k Key, at time.Time, tr *trace) (top origin) {
-	top = origin{-1, -1}
+// applyLayers applies to r the layer rows that match k at at; tr may be
+// nil.
+func (t *Table) applyLayers(r *Rules, k Key, at time.Time, tr *trace) {
 	sec, nsec := at.Unix(), int32(at.Nanosecond())
 	for li, l := range t.layers {
 		// The rows that match at one instant have distinct specificities
@@ -400,21 +399,16 @@ func (t *Table) applyLayers(r *Rules, k Key, at time.Time, tr *trace) (top origi
 		if k.Country != "" && ix.countries != nil {
 			found = l.match(&hit, ix.countries[k.Country], k, sec, nsec) || found
 		}
-		if !found {
-			continue
-		}
-		if o := l.apply(r, li, &hit, tr); o.layer >= 0 {
-			top = o
+		if found {
+			l.apply(r, li, &hit, tr)
 		}
 	}
-	return top
 }
 
 // apply applies to r the rows of layer li in hit (slots of index+1 by
-// specificity), least specific first, and returns the last one applied
-// (layer -1 when none); tr may be nil.
+// specificity; at least one), least specific first, and returns the last
+// one applied; tr may be nil.
 func (l *Layer) apply(r *Rules, li int, hit *[16]int32, tr *trace) (top origin) {
-	top = origin{-1, -1}
 	for _, i := range hit {
 		if i == 0 {
 			continue
@@ -522,8 +516,9 @@ func (rv *resolver) advance(j int, spans []span, sec int64, nsec int32) []int32 
 	return a
 }
 
-// at returns what t.resolve(k, at, tr) returns; at must not be before
-// the instant of the call before.
+// at returns what t.resolve(k, at, tr) returns, and the last layer row
+// applied (top, layer -1 when none); at must not be before the instant
+// of the call before.
 func (rv *resolver) at(at time.Time, tr *trace) (r Rules, base int, top origin) {
 	t := rv.t
 	sec, nsec := at.Unix(), int32(at.Nanosecond())
@@ -551,9 +546,7 @@ func (rv *resolver) at(at time.Time, tr *trace) (r Rules, base int, top origin) 
 			s := l.rows[i].specificity()
 			hit[s] = max(hit[s], i+1)
 		}
-		if o := l.apply(&r, li, &hit, tr); o.layer >= 0 {
-			top = o
-		}
+		top = l.apply(&r, li, &hit, tr)
 	}
 	return r, base, top
 }
@@ -625,7 +618,7 @@ func (t *Table) Effective(k Key, at time.Time) (Effective, error) {
 	for i := range tr.field {
 		tr.field[i] = origin{-1, -1}
 	}
-	r, base, _ := t.resolve(k, at, tr)
+	r, base := t.resolve(k, at, tr)
 	if base < 0 {
 		return Effective{}, t.noRule(k, at)
 	}

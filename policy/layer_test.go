@@ -490,3 +490,22 @@ func TestWithGridLimit(t *testing.T) {
 		t.Errorf("With(16,666 offers) = %v, want too many combinations", err)
 	}
 }
+
+// TestLayerSetGroupedWithThreeFields: the least number of fields whose
+// order a file cannot hold is three: a group, another field, the group
+// again.
+func TestLayerSetGroupedWithThreeFields(t *testing.T) {
+	for _, tt := range []struct{ set, want []string }{
+		{[]string{"suspension.max", "expired"}, []string{"suspension.max", "expired"}},
+		{[]string{"expired", "suspension.max"}, []string{"expired", "suspension.max"}},
+		{[]string{"suspension.max", "expired", "suspension.allowed"}, []string{"suspension.max", "suspension.allowed", "expired"}},
+		{[]string{"cancel.online.max", "cancel.prorated", "cancel.online.inclusive"}, []string{"cancel.online.max", "cancel.online.inclusive", "cancel.prorated"}},
+	} {
+		o := override(policy.CSPNewCommerce, tt.set, func(r *policy.Row) {
+			r.Rules.Suspension.MaxDays, r.Rules.Suspension.Allowed, r.Rules.ExpiredDays = 60, true, 30
+		})
+		if diff := cmp.Diff(tt.want, mustLayer(t, "l", o).Overrides()[0].Set); diff != "" {
+			t.Errorf("Set %v mismatch (-want +got):\n%s", tt.set, diff)
+		}
+	}
+}
