@@ -513,6 +513,11 @@ func TestDefect7_LoneSurrogate(t *testing.T) {
 			}
 		})
 	}
+	// The input ends inside the escape after a high surrogate.
+	_, err := policy.ParseJSON([]byte(`{"name": "\ud800\`), policy.LoadOptions{})
+	if diff := cmp.Diff([]problem{{"1:11", "", "", `invalid \u escape \ud800: a high surrogate must be followed by a low surrogate`}}, problemsOf(t, err), anyReason); diff != "" {
+		t.Errorf("ParseJSON() of a truncated escape: problems mismatch (-want +got):\n%s", diff)
+	}
 	for _, text := range []string{`\ud800\udc00`, `\uD83D\uDE00`, `\udbff\udfff`, `\ud7ff`, `\ue000`, `\u00e9`} {
 		file := fileWith("overrides", `{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R`+text+`", "sources": "S"}, "expired": {"days": 30}}`)
 		tbl, err := policy.ParseJSON([]byte(file), policy.LoadOptions{})

@@ -524,8 +524,9 @@ func (rv *resolver) at(at time.Time, tr *trace) (r Rules, base int, top origin) 
 	sec, nsec := at.Unix(), int32(at.Nanosecond())
 	base, bestSpec := -1, -1
 	for _, i := range rv.advance(0, t.spans, sec, nsec) {
-		// the first of the most specific, in the order of the rows
-		if s := t.rows[i].specificity(); s > bestSpec || s == bestSpec && int(i) < base {
+		// The rows in force for one key have distinct specificities
+		// (equal ones would overlap, which NewTable refuses).
+		if s := t.rows[i].specificity(); s > bestSpec {
 			base, bestSpec = int(i), s
 		}
 	}
