@@ -513,10 +513,19 @@ func TestDefect7_LoneSurrogate(t *testing.T) {
 			}
 		})
 	}
-	// The input ends inside the escape after a high surrogate.
-	_, err := policy.ParseJSON([]byte(`{"name": "\ud800\`), policy.LoadOptions{})
-	if diff := cmp.Diff([]problem{{"1:11", "", "", `invalid \u escape \ud800: a high surrogate must be followed by a low surrogate`}}, problemsOf(t, err), anyReason); diff != "" {
-		t.Errorf("ParseJSON() of a truncated escape: problems mismatch (-want +got):\n%s", diff)
+	// Inputs that end inside an escape.
+	for _, tt := range []struct {
+		in   string
+		want problem
+	}{
+		{`{"name": "\ud800\`, problem{"1:11", "", "", `invalid \u escape \ud800: a high surrogate must be followed by a low surrogate`}},
+		{`{"name": "\u00`, problem{"1:15", "", "", `invalid \u escape: want four hex digits`}},
+		{`{"name": "\ud800\u`, problem{"1:19", "", "", `invalid \u escape: want four hex digits`}},
+	} {
+		_, err := policy.ParseJSON([]byte(tt.in), policy.LoadOptions{})
+		if diff := cmp.Diff([]problem{tt.want}, problemsOf(t, err), anyReason); diff != "" {
+			t.Errorf("ParseJSON(%s): problems mismatch (-want +got):\n%s", tt.in, diff)
+		}
 	}
 	for _, text := range []string{`\ud800\udc00`, `\uD83D\uDE00`, `\udbff\udfff`, `\ud7ff`, `\ue000`, `\u00e9`} {
 		file := fileWith("overrides", `{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R`+text+`", "sources": "S"}, "expired": {"days": 30}}`)
