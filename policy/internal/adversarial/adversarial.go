@@ -41,6 +41,17 @@ func Files() []File {
 		{"long-lists.json", "one row naming as many distinct short offers as fit",
 			fill(head("overrides")+`{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}, "offers": [`,
 				func(i int) string { return sep(i)[:1] + fmt.Sprintf(`"%x"`, i) }, `]}]}`)},
+		{"overrides-offer-lists.json", "an overrides file of rows each naming the most offers a list may hold, more scope cells together than a policy may name",
+			fill(head("overrides"), func(i int) string {
+				var b strings.Builder
+				for j := range policy.MaxNames {
+					if j > 0 {
+						b.WriteByte(',')
+					}
+					fmt.Fprintf(&b, `"%x"`, i*policy.MaxNames+j)
+				}
+				return sep(i) + `{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}, "offers": [` + b.String() + `]}`
+			}, `]}`)},
 		{"overrides-distinct-offers.json", "an overrides file whose rows each name a different offer",
 			fill(head("overrides"), func(i int) string {
 				return sep(i) + fmt.Sprintf(`{"channel": "csp-nce", "offers": ["o%d"], "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"}, "expired": {"days": 30}}`, i)
