@@ -284,7 +284,7 @@ func (d *decoder) text(n *jnode) string {
 // that an object of many keys costs O(n).
 func (d *decoder) members(n *jnode, at jpath, fn func(m *jmember, at jpath)) {
 	var seen map[string]bool
-	if len(n.members) > 16 {
+	if len(n.members) > 32 { // a row has about 20 keys: scanning them is cheaper
 		seen = make(map[string]bool, len(n.members))
 	}
 	for i := range n.members {
@@ -440,7 +440,8 @@ type fileRow struct {
 	node    *jnode
 	row     Row
 	set     fieldMask // rule fields read without problems
-	order   []uint8   // the fields of set, in file order
+	order   []uint8   // the fields of set, in file order, for an override row (partial)
+	partial bool      // an override row, which may leave rule fields out
 	seen    fieldMask // rule fields present
 	scopeOK bool      // channel, scope and period read without problems
 	citeOK  bool
@@ -557,7 +558,7 @@ func (d *decoder) document(opts LoadOptions) *Table {
 // row reads rows[i]; partial says whether rule fields may be left out.
 func (d *decoder) row(n *jnode, i int, partial bool) fileRow {
 	at := path("rows[" + strconv.Itoa(i) + "]")
-	fr := fileRow{node: n}
+	fr := fileRow{node: n, partial: partial}
 	if n.kind != jObject {
 		d.fail(n, at, "want an object, not "+n.kind.String())
 		return fr
@@ -758,7 +759,9 @@ func (d *decoder) ruleMember(m *jmember, g *group, row jpath, fr *fileRow) {
 		fr.seen |= 1 << f
 		if fields[f].dec(d, m.val, row.key(fields[f].path), &fr.row.Rules) {
 			fr.set |= 1 << f
-			fr.order = append(fr.order, uint8(f))
+			if fr.partial {
+				fr.order = append(fr.order, uint8(f))
+			}
 		} else {
 			d.mark(row.key(fields[f].path).String())
 		}

@@ -177,44 +177,54 @@ func (r *Row) scopeProblems(prefix string) []error {
 	if len(errs) > 0 {
 		return errs
 	}
-	repeated := repeats(r.Products)
+	ix := firstIndex(r.Products)
 	for i, p := range r.Products {
 		if p == "" {
 			errs = append(errs, &FieldError{Field: prefix + "Products", Value: "", Reason: "a product name must not be empty"})
-		} else if repeated(i) {
+		} else if repeated(r.Products, i, ix) {
 			errs = append(errs, &FieldError{Field: prefix + "Products", Value: string(p), Reason: "listed twice"})
 		}
 	}
-	repeated = repeats(r.Offers)
+	ixs := firstIndex(r.Offers)
 	for i, o := range r.Offers {
 		if o == "" {
 			errs = append(errs, &FieldError{Field: prefix + "Offers", Value: "", Reason: "an offer name must not be empty"})
-		} else if repeated(i) {
+		} else if repeated(r.Offers, i, ixs) {
 			errs = append(errs, &FieldError{Field: prefix + "Offers", Value: o, Reason: "listed twice"})
 		}
 	}
-	repeated = repeats(r.Countries)
+	ixs = firstIndex(r.Countries)
 	for i, c := range r.Countries {
 		if !validCountry(c) {
 			errs = append(errs, &FieldError{Field: prefix + "Countries", Value: c, Reason: "want an upper-case ISO 3166-1 alpha-2 code such as \"CN\""})
-		} else if repeated(i) {
+		} else if repeated(r.Countries, i, ixs) {
 			errs = append(errs, &FieldError{Field: prefix + "Countries", Value: c, Reason: "listed twice"})
 		}
 	}
 	return errs
 }
 
-// repeats returns a function that reports whether names[i] is among
-// names[:i]; a long list is indexed once, so that checking it is O(n).
-func repeats[S ~string](names []S) func(i int) bool {
+// firstIndex indexes a long list of names by the first position of each,
+// so that repeated is O(1) for it; it returns nil for a short list, which
+// repeated scans.
+func firstIndex[S ~string](names []S) map[S]int {
 	if len(names) <= 16 {
-		return func(i int) bool { return slices.Contains(names[:i], names[i]) }
+		return nil
 	}
 	first := make(map[S]int, len(names))
 	for i := len(names) - 1; i >= 0; i-- {
 		first[names[i]] = i
 	}
-	return func(i int) bool { return first[names[i]] < i }
+	return first
+}
+
+// repeated reports whether names[i] is among names[:i]; first is
+// firstIndex(names).
+func repeated[S ~string](names []S, i int, first map[S]int) bool {
+	if first == nil {
+		return slices.Contains(names[:i], names[i])
+	}
+	return first[names[i]] < i
 }
 
 // Table is an immutable, effective-dated policy table. It is safe for
