@@ -509,3 +509,26 @@ func TestLayerSetGroupedWithThreeFields(t *testing.T) {
 		}
 	}
 }
+
+// TestEffectiveOfTheFirstRow: a value from a table's first row (index 0)
+// is found and attributed to it, as any other row's.
+func TestEffectiveOfTheFirstRow(t *testing.T) {
+	r := mosa(t)
+	tbl, err := policy.Pin(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual}
+	at := utc(2026, 1, 1, 0, 0)
+	e, err := tbl.Effective(k, at)
+	if err != nil {
+		t.Fatalf("Effective() of a pinned table: %v", err)
+	}
+	want, _ := tbl.Lookup(k, at)
+	if diff := cmp.Diff(want, e.Rules); diff != "" {
+		t.Errorf("Effective().Rules differs from Lookup (-Lookup +Effective):\n%s", diff)
+	}
+	if len(e.Sources) != 1 || e.Sources[0].Row != 0 || e.Sources[0].Layer != "pinned" || e.Sources[0].Override {
+		t.Errorf("Effective().Sources = %+v, want rows[0] of the pinned table", e.Sources)
+	}
+}
