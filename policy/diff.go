@@ -45,12 +45,16 @@ func Diff(a, b *Table) ([]Change, error) {
 			return nil, err
 		}
 		for _, k := range keys {
+			var rvA, rvB *resolver
+			if a != nil && b != nil {
+				rvA, rvB = a.newResolver(k), b.newResolver(k)
+			}
 			for i, at := range points {
 				var until time.Time
 				if i+1 < len(points) {
 					until = points[i+1]
 				}
-				raw = append(raw, diffCell(a, b, k, at, until)...)
+				raw = append(raw, diffCell(a, b, rvA, rvB, k, at, until)...)
 			}
 		}
 	}
@@ -59,11 +63,12 @@ func Diff(a, b *Table) ([]Change, error) {
 
 func layerOf(e *Effective, v Value) string { return e.Sources[v.Source].Layer }
 
-// diffCell compares one key at one instant.
-func diffCell(a, b *Table, k Key, at, until time.Time) []Change {
-	if a != nil && b != nil {
-		ra, baseA, _ := a.resolve(k, at, nil)
-		rb, baseB, _ := b.resolve(k, at, nil)
+// diffCell compares one key at one instant; rvA and rvB resolve k in a
+// and b when neither is nil.
+func diffCell(a, b *Table, rvA, rvB *resolver, k Key, at, until time.Time) []Change {
+	if rvA != nil {
+		ra, baseA, _ := rvA.at(at, nil)
+		rb, baseB, _ := rvB.at(at, nil)
 		if baseA < 0 && baseB < 0 {
 			return nil
 		}

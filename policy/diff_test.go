@@ -66,3 +66,19 @@ func TestDiff(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffEqualCellsWithoutExplaining: Diff resolves each key once per
+// instant and explains (with Effective, which allocates) only the cells
+// that differ, so comparing a table with itself allocates a few hundred
+// times, not once per cell: 410 allocations today, 3,980 when every cell
+// is explained.
+func TestDiffEqualCellsWithoutExplaining(t *testing.T) {
+	a, b := policy.Builtin(), policy.Builtin()
+	if n := testing.AllocsPerRun(2, func() {
+		if changes, err := policy.Diff(a, b); err != nil || len(changes) != 0 {
+			t.Fatalf("Diff(builtin, builtin) = %v, %v", changes, err)
+		}
+	}); n > 1000 {
+		t.Errorf("Diff(builtin, builtin) allocates %v times, want at most 1000", n)
+	}
+}

@@ -26,6 +26,9 @@ type FieldError struct {
 
 // Error implements error.
 func (e *FieldError) Error() string {
+	if e == nil {
+		return "policy: <nil *FieldError>"
+	}
 	return fmt.Sprintf("policy: %s = %s: %s", e.Field, formatValue(e.Value), e.Reason)
 }
 
@@ -52,6 +55,9 @@ type NoRuleError struct {
 
 // Error implements error.
 func (e *NoRuleError) Error() string {
+	if e == nil {
+		return "policy: <nil *NoRuleError>"
+	}
 	return fmt.Sprintf("policy: no rule for %v at %s: %s", e.Key, e.At.UTC().Format(time.RFC3339), e.Reason)
 }
 
@@ -73,6 +79,9 @@ type FileError struct {
 
 // Error implements error: "policy: file:line:col: field = value: reason".
 func (e *FileError) Error() string {
+	if e == nil {
+		return "policy: <nil *FileError>"
+	}
 	var b strings.Builder
 	b.WriteString("policy: ")
 	file := e.File

@@ -165,8 +165,7 @@ func ExampleDiff() {
 }
 
 func ExampleTable_WriteJSON() {
-	rows := policy.Builtin().Rows()[:1]
-	tbl, err := policy.NewTable(rows)
+	tbl, err := policy.NewTable(policy.Builtin().Rows())
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -83,4 +84,64 @@ func scanNoRule(t *Table, k Key, at time.Time) error {
 		return &NoRuleError{Key: k, At: at, Reason: "after the last documented rule, in force until " + last.UTC().Format(time.DateOnly)}
 	}
 	return &NoRuleError{Key: k, At: at, Reason: "in a gap between documented rules"}
+}
+
+// OverlapPairs returns the pairs (later, earlier) that overlapProblems
+// reports for rows.
+func OverlapPairs(rows []Row) [][2]int {
+	var out [][2]int
+	for _, p := range overlapProblems(rows, nil) {
+		if p.overlap == nil {
+			panic("not an overlap: " + p.reason)
+		}
+		out = append(out, [2]int{p.overlap.later, p.overlap.earlier})
+	}
+	return out
+}
+
+// ScanOverlapping is the reference for overlapProblems: whether two rows
+// of equal specificity could both answer the same look-up at the same
+// instant, compared pairwise as NewTable did before scope cells.
+func ScanOverlapping(a, b *Row) bool { return overlapping(a, b) }
+
+// overlapping reports whether two rows of equal specificity could both
+// answer the same look-up at the same instant.
+func overlapping(a, b *Row) bool {
+	if a.Channel != b.Channel || a.specificity() != b.specificity() {
+		return false
+	}
+	if a.Terms != 0 && b.Terms != 0 && a.Terms&b.Terms == 0 {
+		return false
+	}
+	if len(a.Products) > 0 {
+		shared := false
+		for _, p := range a.Products {
+			if b.hasProduct(p) {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			return false
+		}
+	}
+	if len(a.Offers) > 0 && !intersect(a.Offers, b.Offers) {
+		return false
+	}
+	if len(a.Countries) > 0 && !intersect(a.Countries, b.Countries) {
+		return false
+	}
+	// [a.From, a.Until) ∩ [b.From, b.Until) ≠ ∅
+	aEndsFirst := !a.Until.IsZero() && !a.Until.After(b.From)
+	bEndsFirst := !b.Until.IsZero() && !b.Until.After(a.From)
+	return !aEndsFirst && !bEndsFirst
+}
+
+func intersect(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }

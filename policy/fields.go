@@ -519,6 +519,9 @@ func windowProblem(w Window) (sub, why string) {
 		if w.Retroactive {
 			return "retroactive", "only an after-start window can be retroactive"
 		}
+		if w.Inclusive {
+			return "inclusive", "only an after-start window has a boundary to include"
+		}
 		return "", ""
 	}
 	if !w.Unit.IsValid() {
@@ -537,8 +540,9 @@ func windowProblem(w Window) (sub, why string) {
 // "after-start", "length": 7, "unit": "days", "inclusive": true,
 // "retroactive": false}. An after-start window needs kind, length, unit
 // and inclusive: Inclusive is [AMBIGUOUS] (DC-5, DC-6) and a file states
-// it. "retroactive" is optional (absent: false), allowed only in an
-// after-start window, and always written there.
+// it; other windows have no boundary, and no "inclusive". "retroactive" is
+// optional (absent: false), allowed only in an after-start window, and
+// always written there.
 func windowField(path, goPath string, p func(*Rules) *Window) field {
 	return field{
 		path: path, goPath: goPath,
@@ -551,8 +555,6 @@ func windowField(path, goPath string, p func(*Rules) *Window) field {
 			if w.Kind == AfterStart {
 				s += `, "length": ` + strconv.Itoa(w.Length) + `, "unit": "` + w.Unit.String() + `", "inclusive": ` + strconv.FormatBool(w.Inclusive) +
 					`, "retroactive": ` + strconv.FormatBool(w.Retroactive)
-			} else if w.Inclusive {
-				s += `, "inclusive": true`
 			}
 			return s + "}", true
 		},
@@ -627,6 +629,10 @@ func decodeWindow(p func(*Rules) *Window) func(d *decoder, n *jnode, at jpath, r
 			}
 			if retroactive != nil && retroactive.kind == jBool {
 				d.fail(retroactive, at.key("retroactive"), "only an after-start window can be retroactive")
+				ok = false
+			}
+			if inclusive != nil && inclusive.kind == jBool {
+				d.fail(inclusive, at.key("inclusive"), "only an after-start window has a boundary to include")
 				ok = false
 			}
 			if ok {

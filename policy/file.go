@@ -23,26 +23,40 @@ const Format = "lapse-policy/v1"
 // LoadOptions.MaxBytes is 0: 1 MiB.
 const DefaultMaxBytes = 1 << 20
 
-// maxProblems bounds the problems a loader reports; the rest are counted.
-const maxProblems = 100
+// MaxProblems is the most problems [LoadJSON], [ParseJSON] and [LoadFile]
+// report one by one; when there are more, the error ends with one more
+// *FileError whose Reason counts the rest, "and N more problems".
+const MaxProblems = 100
 
 // LoadOptions control [LoadJSON], [ParseJSON] and [LoadFile]. The zero
 // value is ready to use.
 type LoadOptions struct {
 	// Name names the file in error messages, such as "policy/eu.json".
 	Name string
-	// MaxBytes is the size limit; 0 means DefaultMaxBytes.
+	// MaxBytes is the size limit in bytes; 0 means DefaultMaxBytes. A
+	// limit above math.MaxInt32 is math.MaxInt32; a negative one is an
+	// error.
 	MaxBytes int64
 	// Base is the table an overrides file is layered on; nil means
 	// Builtin(). A table file ignores it.
 	Base *Table
 }
 
+// maxBytes returns the size limit: MaxBytes, or DefaultMaxBytes for 0,
+// at most math.MaxInt32 (the most ParseJSON can address).
 func (o LoadOptions) maxBytes() int64 {
 	if o.MaxBytes > 0 {
-		return o.MaxBytes
+		return min(o.MaxBytes, math.MaxInt32)
 	}
 	return DefaultMaxBytes
+}
+
+// check refuses a negative MaxBytes rather than reading it as the default.
+func (o LoadOptions) check() error {
+	if o.MaxBytes < 0 {
+		return &FieldError{Field: "LoadOptions.MaxBytes", Value: o.MaxBytes, Reason: "must not be negative; 0 means DefaultMaxBytes"}
+	}
+	return nil
 }
 
 // LoadJSON reads a policy file (see the package documentation, "Policy
@@ -58,11 +72,22 @@ func (o LoadOptions) maxBytes() int64 {
 // without their unit, negative or absurd durations, windows without a
 // unit, missing citations, dates out of order, rows of equal specificity
 // that overlap, gaps in a channel's rules, values that Rules.Validate
-// refuses (checked once a row's fields read without problems), and a file
-// larger than opts.MaxBytes. Problems are in file order, at most 100 and a
-// count of the rest. An error reading r is returned as is. LoadJSON never
-// panics, whatever the bytes.
+// refuses (checked once a row's fields read without problems), a list of
+// more than [MaxNames] names, rows that name more than [MaxCells] scope
+// combinations, and a file larger than
+// opts.MaxBytes. Problems are in file order, at most [MaxProblems] and a
+// count of the rest; each row that overlaps others is reported once,
+// naming the first row it overlaps. An error reading r is returned as is;
+// a nil r is a *FileError. LoadJSON never panics, whatever the bytes, and
+// its time and memory are bounded (see "Limits" in the package
+// documentation).
 func LoadJSON(r io.Reader, opts LoadOptions) (*Table, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	if r == nil {
+		return nil, &FileError{File: opts.Name, Reason: "nothing to read: the reader is nil"}
+	}
 	max := opts.maxBytes()
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
@@ -76,13 +101,13 @@ func LoadJSON(r io.Reader, opts LoadOptions) (*Table, error) {
 
 // ParseJSON is [LoadJSON] for a policy file held in memory.
 func ParseJSON(data []byte, opts LoadOptions) (*Table, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
 	if max := opts.maxBytes(); int64(len(data)) > max {
 		return nil, &FileError{File: opts.Name, Reason: fmt.Sprintf("larger than the limit of %d bytes", max)}
 	}
-	if len(data) > math.MaxInt32 {
-		return nil, &FileError{File: opts.Name, Reason: fmt.Sprintf("larger than the limit of %d bytes", math.MaxInt32)}
-	}
-	d := &decoder{data: data, file: opts.Name, bad: make(map[string]bool)}
+	d := &decoder{data: data, file: opts.Name, bad: make(map[string]bool), below: make(map[string]bool)}
 	t := d.document(opts)
 	if err := d.err(); err != nil {
 		return nil, err
@@ -119,6 +144,7 @@ type decoder struct {
 	errs    []error
 	dropped int
 	bad     map[string]bool // JSON paths with a problem
+	below   map[string]bool // JSON paths above a path with a problem
 }
 
 // err returns the problems in file order, joined.
@@ -133,10 +159,30 @@ func (d *decoder) err() error {
 	return errors.Join(d.errs...)
 }
 
+// full reports whether the decoder holds MaxProblems problems: the rest
+// are only counted, so need not be formatted.
+func (d *decoder) full() bool { return len(d.errs) >= MaxProblems }
+
+// mark records that the JSON path field has a problem (see related).
+func (d *decoder) mark(field string) {
+	if d.bad[field] {
+		return
+	}
+	d.bad[field] = true
+	for p := field; ; {
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+		d.below[p] = true
+	}
+}
+
 // report records a problem at byte offset off.
 func (d *decoder) report(off int, field, value, reason string) {
-	d.bad[field] = true
-	if len(d.errs) >= maxProblems {
+	d.mark(field)
+	if d.full() {
 		d.dropped++
 		return
 	}
@@ -234,16 +280,26 @@ func (d *decoder) text(n *jnode) string {
 }
 
 // members calls fn for each member of the object n, reporting and skipping
-// duplicate keys.
+// duplicate keys. Small objects are scanned; larger ones use a set, so
+// that an object of many keys costs O(n).
 func (d *decoder) members(n *jnode, at jpath, fn func(m *jmember, at jpath)) {
+	var seen map[string]bool
+	if len(n.members) > 32 { // a row has about 20 keys: scanning them is cheaper
+		seen = make(map[string]bool, len(n.members))
+	}
 	for i := range n.members {
 		m := &n.members[i]
 		mpath := at.key(m.key)
-		dup := false
-		for j := 0; j < i; j++ {
-			if n.members[j].key == m.key {
-				dup = true
-				break
+		var dup bool
+		if seen != nil {
+			dup = seen[m.key]
+			seen[m.key] = true
+		} else {
+			for j := 0; j < i; j++ {
+				if n.members[j].key == m.key {
+					dup = true
+					break
+				}
 			}
 		}
 		if dup {
@@ -256,6 +312,10 @@ func (d *decoder) members(n *jnode, at jpath, fn func(m *jmember, at jpath)) {
 
 // unknown reports an unknown key, suggesting the nearest of names.
 func (d *decoder) unknown(m *jmember, at jpath, names []string) {
+	if d.full() {
+		d.report(int(m.keyOff), at.String(), "", "") // counted, not formatted
+		return
+	}
 	reason := "unknown field"
 	if s := suggest(m.key, names); s != "" {
 		reason += fmt.Sprintf("; did you mean %q?", s)
@@ -361,7 +421,13 @@ func (d *decoder) enum(n *jnode, at jpath, names []string, nullable bool) (uint8
 
 func (d *decoder) instant(n *jnode, at jpath) (time.Time, bool) {
 	if n.kind == jString {
-		if t, ok := parseInstant(n.s); ok {
+		if t, ok := parseInstant(n.s); ok && t.IsZero() {
+			// A Row, like a time.Time, reads the zero instant as "no
+			// date": accepting it would turn a "from" into a missing one
+			// and an "until" or "salesEnd" into none.
+			d.fail(n, at, `out of range: 0001-01-01T00:00:00Z is the zero instant, which means "no date"; want a later instant`)
+			return time.Time{}, false
+		} else if ok {
 			return t, true
 		}
 	}
@@ -374,6 +440,8 @@ type fileRow struct {
 	node    *jnode
 	row     Row
 	set     fieldMask // rule fields read without problems
+	order   []uint8   // the fields of set, in file order, for an override row (partial)
+	partial bool      // an override row, which may leave rule fields out
 	seen    fieldMask // rule fields present
 	scopeOK bool      // channel, scope and period read without problems
 	citeOK  bool
@@ -490,7 +558,7 @@ func (d *decoder) document(opts LoadOptions) *Table {
 // row reads rows[i]; partial says whether rule fields may be left out.
 func (d *decoder) row(n *jnode, i int, partial bool) fileRow {
 	at := path("rows[" + strconv.Itoa(i) + "]")
-	fr := fileRow{node: n}
+	fr := fileRow{node: n, partial: partial}
 	if n.kind != jObject {
 		d.fail(n, at, "want an object, not "+n.kind.String())
 		return fr
@@ -601,8 +669,26 @@ func (d *decoder) names(n *jnode, at jpath, valid func(string) bool) ([]string, 
 		d.fail(n, at, "must not be empty: leave the key out to match every value")
 		return nil, false
 	}
+	if len(n.members) > MaxNames {
+		d.fail(n, at, fmt.Sprintf("%d names, more than the limit of %d; split the row", len(n.members), MaxNames))
+		return nil, false
+	}
 	ok := true
 	out := make([]string, 0, len(n.members))
+	var seen map[string]bool
+	if len(n.members) > 16 {
+		seen = make(map[string]bool, len(n.members))
+	}
+	listed := func(s string) bool {
+		if seen == nil {
+			return slices.Contains(out, s)
+		}
+		if seen[s] {
+			return true
+		}
+		seen[s] = true
+		return false
+	}
 	for i := range n.members {
 		e := n.members[i].val
 		if e.kind != jString {
@@ -617,7 +703,7 @@ func (d *decoder) names(n *jnode, at jpath, valid func(string) bool) ([]string, 
 		case valid != nil && !valid(s):
 			d.fail(e, at.index(i), `want an upper-case ISO 3166-1 alpha-2 code such as "CN"`)
 			ok = false
-		case slices.Contains(out, s):
+		case listed(s):
 			d.fail(e, at.index(i), "listed twice")
 			ok = false
 		default:
@@ -673,8 +759,11 @@ func (d *decoder) ruleMember(m *jmember, g *group, row jpath, fr *fileRow) {
 		fr.seen |= 1 << f
 		if fields[f].dec(d, m.val, row.key(fields[f].path), &fr.row.Rules) {
 			fr.set |= 1 << f
+			if fr.partial {
+				fr.order = append(fr.order, uint8(f))
+			}
 		} else {
-			d.bad[row.key(fields[f].path).String()] = true
+			d.mark(row.key(fields[f].path).String())
 		}
 		return
 	}
@@ -694,6 +783,10 @@ func (d *decoder) ruleMember(m *jmember, g *group, row jpath, fr *fileRow) {
 	at := row.key(m.key)
 	if g.path != "" {
 		at = row.key(g.path + "." + m.key)
+	}
+	if d.full() {
+		d.report(int(m.keyOff), at.String(), "", "") // counted, not formatted
+		return
 	}
 	var names []string
 	if g.path == "" {
@@ -743,7 +836,7 @@ func (d *decoder) missingFields(n *jnode, at jpath, seen fieldMask) {
 		}
 		if !slices.Contains(missing, target) {
 			missing = append(missing, target)
-			d.bad[at.key(target).String()] = true
+			d.mark(at.key(target).String())
 		}
 	}
 	d.missing(n, at, "missing rule fields (a row of a table file gives every one; see policy.FieldPaths): "+strings.Join(missing, ", "))
@@ -762,12 +855,7 @@ func (d *decoder) related(path string) bool {
 		}
 		p = p[:i]
 	}
-	for p := range d.bad {
-		if strings.HasPrefix(p, path+".") {
-			return true
-		}
-	}
-	return false
+	return d.below[path]
 }
 
 // nodeAt returns the node at a dotted JSON path below n, or the deepest
@@ -801,6 +889,12 @@ func (d *decoder) reportRow(fr *fileRow, i int, p rowProblem, followOn bool) {
 	if followOn && p.field != "" && d.related(path) {
 		return
 	}
+	if d.full() {
+		d.mark(path)
+		d.dropped++
+		return
+	}
+	p = p.resolved()
 	n := fr.node
 	value := formatValue(p.value)
 	if p.field != "" {
@@ -863,19 +957,24 @@ func (d *decoder) table(frs []fileRow, name string) *Table {
 
 // overrides checks an overrides file's rows and layers them on base.
 func (d *decoder) overrides(frs []fileRow, name string, base *Table) *Table {
-	var good []Override
-	var goodIdx []int
+	good := make([]Override, 0, len(frs))
+	goodIdx := make([]int, 0, len(frs))
+	total := 0
+	for i := range frs {
+		total += len(frs[i].order)
+	}
+	paths := make([]string, 0, total) // one array for the Set of every row
 	for i := range frs {
 		fr := &frs[i]
 		if fr.node.kind != jObject || !fr.scopeOK || !fr.citeOK {
 			continue
 		}
 		o := Override{Row: fr.row}
-		for f := range fields {
-			if fr.set.has(f) {
-				o.Set = append(o.Set, fields[f].path)
-			}
+		start := len(paths)
+		for _, f := range fr.order {
+			paths = append(paths, fields[f].path)
 		}
+		o.Set = paths[start:len(paths):len(paths)]
 		if len(o.Set) == 0 {
 			continue
 		}
@@ -883,10 +982,18 @@ func (d *decoder) overrides(frs []fileRow, name string, base *Table) *Table {
 		goodIdx = append(goodIdx, i)
 	}
 	l, problems := newLayer(name, good, goodIdx)
+	overlaps := false
 	for _, p := range problems {
+		overlaps = overlaps || p.ambiguous
 		if p.row >= 0 {
 			d.reportRow(&frs[goodIdx[p.row]], goodIdx[p.row], p, true)
 		}
+	}
+	if overlaps {
+		// Rows that overlap answer a look-up ambiguously: checking the
+		// merged rules would report follow-on problems and, with n rows
+		// in force at once, take O(n²).
+		return nil
 	}
 	t := base.withLayers(append(slices.Clip(base.layers), l))
 	for _, p := range t.checkLayers() {
@@ -903,20 +1010,130 @@ func (d *decoder) overrides(frs []fileRow, name string, base *Table) *Table {
 	return t
 }
 
-// overlapProblems reports pairs of rows of equal specificity that could
-// both answer the same look-up at the same instant, on the later row.
-// idx maps an index of rows to the index the message names (nil: the same).
+// overlapProblems reports rows of equal specificity that could both
+// answer the same look-up at the same instant: each such row is named at
+// least once, on the later of a pair, with the earlier row it overlaps.
+// idx maps an index of rows to the index the message names (nil: the
+// same). Rows are compared only within their scope cell (channel,
+// specificity, term, product, offer, country) and, within a cell, in order
+// of From, so the work is O(c log c) in the c cells the rows name; more
+// than MaxCells cells is itself a problem (on the row that crosses the
+// limit) and ends the check.
 func overlapProblems(rows []Row, idx []int) []rowProblem {
-	var out []rowProblem
+	type cell struct {
+		channel Channel
+		spec    int
+		term    Term
+		product Product
+		offer   string
+		country string
+	}
+	orAny := func(ss []string) []string {
+		if len(ss) == 0 {
+			return []string{""}
+		}
+		return ss
+	}
+	products := func(ps []Product) []Product {
+		if len(ps) == 0 {
+			return []Product{""}
+		}
+		return ps
+	}
+	type entry struct {
+		cell
+		row int32
+	}
+	var entries []entry
+	n := 0
 	for i := range rows {
-		for j := i + 1; j < len(rows); j++ {
-			if overlapping(&rows[i], &rows[j]) {
-				out = append(out, rowProblem{j, "", describeRow(&rows[j]),
-					fmt.Sprintf("overlaps rows[%d] (%s) for the same channel, terms, products, offers and countries", fileIndex(idx, i), describeRow(&rows[i]))})
+		r := &rows[i]
+		terms := 0
+		for _, t := range Terms() {
+			if r.Terms.Has(t) {
+				terms++
+			}
+		}
+		c := cellCount(terms, len(r.Products), len(r.Offers), len(r.Countries))
+		if n += c; c > MaxCells || n > MaxCells {
+			return []rowProblem{{row: i, value: describeRow(r), ambiguous: true, reason: fmt.Sprintf(
+				"the rows up to this one name more than %d combinations of channel, term, product, offer and country; split the policy", MaxCells)}}
+		}
+	}
+	entries = make([]entry, 0, n)
+	for i := range rows {
+		r := &rows[i]
+		spec := r.specificity()
+		for _, t := range Terms() {
+			if !r.Terms.Has(t) {
+				continue
+			}
+			for _, p := range products(r.Products) {
+				for _, o := range orAny(r.Offers) {
+					for _, x := range orAny(r.Countries) {
+						entries = append(entries, entry{cell{r.Channel, spec, t, p, o, x}, int32(i)})
+					}
+				}
 			}
 		}
 	}
-	return out
+	// By cell, then From: a row overlaps a row before it in its cell
+	// exactly when it starts before the latest end so far.
+	slices.SortStableFunc(entries, func(a, b entry) int {
+		return cmp.Or(cmp.Compare(a.channel, b.channel), cmp.Compare(a.spec, b.spec), cmp.Compare(a.term, b.term),
+			cmp.Compare(a.product, b.product), cmp.Compare(a.offer, b.offer), cmp.Compare(a.country, b.country),
+			rows[a.row].From.Compare(rows[b.row].From))
+	})
+	type pair struct{ later, earlier int32 }
+	var seen map[pair]bool
+	var out []pair
+	for start := 0; start < len(entries); {
+		end := start + 1
+		for end < len(entries) && entries[end].cell == entries[start].cell {
+			end++
+		}
+		last := entries[start].row // the row that ends last so far
+		for _, e := range entries[start+1 : end] {
+			j := e.row
+			if j == last {
+				continue // a row that names a product, offer or country twice
+			}
+			r, l := &rows[j], &rows[last]
+			if l.Until.IsZero() || l.Until.After(r.From) {
+				if seen == nil {
+					seen = make(map[pair]bool)
+				}
+				p := pair{max(j, last), min(j, last)}
+				if !seen[p] {
+					seen[p] = true
+					out = append(out, p)
+				}
+			}
+			if !l.Until.IsZero() && (r.Until.IsZero() || r.Until.After(l.Until)) {
+				last = j
+			}
+		}
+		start = end
+	}
+	slices.SortFunc(out, func(a, b pair) int { return cmp.Or(cmp.Compare(a.later, b.later), cmp.Compare(a.earlier, b.earlier)) })
+	problems := make([]rowProblem, len(out))
+	for i, p := range out {
+		problems[i] = rowProblem{row: int(p.later), ambiguous: true, overlap: &overlapRef{rows: rows, idx: idx, later: int(p.later), earlier: int(p.earlier)}}
+	}
+	return problems
+}
+
+// cellCount returns terms × products × offers × countries, each at least
+// 1, or MaxCells+1 when that is larger.
+func cellCount(terms int, dims ...int) int {
+	n := max(terms, 1)
+	for _, d := range dims {
+		n *= max(d, 1)
+		if n > MaxCells {
+			return MaxCells + 1
+		}
+	}
+	return n
 }
 
 // fileIndex returns idx[i], or i when idx is nil.
@@ -991,7 +1208,7 @@ func gapProblems(rows []Row, idx []int) []rowProblem {
 			reason = fmt.Sprintf("gap: no rule in force for %s (%s) from %s until %s, where rows[%d] begins",
 				r.Channel, ts, g.from.UTC().Format(time.DateOnly), g.to.UTC().Format(time.DateOnly), fileIndex(idx, g.next))
 		}
-		out = append(out, rowProblem{g.row, "until", r.Until, reason})
+		out = append(out, rowProblem{row: g.row, field: "until", value: r.Until, reason: reason})
 	}
 	return out
 }

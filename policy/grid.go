@@ -6,9 +6,12 @@ import (
 	"time"
 )
 
-// maxCells bounds the keys × instants that With and Diff examine for one
-// channel, so that a hostile file cannot make validation take hours.
-const maxCells = 100_000
+// MaxCells bounds the work of validating a policy, so that a hostile
+// file cannot make it take hours: the keys × instants that [Table.With]
+// and [Diff] examine for one channel, and the combinations of channel,
+// term, product, offer and country that the rows given to [NewTable] or
+// [NewLayer], or read from one policy file, name together.
+const MaxCells = 100_000
 
 // grid returns, for channel c, every key and every instant at which the
 // answers of the tables (their own rows and their layers) can differ: the
@@ -19,22 +22,27 @@ func grid(c Channel, tables ...*Table) (keys []Key, points []time.Time, err erro
 	products := []Product{""}
 	offers := []string{""}
 	countries := []string{""}
+	seenP := map[Product]bool{"": true}
+	seen := map[string]bool{"": true} // offers, and countries as "\x00CN"
 	visit := func(r *Row) {
 		if r.Channel != c {
 			return
 		}
 		for _, p := range r.Products {
-			if !slices.Contains(products, p) {
+			if !seenP[p] {
+				seenP[p] = true
 				products = append(products, p)
 			}
 		}
 		for _, o := range r.Offers {
-			if !slices.Contains(offers, o) {
+			if !seen[o] {
+				seen[o] = true
 				offers = append(offers, o)
 			}
 		}
 		for _, x := range r.Countries {
-			if !slices.Contains(countries, x) {
+			if !seen["\x00"+x] {
+				seen["\x00"+x] = true
 				countries = append(countries, x)
 			}
 		}
@@ -62,9 +70,9 @@ func grid(c Channel, tables ...*Table) (keys []Key, points []time.Time, err erro
 	slices.Sort(offers)
 	slices.Sort(countries)
 	n := len(Terms()) * len(products) * len(offers) * len(countries)
-	if n*len(points) > maxCells {
+	if n*len(points) > MaxCells {
 		return nil, nil, fmt.Errorf("policy: %s: %d products, %d offers, %d countries and %d dates make too many combinations to check (more than %d); split the policy",
-			c, len(products)-1, len(offers)-1, len(countries)-1, len(points), maxCells)
+			c, len(products)-1, len(offers)-1, len(countries)-1, len(points), MaxCells)
 	}
 	keys = make([]Key, 0, n)
 	for _, term := range Terms() {

@@ -1,10 +1,12 @@
 package policy
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math/bits"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -39,6 +41,7 @@ type Layer struct {
 	rows  []Row          // normalized: Rules holds only the set fields
 	spans []span         // spans[i] is the period of rows[i]
 	masks []fieldMask    // masks[i]: the fields rows[i] sets
+	order [][]uint8      // order[i]: those fields in the order given
 	index [16]layerIndex // row indexes by channel
 }
 
@@ -88,6 +91,31 @@ type rowProblem struct {
 	field  string
 	value  any
 	reason string
+	// overlap, when not nil, is the row this one overlaps; value and
+	// reason are then formatted by resolved, only for problems reported.
+	overlap *overlapRef
+	// ambiguous says the rows overlap (or are too many to tell), so that
+	// checking the rules they merge into is moot.
+	ambiguous bool
+}
+
+// overlapRef names the earlier row of an overlapping pair among rows;
+// idx maps an index of rows to the index messages name (nil: the same).
+type overlapRef struct {
+	rows           []Row
+	idx            []int
+	later, earlier int
+}
+
+// resolved returns p with value and reason formatted.
+func (p rowProblem) resolved() rowProblem {
+	if o := p.overlap; o != nil {
+		p.value = describeRow(&o.rows[o.later])
+		p.reason = fmt.Sprintf("overlaps rows[%d] (%s) for the same channel, terms, products, offers and countries",
+			fileIndex(o.idx, o.earlier), describeRow(&o.rows[o.earlier]))
+		p.overlap = nil
+	}
+	return p
 }
 
 func (p rowProblem) path() string {
@@ -102,6 +130,7 @@ func (p rowProblem) path() string {
 }
 
 func (p rowProblem) fieldError() *FieldError {
+	p = p.resolved()
 	return &FieldError{Field: p.path(), Value: p.value, Reason: p.reason}
 }
 
@@ -110,12 +139,17 @@ func (p rowProblem) fieldError() *FieldError {
 func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProblem) {
 	var problems []rowProblem
 	bad := func(row int, field string, v any, reason string) {
-		problems = append(problems, rowProblem{row, field, v, reason})
+		problems = append(problems, rowProblem{row: row, field: field, value: v, reason: reason})
 	}
 	if name == "" {
 		bad(-1, "name", "", "a layer needs a name")
 	}
-	l := &Layer{name: name, rows: make([]Row, len(overrides)), masks: make([]fieldMask, len(overrides))}
+	l := &Layer{name: name, rows: make([]Row, len(overrides)), masks: make([]fieldMask, len(overrides)), order: make([][]uint8, len(overrides))}
+	total := 0
+	for _, o := range overrides {
+		total += len(o.Set)
+	}
+	orders := make([]uint8, 0, total) // one array for every row's order
 	for i, o := range overrides {
 		r := o.Row
 		if !r.Channel.IsValid() {
@@ -144,6 +178,7 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 			bad(i, "", "", "an override row sets at least one field")
 		}
 		var m fieldMask
+		start := len(orders)
 		for _, path := range o.Set {
 			f, ok := fieldIndex[path]
 			switch {
@@ -153,6 +188,7 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 				bad(i, "", path, "field named twice")
 			default:
 				m |= 1 << f
+				orders = append(orders, uint8(f))
 				if why := fields[f].check(&r.Rules); why != "" {
 					text, _ := fields[f].enc(&r.Rules)
 					bad(i, path, text, why)
@@ -169,9 +205,13 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 		r.Products = slices.Clone(r.Products)
 		r.Offers = slices.Clone(r.Offers)
 		r.Countries = slices.Clone(r.Countries)
-		l.rows[i], l.masks[i] = r, m
+		l.rows[i], l.masks[i], l.order[i] = r, m, groupOrder(orders[start:len(orders):len(orders)])
 	}
-	problems = append(problems, overlapProblems(l.rows, idx)...)
+	overlaps := overlapProblems(l.rows, idx)
+	problems = append(problems, overlaps...)
+	if len(overlaps) == 1 && overlaps[0].overlap == nil {
+		return l, problems // more than MaxCells cells: too many to index
+	}
 	l.spans = spansOf(l.rows)
 	for i := range l.rows {
 		r, ix := &l.rows[i], &l.index[l.rows[i].Channel&15]
@@ -189,6 +229,41 @@ func newLayer(name string, overrides []Override, idx []int) (*Layer, []rowProble
 	return l, problems
 }
 
+// groupOrder sorts fields, in place, so that each group of fields (such
+// as "cancel" or "cancel.window") is where its first field is, keeping
+// the order otherwise: the order in which a policy file can write them,
+// each group as one object. The order of a file's fields is unchanged.
+func groupOrder(order []uint8) []uint8 {
+	if len(order) < 3 {
+		return order // two fields are in an order a file can hold
+	}
+	first := make(map[string]int) // group or field path → first position
+	for pos, f := range order {
+		for p := fields[f].path; ; {
+			if _, ok := first[p]; !ok {
+				first[p] = pos
+			}
+			i := strings.LastIndexByte(p, '.')
+			if i < 0 {
+				break
+			}
+			p = p[:i]
+		}
+	}
+	rank := func(f uint8) []int {
+		var r []int
+		p := fields[f].path
+		for i := 0; i <= len(p); i++ {
+			if i == len(p) || p[i] == '.' {
+				r = append(r, first[p[:i]])
+			}
+		}
+		return r
+	}
+	slices.SortStableFunc(order, func(a, b uint8) int { return slices.Compare(rank(a), rank(b)) })
+	return order
+}
+
 // Name returns the layer's name, which [Effective] reports as the origin of
 // the values the layer sets.
 func (l *Layer) Name() string {
@@ -199,7 +274,11 @@ func (l *Layer) Name() string {
 }
 
 // Overrides returns a copy of the layer's rows in their original order,
-// each with Set in file order and Rules holding only the set fields.
+// each with Rules holding only the set fields and Set in file order: for a
+// loaded layer, the order of the fields in the file; for one from
+// [NewLayer], the order given, with each group of fields (such as
+// "cancel.online") moved to where its first field is, as a file writes
+// them ([Layer.WriteJSON] writes that order).
 func (l *Layer) Overrides() []Override {
 	if l == nil {
 		return nil
@@ -209,11 +288,9 @@ func (l *Layer) Overrides() []Override {
 		r.Products = slices.Clone(r.Products)
 		r.Offers = slices.Clone(r.Offers)
 		r.Countries = slices.Clone(r.Countries)
-		var set []string
-		for f := 0; f < numFields; f++ {
-			if l.masks[i].has(f) {
-				set = append(set, fields[f].path)
-			}
+		set := make([]string, len(l.order[i]))
+		for j, f := range l.order[i] {
+			set[j] = fields[f].path
 		}
 		out[i] = Override{Row: r, Set: set}
 	}
@@ -278,16 +355,6 @@ func (t *Table) withLayers(layers []*Layer) *Table {
 	return nt
 }
 
-// matchesAny reports whether any of t's own rows matches k at some time.
-func (t *Table) matchesAny(k Key) bool {
-	for _, i := range t.byChannel[k.Channel&15] {
-		if t.rows[i].matches(k) {
-			return true
-		}
-	}
-	return false
-}
-
 // origin names the row a value came from: layer -1 is the table's own rows.
 type origin struct{ layer, row int }
 
@@ -299,23 +366,22 @@ type trace struct {
 }
 
 // resolve returns the rules for k at at: the table's most specific row
-// (base, -1 when none) with the matching layer rows applied, and the last
-// layer row applied (top, layer -1 when none). tr may be nil; Lookup
-// passes nil and allocates nothing.
-func (t *Table) resolve(k Key, at time.Time, tr *trace) (r Rules, base int, top origin) {
+// (base, -1 when none) with the matching layer rows applied. tr may be
+// nil. It reads every row of k's channel; to resolve one key at many
+// instants, use a resolver.
+func (t *Table) resolve(k Key, at time.Time, tr *trace) (r Rules, base int) {
 	base = t.find(k, at)
 	if base < 0 {
-		return Rules{}, -1, origin{-1, -1}
+		return Rules{}, -1
 	}
 	r = t.rows[base].Rules
-	top = t.applyLayers(&r, k, at, tr)
-	return r, base, top
+	t.applyLayers(&r, k, at, tr)
+	return r, base
 }
 
-// applyLayers applies to r the layer rows that match k at at and returns
-// the last one applied (layer -1 when none); tr may be nil.
-func (t *Table) applyLayers(r *Rules, k Key, at time.Time, tr *trace) (top origin) {
-	top = origin{-1, -1}
+// applyLayers applies to r the layer rows that match k at at; tr may be
+// nil.
+func (t *Table) applyLayers(r *Rules, k Key, at time.Time, tr *trace) {
 	sec, nsec := at.Unix(), int32(at.Nanosecond())
 	for li, l := range t.layers {
 		// The rows that match at one instant have distinct specificities
@@ -333,33 +399,157 @@ func (t *Table) applyLayers(r *Rules, k Key, at time.Time, tr *trace) (top origi
 		if k.Country != "" && ix.countries != nil {
 			found = l.match(&hit, ix.countries[k.Country], k, sec, nsec) || found
 		}
-		if !found {
+		if found {
+			l.apply(r, li, &hit, tr)
+		}
+	}
+}
+
+// apply applies to r the rows of layer li in hit (slots of index+1 by
+// specificity; at least one), least specific first, and returns the last
+// one applied; tr may be nil.
+func (l *Layer) apply(r *Rules, li int, hit *[16]int32, tr *trace) (top origin) {
+	for _, i := range hit {
+		if i == 0 {
 			continue
 		}
-		for _, i := range hit {
-			if i == 0 {
-				continue
-			}
-			i-- // slots hold index+1
-			row := &l.rows[i]
-			for m := uint64(l.masks[i]); m != 0; m &= m - 1 {
-				f := bits.TrailingZeros64(m)
-				copyField(r, &row.Rules, f)
-				if tr != nil {
-					tr.field[f] = origin{li, int(i)}
-				}
-			}
-			r.Cite = row.Rules.Cite
-			if row.Rules.Version != "" {
-				r.Version = row.Rules.Version
-			}
-			top = origin{li, int(i)}
+		i-- // slots hold index+1
+		row := &l.rows[i]
+		for m := uint64(l.masks[i]); m != 0; m &= m - 1 {
+			f := bits.TrailingZeros64(m)
+			copyField(r, &row.Rules, f)
 			if tr != nil {
-				tr.applied = append(tr.applied, top)
+				tr.field[f] = origin{li, int(i)}
 			}
+		}
+		r.Cite = row.Rules.Cite
+		if row.Rules.Version != "" {
+			r.Version = row.Rules.Version
+		}
+		top = origin{li, int(i)}
+		if tr != nil {
+			tr.applied = append(tr.applied, top)
 		}
 	}
 	return top
+}
+
+// resolver resolves the rules for one key at instants in ascending order,
+// as [Table.resolve] does, reading only the rows that match the key and
+// are in force: the rows are sorted by From once and each instant reads
+// the rows in force at the one before and those that start since, so that
+// a key with n versions costs O(n log n) rather than O(n²).
+type resolver struct {
+	t       *Table
+	anyBase bool      // some row of t matches the key
+	pending [][]int32 // [0]: matching rows of t; [1+li]: of layer li; sorted by From, latest first
+	active  [][]int32 // the rows of each that started at or before the last instant
+}
+
+// newResolver returns the resolver of k for t.
+func (t *Table) newResolver(k Key) *resolver {
+	rv := &resolver{t: t, pending: make([][]int32, 1+len(t.layers)), active: make([][]int32, 1+len(t.layers))}
+	rv.reset(k)
+	return rv
+}
+
+// reset makes rv the resolver of k, reusing its memory.
+func (rv *resolver) reset(k Key) {
+	t := rv.t
+	for j := range rv.pending {
+		rv.pending[j], rv.active[j] = rv.pending[j][:0], rv.active[j][:0]
+	}
+	add := func(to int, spans []span, rows []Row, ix []int32) {
+		for _, i := range ix {
+			if rows[i].matches(k) {
+				rv.pending[to] = append(rv.pending[to], i)
+			}
+		}
+		// latest first, so that the next to start is last
+		slices.SortStableFunc(rv.pending[to], func(a, b int32) int { return -cmpStart(&spans[a], &spans[b]) })
+	}
+	add(0, t.spans, t.rows, t.byChannel[k.Channel&15])
+	rv.anyBase = len(rv.pending[0]) > 0
+	for li, l := range t.layers {
+		ix := &l.index[k.Channel&15]
+		cand := rv.active[1+li] // empty; borrowed until add
+		cand = append(cand, ix.generic...)
+		if k.Offer != "" {
+			cand = append(cand, ix.offers[k.Offer]...)
+		}
+		if k.Product != "" {
+			cand = append(cand, ix.products[k.Product]...)
+		}
+		if k.Country != "" {
+			cand = append(cand, ix.countries[k.Country]...)
+		}
+		add(1+li, l.spans, l.rows, cand)
+		rv.active[1+li] = cand[:0]
+	}
+}
+
+// cmpStart compares the starts of two spans.
+func cmpStart(a, b *span) int {
+	return cmp.Or(cmp.Compare(a.fromSec, b.fromSec), cmp.Compare(a.fromNsec, b.fromNsec))
+}
+
+// advance moves the rows of list j that start at or before sec.nsec to
+// its active rows and drops the active rows no longer in force.
+func (rv *resolver) advance(j int, spans []span, sec int64, nsec int32) []int32 {
+	p := rv.pending[j]
+	for len(p) > 0 {
+		s := &spans[p[len(p)-1]]
+		if s.fromSec > sec || s.fromSec == sec && s.fromNsec > nsec {
+			break
+		}
+		rv.active[j] = append(rv.active[j], p[len(p)-1])
+		p = p[:len(p)-1]
+	}
+	rv.pending[j] = p
+	a := rv.active[j][:0]
+	for _, i := range rv.active[j] {
+		if spans[i].covers(sec, nsec) {
+			a = append(a, i)
+		}
+	}
+	rv.active[j] = a
+	return a
+}
+
+// at returns what t.resolve(k, at, tr) returns, and the last layer row
+// applied (top, layer -1 when none); at must not be before the instant
+// of the call before.
+func (rv *resolver) at(at time.Time, tr *trace) (r Rules, base int, top origin) {
+	t := rv.t
+	sec, nsec := at.Unix(), int32(at.Nanosecond())
+	base, bestSpec := -1, -1
+	for _, i := range rv.advance(0, t.spans, sec, nsec) {
+		// The rows in force for one key have distinct specificities
+		// (equal ones would overlap, which NewTable refuses).
+		if s := t.rows[i].specificity(); s > bestSpec {
+			base, bestSpec = int(i), s
+		}
+	}
+	if base < 0 {
+		return Rules{}, -1, origin{-1, -1}
+	}
+	r = t.rows[base].Rules
+	top = origin{-1, -1}
+	for li, l := range t.layers {
+		active := rv.advance(1+li, l.spans, sec, nsec)
+		if len(active) == 0 {
+			continue
+		}
+		// As Layer.match: the last row of each specificity in the order
+		// of the rows.
+		var hit [16]int32
+		for _, i := range active {
+			s := l.rows[i].specificity()
+			hit[s] = max(hit[s], i+1)
+		}
+		top = l.apply(&r, li, &hit, tr)
+	}
+	return r, base, top
 }
 
 // match puts each row of rows that matches k at sec.nsec into the slot of
@@ -429,7 +619,7 @@ func (t *Table) Effective(k Key, at time.Time) (Effective, error) {
 	for i := range tr.field {
 		tr.field[i] = origin{-1, -1}
 	}
-	r, base, _ := t.resolve(k, at, tr)
+	r, base := t.resolve(k, at, tr)
 	if base < 0 {
 		return Effective{}, t.noRule(k, at)
 	}
@@ -485,15 +675,21 @@ func (t *Table) checkLayers() []layerProblem {
 		}
 		keys, points, err := grid(c, t)
 		if err != nil {
-			add(layerProblem{-1, rowProblem{-1, "", "", err.Error()}})
+			add(layerProblem{-1, rowProblem{row: -1, value: "", reason: err.Error()}})
 			continue
 		}
+		var rv *resolver
 		for _, k := range keys {
+			if rv == nil {
+				rv = t.newResolver(k)
+			} else {
+				rv.reset(k)
+			}
 			for _, at := range points {
-				r, base, top := t.resolve(k, at, nil)
+				r, base, top := rv.at(at, nil)
 				day := at.UTC().Format(time.RFC3339)
 				if base < 0 {
-					if !t.matchesAny(k) {
+					if !rv.anyBase {
 						continue // no rule for the key at any time: nothing to override
 					}
 					var nr *NoRuleError
@@ -501,11 +697,8 @@ func (t *Table) checkLayers() []layerProblem {
 						continue
 					}
 					for li, l := range t.layers {
-						for i := range l.rows {
-							if l.rows[i].matches(k) && l.rows[i].covers(at) {
-								add(layerProblem{li, rowProblem{i, "from", l.rows[i].From,
-									fmt.Sprintf("applies to %s at %s, where %s has no rule (%s); start it later", k, day, baseName, nr.Reason)}})
-							}
+						for _, i := range slices.Sorted(slices.Values(rv.advance(1+li, l.spans, at.Unix(), int32(at.Nanosecond())))) {
+							add(layerProblem{li, rowProblem{row: int(i), field: "from", value: l.rows[i].From, reason: fmt.Sprintf("applies to %s at %s, where %s has no rule (%s); start it later", k, day, baseName, nr.Reason)}})
 						}
 					}
 					continue
@@ -522,8 +715,7 @@ func (t *Table) checkLayers() []layerProblem {
 					if !errors.As(e, &fe) {
 						continue
 					}
-					add(layerProblem{top.layer, rowProblem{top.row, jsonPathOf(fe.Field), fe.Value,
-						fmt.Sprintf("%s, in the rules for %s at %s (%s rows[%d] with the overrides applied)", fe.Reason, k, day, baseName, base)}})
+					add(layerProblem{top.layer, rowProblem{row: top.row, field: jsonPathOf(fe.Field), value: fe.Value, reason: fmt.Sprintf("%s, in the rules for %s at %s (%s rows[%d] with the overrides applied)", fe.Reason, k, day, baseName, base)}})
 				}
 			}
 		}

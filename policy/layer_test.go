@@ -3,6 +3,7 @@ package policy_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -360,6 +361,9 @@ func TestLayerWriteJSONRoundTrip(t *testing.T) {
 	}
 }
 
+// TestLayerOverridesNormalizes: Rules holds only the fields set, and Set
+// keeps the order given (issue 12, defect 9: it was sorted into the order
+// of FieldPaths).
 func TestLayerOverridesNormalizes(t *testing.T) {
 	o := override(policy.CSPNewCommerce, []string{"disabled", "expired"}, func(r *policy.Row) {
 		r.Rules.ExpiredDays, r.Rules.DisabledDays, r.Rules.DisabledUntilTermEnd = 1, 2, true
@@ -367,9 +371,164 @@ func TestLayerOverridesNormalizes(t *testing.T) {
 	got := mustLayer(t, "l", o).Overrides()[0]
 	want := policy.Override{
 		Row: policy.Row{Channel: policy.CSPNewCommerce, From: o.From, Rules: policy.Rules{Channel: policy.CSPNewCommerce, Cite: cite, ExpiredDays: 1, DisabledDays: 2}},
-		Set: []string{"expired", "disabled"},
+		Set: []string{"disabled", "expired"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Overrides() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDefect9_OverridesSetInFileOrder: a loaded layer's Set is in the
+// order of the file, and NewLayer's in the order given with each group
+// gathered where its first field is, the order WriteJSON writes and a
+// file can hold (issue 12, defect 9: Set was in the order of FieldPaths).
+func TestDefect9_OverridesSetInFileOrder(t *testing.T) {
+	file := fileWith("overrides", `{"channel": "csp-nce", "from": "2022-01-01", "cite": {"rules": "R", "sources": "S"},
+		"suspension": {"max": {"days": 60}, "allowed": true}, "disabled": {"days": 5}, "cancel": {"online": {"max": 0}, "prorated": true}, "expired": {"days": 30}}`)
+	tbl, err := policy.ParseJSON([]byte(file), policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"suspension.max", "suspension.allowed", "disabled", "cancel.online.max", "cancel.prorated", "expired"}
+	if diff := cmp.Diff(want, tbl.Layers()[0].Overrides()[0].Set); diff != "" {
+		t.Errorf("Set of a loaded layer mismatch (-want +got):\n%s", diff)
+	}
+
+	o := override(policy.CSPNewCommerce, []string{"suspension.max", "expired", "cancel.prorated", "suspension.allowed", "cancel.online.max"}, func(r *policy.Row) {
+		r.Rules.Suspension.MaxDays, r.Rules.ExpiredDays, r.Rules.Cancel.Prorated, r.Rules.Suspension.Allowed = 60, 30, true, true
+	})
+	l := mustLayer(t, "l", o)
+	want = []string{"suspension.max", "suspension.allowed", "expired", "cancel.prorated", "cancel.online.max"}
+	if diff := cmp.Diff(want, l.Overrides()[0].Set); diff != "" {
+		t.Errorf("Set of NewLayer mismatch (-want +got):\n%s", diff)
+	}
+	var b bytes.Buffer
+	if err := l.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	back, err := policy.ParseJSON(b.Bytes(), policy.LoadOptions{})
+	if err != nil {
+		t.Fatalf("reading what WriteJSON wrote: %v\n%s", err, b.String())
+	}
+	if diff := cmp.Diff(want, back.Layers()[0].Overrides()[0].Set); diff != "" {
+		t.Errorf("Set after WriteJSON and ParseJSON mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDefect1_CellLimitAcrossRows: the rows of a layer name at most
+// MaxCells combinations together; a row for every term counts each term.
+func TestDefect1_CellLimitAcrossRows(t *testing.T) {
+	names := func(prefix string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("%s%d", prefix, i)
+		}
+		return out
+	}
+	scoped := func(terms policy.TermSet, products, offers int, prefix string) policy.Override {
+		return override(policy.CSPNewCommerce, []string{"expired"}, func(r *policy.Row) {
+			r.Terms = terms
+			for _, p := range names(prefix+"p", products) {
+				r.Products = append(r.Products, policy.Product(p))
+			}
+			r.Offers = names(prefix+"o", offers)
+		})
+	}
+	annual := policy.TermsOf(policy.Annual)
+	tests := []struct {
+		name string
+		rows []policy.Override
+		want string // the field of the problem; "" for none
+	}{
+		{"two rows of MaxCells/2", []policy.Override{scoped(annual, 100, 500, "a"), scoped(annual, 100, 500, "b")}, ""},
+		{"two rows of MaxCells/2 and 1", []policy.Override{scoped(annual, 100, 500, "a"), scoped(annual, 7, 7143, "b")}, "rows[1]"}, // 7 × 7,143 = 50,001,
+		{"every term, 99,990 cells", []policy.Override{scoped(0, 11, 3030, "a")}, ""},
+		{"every term, 100,023 cells", []policy.Override{scoped(0, 11, 3031, "a")}, "rows[0]"},
+	}
+	tooMany := fmt.Sprintf("name more than %d combinations", policy.MaxCells)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := policy.NewLayer("l", tt.rows)
+			var got string
+			for _, e := range leaves(err) {
+				var fe *policy.FieldError
+				if errors.As(e, &fe) && strings.Contains(fe.Reason, tooMany) {
+					got = fe.Field
+				}
+			}
+			if got != tt.want {
+				t.Errorf("NewLayer() problem on %q, want %q: %v", got, tt.want, err)
+			}
+		})
+	}
+}
+
+// TestWithGridLimit: With examines at most MaxCells keys × instants per
+// channel. A pinned table (one instant) with a layer from 2022 (a second)
+// for n offers has 3 terms × (n+1) offers × 2 instants cells.
+func TestWithGridLimit(t *testing.T) {
+	base, err := policy.Pin(mosa(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	layer := func(n int) *policy.Layer {
+		var rows []policy.Override
+		for start := 0; start < n; start += policy.MaxNames {
+			rows = append(rows, override(policy.DirectMOSA, []string{"expired"}, func(r *policy.Row) {
+				for i := start; i < min(n, start+policy.MaxNames); i++ {
+					r.Offers = append(r.Offers, fmt.Sprint("o", i))
+				}
+			}))
+		}
+		return mustLayer(t, "offers", rows...)
+	}
+	if _, err := base.With(layer(policy.MaxCells/6 - 1)); err != nil { // 99,996 cells
+		t.Errorf("With(16,665 offers) = %v", err)
+	}
+	_, err = base.With(layer(policy.MaxCells / 6)) // 100,002 cells
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("16666 offers, 0 countries and 2 dates make too many combinations to check (more than %d)", policy.MaxCells)) {
+		t.Errorf("With(16,666 offers) = %v, want too many combinations", err)
+	}
+}
+
+// TestLayerSetGroupedWithThreeFields: the least number of fields whose
+// order a file cannot hold is three: a group, another field, the group
+// again.
+func TestLayerSetGroupedWithThreeFields(t *testing.T) {
+	for _, tt := range []struct{ set, want []string }{
+		{[]string{"suspension.max", "expired"}, []string{"suspension.max", "expired"}},
+		{[]string{"expired", "suspension.max"}, []string{"expired", "suspension.max"}},
+		{[]string{"suspension.max", "expired", "suspension.allowed"}, []string{"suspension.max", "suspension.allowed", "expired"}},
+		{[]string{"cancel.online.max", "cancel.prorated", "cancel.online.inclusive"}, []string{"cancel.online.max", "cancel.online.inclusive", "cancel.prorated"}},
+	} {
+		o := override(policy.CSPNewCommerce, tt.set, func(r *policy.Row) {
+			r.Rules.Suspension.MaxDays, r.Rules.Suspension.Allowed, r.Rules.ExpiredDays = 60, true, 30
+		})
+		if diff := cmp.Diff(tt.want, mustLayer(t, "l", o).Overrides()[0].Set); diff != "" {
+			t.Errorf("Set %v mismatch (-want +got):\n%s", tt.set, diff)
+		}
+	}
+}
+
+// TestEffectiveOfTheFirstRow: a value from a table's first row (index 0)
+// is found and attributed to it, as any other row's.
+func TestEffectiveOfTheFirstRow(t *testing.T) {
+	r := mosa(t)
+	tbl, err := policy.Pin(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual}
+	at := utc(2026, 1, 1, 0, 0)
+	e, err := tbl.Effective(k, at)
+	if err != nil {
+		t.Fatalf("Effective() of a pinned table: %v", err)
+	}
+	want, _ := tbl.Lookup(k, at)
+	if diff := cmp.Diff(want, e.Rules); diff != "" {
+		t.Errorf("Effective().Rules differs from Lookup (-Lookup +Effective):\n%s", diff)
+	}
+	if len(e.Sources) != 1 || e.Sources[0].Row != 0 || e.Sources[0].Layer != "pinned" || e.Sources[0].Override {
+		t.Errorf("Effective().Sources = %+v, want rows[0] of the pinned table", e.Sources)
 	}
 }

@@ -386,6 +386,13 @@ const maxHours = 24 * maxDays
 
 // Validate reports every invalid field of r at once, joined with
 // errors.Join; each is a *FieldError naming the field path and value.
+// Besides values out of range and fields that contradict each other, an
+// enum holding a value it does not declare is invalid even where the
+// rules do not read it (Effect of a Never window, the count of an online
+// limit of 0), and only an after-start window has a length, a unit, an
+// inclusive boundary or a retroactive flag. [NewTable], [Pin] and the
+// policy loaders validate every rule they take, so that code given rules
+// by a table can rely on them.
 func (r Rules) Validate() error {
 	var errs []error
 	bad := func(field string, v any, reason string) {
@@ -419,6 +426,9 @@ func (r Rules) Validate() error {
 			if w.Retroactive {
 				bad(field+".Retroactive", w.Retroactive, "only an after-start window can be retroactive")
 			}
+			if w.Inclusive {
+				bad(field+".Inclusive", w.Inclusive, "only an after-start window has a boundary to include")
+			}
 			return
 		}
 		if !w.Unit.IsValid() {
@@ -450,19 +460,23 @@ func (r Rules) Validate() error {
 	days("AOBOStatusDelayDays", r.AOBOStatusDelayDays)
 
 	window("Cancel.Window", r.Cancel.Window)
-	if r.Cancel.Window.Kind != Never && !r.Cancel.Effect.IsValid() {
+	if (r.Cancel.Window.Kind != Never || r.Cancel.Effect != 0) && !r.Cancel.Effect.IsValid() {
 		bad("Cancel.Effect", r.Cancel.Effect, "not a valid CancelEffect")
 	}
 	if r.Cancel.Online.Max < 0 {
 		bad("Cancel.Online.Max", r.Cancel.Online.Max, "must not be negative")
 	}
-	if r.Cancel.Online.Max > 0 {
-		if !r.Cancel.Online.Count.IsValid() {
-			bad("Cancel.Online.Count", r.Cancel.Online.Count, "a limit needs the count it compares (purchased or assigned)")
-		}
-		if !r.Cancel.Online.Over.IsValid() {
-			bad("Cancel.Online.Over", r.Cancel.Online.Over, "a limit needs the action above it")
-		}
+	switch {
+	case r.Cancel.Online.Max > 0 && !r.Cancel.Online.Count.IsValid():
+		bad("Cancel.Online.Count", r.Cancel.Online.Count, "a limit needs the count it compares (purchased or assigned)")
+	case r.Cancel.Online.Count != 0 && !r.Cancel.Online.Count.IsValid():
+		bad("Cancel.Online.Count", r.Cancel.Online.Count, "not a valid LicenseCount")
+	}
+	switch {
+	case r.Cancel.Online.Max > 0 && !r.Cancel.Online.Over.IsValid():
+		bad("Cancel.Online.Over", r.Cancel.Online.Over, "a limit needs the action above it")
+	case r.Cancel.Online.Over != 0 && !r.Cancel.Online.Over.IsValid():
+		bad("Cancel.Online.Over", r.Cancel.Online.Over, "not a valid OverLimit")
 	}
 
 	days("Cancel.SellerWindowDays", r.Cancel.SellerWindowDays)
@@ -482,10 +496,8 @@ func (r Rules) Validate() error {
 
 	hours("Reactivation.ExplicitDeleteHours", r.Reactivation.ExplicitDeleteHours)
 
-	if r.Suspension.Allowed {
-		if !r.Suspension.AtTermEnd.IsValid() {
-			bad("Suspension.AtTermEnd", r.Suspension.AtTermEnd, "not a valid SuspendedAtTermEnd")
-		}
+	if (r.Suspension.Allowed || r.Suspension.AtTermEnd != 0) && !r.Suspension.AtTermEnd.IsValid() {
+		bad("Suspension.AtTermEnd", r.Suspension.AtTermEnd, "not a valid SuspendedAtTermEnd")
 	}
 	days("Suspension.DisabledDays", r.Suspension.DisabledDays)
 	days("Suspension.MaxDays", r.Suspension.MaxDays)
@@ -494,12 +506,15 @@ func (r Rules) Validate() error {
 		if r.Trial.Days <= 0 {
 			bad("Trial.Days", r.Trial.Days, "a trial needs a positive length")
 		}
-		if r.Trial.AutoConvert && !r.Trial.ConvertTerm.IsValid() {
+		if r.Trial.AutoConvert && r.Trial.ConvertTerm == 0 {
 			bad("Trial.ConvertTerm", r.Trial.ConvertTerm, "an auto-converting trial needs the term it converts to")
 		}
 		if r.Trial.MaxExtensions > 0 && r.Trial.ExtensionDays <= 0 {
 			bad("Trial.ExtensionDays", r.Trial.ExtensionDays, "an extendable trial needs a positive extension")
 		}
+	}
+	if r.Trial.ConvertTerm != 0 && !r.Trial.ConvertTerm.IsValid() {
+		bad("Trial.ConvertTerm", r.Trial.ConvertTerm, "not a valid Term")
 	}
 	days("Trial.Days", r.Trial.Days)
 	days("Trial.ExtensionDays", r.Trial.ExtensionDays)

@@ -301,12 +301,26 @@ func (p *jparser) str() (string, *syntaxError) {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				p.pos++
 			case 'u':
-				p.pos++
-				for i := 0; i < 4; i++ {
-					if p.pos >= len(p.data) || !isHex(p.data[p.pos]) {
-						return "", p.errorf(`invalid \u escape: want four hex digits`)
+				esc := p.pos - 1
+				v, err := p.hex4()
+				if err != nil {
+					return "", err
+				}
+				// encoding/json would read a lone surrogate as U+FFFD, a
+				// character the file does not hold.
+				switch {
+				case 0xDC00 <= v && v <= 0xDFFF:
+					return "", &syntaxError{esc, fmt.Sprintf(`invalid \u escape \u%04x: a low surrogate without a high surrogate before it is not a character`, v)}
+				case 0xD800 <= v && v <= 0xDBFF:
+					if p.pos+1 < len(p.data) && p.data[p.pos] == '\\' && p.data[p.pos+1] == 'u' {
+						p.pos++
+						if w, err := p.hex4(); err != nil {
+							return "", err
+						} else if 0xDC00 <= w && w <= 0xDFFF {
+							break
+						}
 					}
-					p.pos++
+					return "", &syntaxError{esc, fmt.Sprintf(`invalid \u escape \u%04x: a high surrogate must be followed by a low surrogate (\udc00 to \udfff)`, v)}
 				}
 			default:
 				return "", p.errorf("invalid escape %s in string", p.show())
@@ -316,6 +330,29 @@ func (p *jparser) str() (string, *syntaxError) {
 			p.pos++
 		}
 	}
+}
+
+// hex4 reads the 'u' of a \u escape and its four hex digits.
+func (p *jparser) hex4() (rune, *syntaxError) {
+	p.pos++
+	var v rune
+	for i := 0; i < 4; i++ {
+		if p.pos >= len(p.data) || !isHex(p.data[p.pos]) {
+			return 0, p.errorf(`invalid \u escape: want four hex digits`)
+		}
+		c := rune(p.data[p.pos])
+		switch {
+		case c <= '9':
+			c -= '0'
+		case c >= 'a':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		v = v<<4 | c
+		p.pos++
+	}
+	return v, nil
 }
 
 func isHex(c byte) bool {

@@ -96,9 +96,10 @@ func (t *Table) buildSchedule(k Key) *Schedule {
 	tr := &trace{}
 	var sig, last []byte
 	var rules []*Rules
+	rv := t.newResolver(k)
 	for i, at := range points {
 		tr.applied = tr.applied[:0]
-		r, base, _ := t.resolve(k, at, tr)
+		r, base, _ := rv.at(at, tr)
 		if base < 0 {
 			continue // a gap
 		}

@@ -179,7 +179,7 @@ func TestScheduleErrors(t *testing.T) {
 	y2020, y2021, y2022, y2023 := utc(2020, 1, 1, 0, 0), utc(2021, 1, 1, 0, 0), utc(2022, 1, 1, 0, 0), utc(2023, 1, 1, 0, 0)
 	gappy := gappyTable(t)
 	ns := time.Nanosecond
-	mosaAnnual := policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual}
+	mosaAnnual := policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual, Product: "p"}
 	tests := []struct {
 		name   string
 		tbl    *policy.Table
@@ -791,11 +791,14 @@ func TestPin(t *testing.T) {
 // view, which are clamped there and exact in At.
 func TestScheduleFarDates(t *testing.T) {
 	early, late := utc(1600, 1, 1, 0, 0), utc(3000, 1, 1, 0, 0)
-	tbl, err := policy.NewTable([]policy.Row{row(t, policy.DirectMOSA, early, late)})
+	r := row(t, policy.DirectMOSA, early, late)
+	r.Products = []policy.Product{"p"} // a product's rows may end; a channel's generic rows may not
+	tbl, err := policy.NewTable([]policy.Row{r})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := mustSchedule(t, tbl, policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual})
+	key := policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual, Product: "p"}
+	s := mustSchedule(t, tbl, key)
 	v := viewOf(s)
 	if v.Len() != 1 || v.Starts[0] != math.MinInt64 || v.Ends[0] != math.MaxInt64 {
 		t.Errorf("view = %v, %v; want the period clamped to [MinInt64, MaxInt64]", v.Starts, v.Ends)
@@ -827,6 +830,6 @@ func TestScheduleFarDates(t *testing.T) {
 		if tt.reason == "" {
 			want = 0
 		}
-		checkAt(t, tbl, s, policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual}, tt.at, want)
+		checkAt(t, tbl, s, key, tt.at, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -150,6 +151,11 @@ func (r *Row) matches(k Key) bool {
 	return true
 }
 
+// MaxNames is the most products, offers or countries one row may name
+// (in [Row], [Override] and policy files): a longer list is an error, so
+// that checking and indexing a table stays cheap whatever its input.
+const MaxNames = 10_000
+
 // validCountry reports whether s is two upper-case ASCII letters, the
 // shape of an ISO 3166-1 alpha-2 code.
 func validCountry(s string) bool {
@@ -160,22 +166,65 @@ func validCountry(s string) bool {
 // row as FieldErrors under prefix (such as "rows[3].").
 func (r *Row) scopeProblems(prefix string) []error {
 	var errs []error
-	for _, p := range r.Products {
+	for _, l := range []struct {
+		field string
+		n     int
+	}{{"Products", len(r.Products)}, {"Offers", len(r.Offers)}, {"Countries", len(r.Countries)}} {
+		if l.n > MaxNames {
+			errs = append(errs, &FieldError{Field: prefix + l.field, Value: l.n, Reason: fmt.Sprintf("more than %d names; split the row", MaxNames)})
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	ix := firstIndex(r.Products)
+	for i, p := range r.Products {
 		if p == "" {
 			errs = append(errs, &FieldError{Field: prefix + "Products", Value: "", Reason: "a product name must not be empty"})
+		} else if repeated(r.Products, i, ix) {
+			errs = append(errs, &FieldError{Field: prefix + "Products", Value: string(p), Reason: "listed twice"})
 		}
 	}
-	for _, o := range r.Offers {
+	ixs := firstIndex(r.Offers)
+	for i, o := range r.Offers {
 		if o == "" {
 			errs = append(errs, &FieldError{Field: prefix + "Offers", Value: "", Reason: "an offer name must not be empty"})
+		} else if repeated(r.Offers, i, ixs) {
+			errs = append(errs, &FieldError{Field: prefix + "Offers", Value: o, Reason: "listed twice"})
 		}
 	}
-	for _, c := range r.Countries {
+	ixs = firstIndex(r.Countries)
+	for i, c := range r.Countries {
 		if !validCountry(c) {
 			errs = append(errs, &FieldError{Field: prefix + "Countries", Value: c, Reason: "want an upper-case ISO 3166-1 alpha-2 code such as \"CN\""})
+		} else if repeated(r.Countries, i, ixs) {
+			errs = append(errs, &FieldError{Field: prefix + "Countries", Value: c, Reason: "listed twice"})
 		}
 	}
 	return errs
+}
+
+// firstIndex indexes a long list of names by the first position of each,
+// so that repeated is O(1) for it; it returns nil for a short list, which
+// repeated scans.
+func firstIndex[S ~string](names []S) map[S]int {
+	if len(names) <= 16 {
+		return nil
+	}
+	first := make(map[S]int, len(names))
+	for i := len(names) - 1; i >= 0; i-- {
+		first[names[i]] = i
+	}
+	return first
+}
+
+// repeated reports whether names[i] is among names[:i]; first is
+// firstIndex(names).
+func repeated[S ~string](names []S, i int, first map[S]int) bool {
+	if first == nil {
+		return slices.Contains(names[:i], names[i])
+	}
+	return first[names[i]] < i
 }
 
 // Table is an immutable, effective-dated policy table. It is safe for
@@ -211,10 +260,12 @@ func newTable(rows []Row, name string) *Table {
 }
 
 // NewTable validates rows and returns a table holding a copy of them. Every
-// problem is reported at once (errors.Join): invalid rules, a row whose
-// channel differs from its rules' channel, From not before Until, and two
-// rows of equal specificity for the same channel, term and product whose
-// periods overlap.
+// problem is reported at once (errors.Join), each a *FieldError: rules
+// that [Rules.Validate] refuses, a row whose channel differs from its
+// rules' channel, terms that are not declared, empty or repeated names,
+// more than [MaxNames] names, From not before Until, and two rows of
+// equal specificity for the same channel, term and product whose periods
+// overlap. A table of no rows is valid and answers no look-up.
 func NewTable(rows []Row) (*Table, error) {
 	var errs []error
 	cp := make([]Row, len(rows))
@@ -238,15 +289,13 @@ func NewTable(rows []Row) (*Table, error) {
 			errs = append(errs, &FieldError{Field: at + ".Until", Value: r.Until,
 				Reason: "must be after From " + r.From.UTC().Format(time.RFC3339)})
 		}
+		if r.Terms&^TermsOf(Terms()...) != 0 {
+			errs = append(errs, &FieldError{Field: at + ".Terms", Value: fmt.Sprintf("%#b", uint8(r.Terms)), Reason: "holds terms that are not declared"})
+		}
 		errs = append(errs, r.scopeProblems(at+".")...)
 	}
-	for i := range cp {
-		for j := i + 1; j < len(cp); j++ {
-			if overlapping(&cp[i], &cp[j]) {
-				errs = append(errs, &FieldError{Field: fmt.Sprintf("rows[%d]", j), Value: describeRow(&cp[j]),
-					Reason: fmt.Sprintf("overlaps rows[%d] (%s) for the same channel, terms, products, offers and countries", i, describeRow(&cp[i]))})
-			}
-		}
+	for _, p := range overlapProblems(cp, nil) {
+		errs = append(errs, p.fieldError())
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -273,6 +322,9 @@ func Pin(r Rules) (*Table, error) {
 	return t, nil
 }
 
+// describeRow describes a row for messages, such as "csp-nce any [p]
+// offers [o] [2022-01-01, open)"; a list of more than describedNames
+// names shows the first ones and counts the rest.
 func describeRow(r *Row) string {
 	until := "open"
 	if !r.Until.IsZero() {
@@ -280,54 +332,34 @@ func describeRow(r *Row) string {
 	}
 	scope := ""
 	if len(r.Offers) > 0 {
-		scope += fmt.Sprintf(" offers %v", r.Offers)
+		scope += " offers " + listText(r.Offers)
 	}
 	if len(r.Countries) > 0 {
-		scope += fmt.Sprintf(" countries %v", r.Countries)
+		scope += " countries " + listText(r.Countries)
 	}
-	return fmt.Sprintf("%s %s %v%s [%s, %s)", r.Channel, r.Terms, r.Products, scope, r.From.UTC().Format(time.DateOnly), until)
+	return fmt.Sprintf("%s %s %s%s [%s, %s)", r.Channel, r.Terms, listText(r.Products), scope, r.From.UTC().Format(time.DateOnly), until)
 }
 
-// overlapping reports whether two rows of equal specificity could both
-// answer the same look-up at the same instant.
-func overlapping(a, b *Row) bool {
-	if a.Channel != b.Channel || a.specificity() != b.specificity() {
-		return false
-	}
-	if a.Terms != 0 && b.Terms != 0 && a.Terms&b.Terms == 0 {
-		return false
-	}
-	if len(a.Products) > 0 {
-		shared := false
-		for _, p := range a.Products {
-			if b.hasProduct(p) {
-				shared = true
-				break
-			}
-		}
-		if !shared {
-			return false
-		}
-	}
-	if len(a.Offers) > 0 && !intersect(a.Offers, b.Offers) {
-		return false
-	}
-	if len(a.Countries) > 0 && !intersect(a.Countries, b.Countries) {
-		return false
-	}
-	// [a.From, a.Until) ∩ [b.From, b.Until) ≠ ∅
-	aEndsFirst := !a.Until.IsZero() && !a.Until.After(b.From)
-	bEndsFirst := !b.Until.IsZero() && !b.Until.After(a.From)
-	return !aEndsFirst && !bEndsFirst
-}
+// describedNames is the most names of a list describeRow shows.
+const describedNames = 5
 
-func intersect(a, b []string) bool {
-	for _, x := range a {
-		if slices.Contains(b, x) {
-			return true
+// listText returns names as "[a b c]", with at most describedNames names
+// and then "… (n more)".
+func listText[S ~string](names []S) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, n := range names {
+		if i == describedNames {
+			fmt.Fprintf(&b, " … (%d more)", len(names)-i)
+			break
 		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(string(n))
 	}
-	return false
+	b.WriteByte(']')
+	return b.String()
 }
 
 func prefixErrors(prefix string, err error) error {

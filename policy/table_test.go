@@ -48,17 +48,17 @@ func TestRowsReturnsACopy(t *testing.T) {
 	}
 }
 
-// row returns a valid row of channel c during [from, until).
-// gappyTable holds MOSA annual rows for 2020 and 2022 only: nothing
-// before 2020, a gap through 2021, nothing from 2023, no monthly term and
-// no other channel.
+// gappyTable holds MOSA annual rows of product "p" for 2020 and 2022
+// only: nothing before 2020, a gap through 2021, nothing from 2023, no
+// generic row, no monthly term and no other channel. (NewTable refuses
+// gaps in a channel's generic rows, not in rows for a product.)
 func gappyTable(t *testing.T) *policy.Table {
 	t.Helper()
 	y2020, y2021, y2022, y2023 := utc(2020, 1, 1, 0, 0), utc(2021, 1, 1, 0, 0), utc(2022, 1, 1, 0, 0), utc(2023, 1, 1, 0, 0)
 	annual := row(t, policy.DirectMOSA, y2020, y2021)
-	annual.Terms = policy.TermsOf(policy.Annual)
+	annual.Terms, annual.Products = policy.TermsOf(policy.Annual), []policy.Product{"p"}
 	later := row(t, policy.DirectMOSA, y2022, y2023)
-	later.Terms = policy.TermsOf(policy.Annual)
+	later.Terms, later.Products = policy.TermsOf(policy.Annual), []policy.Product{"p"}
 	gappy, err := policy.NewTable([]policy.Row{annual, later})
 	if err != nil {
 		t.Fatal(err)
@@ -66,6 +66,7 @@ func gappyTable(t *testing.T) *policy.Table {
 	return gappy
 }
 
+// row returns a valid row of channel c during [from, until).
 func row(t *testing.T, c policy.Channel, from, until time.Time) policy.Row {
 	t.Helper()
 	r := mosa(t)
@@ -268,8 +269,8 @@ func TestLookupErrors(t *testing.T) {
 	}{
 		{"before the first rule", policy.Builtin(), policy.Key{Channel: policy.CSPLegacy, Term: policy.Annual}, utc(2015, 12, 31, 23, 59), true,
 			"before the first documented rule, in force from 2016-01-01"},
-		{"in a gap", gappy, policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual}, utc(2021, 6, 1, 0, 0), true, "in a gap between documented rules"},
-		{"at the end", gappy, policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual}, y2023, true, "after the last documented rule, in force until 2023-01-01"},
+		{"in a gap", gappy, policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual, Product: "p"}, utc(2021, 6, 1, 0, 0), true, "in a gap between documented rules"},
+		{"at the end", gappy, policy.Key{Channel: policy.DirectMOSA, Term: policy.Annual, Product: "p"}, y2023, true, "after the last documented rule, in force until 2023-01-01"},
 		{"term without rows", gappy, policy.Key{Channel: policy.DirectMOSA, Term: policy.Monthly}, y2020, true, "no row for channel direct-mosa with term monthly"},
 		{"channel without rows", gappy, policy.Key{Channel: policy.CSPLegacy, Term: policy.Annual}, y2020, true, "no row for channel csp-legacy"},
 		{"nil table", nilTable, policy.Key{Channel: policy.CSPLegacy, Term: policy.Annual}, y2020, true, "the table is nil"},

@@ -29,7 +29,7 @@ func (t *Table) WriteJSON(w io.Writer) error {
 	fw := &fileWriter{}
 	fw.header("table", t.name)
 	for i := range t.rows {
-		fw.row(&t.rows[i], allFields, i)
+		fw.row(&t.rows[i], allFields, i, nil)
 	}
 	return fw.finish(w)
 }
@@ -44,7 +44,7 @@ func (l *Layer) WriteJSON(w io.Writer) error {
 	fw := &fileWriter{}
 	fw.header("overrides", l.name)
 	for i := range l.rows {
-		fw.row(&l.rows[i], l.masks[i], i)
+		fw.row(&l.rows[i], l.masks[i], i, l.order[i])
 	}
 	return fw.finish(w)
 }
@@ -165,12 +165,16 @@ func (w *fileWriter) finish(out io.Writer) error {
 	if w.err != nil {
 		return w.err
 	}
+	if out == nil {
+		return &FieldError{Field: "w", Value: "nil", Reason: "nothing to write to: the writer is nil"}
+	}
 	_, err := out.Write(w.b)
 	return err
 }
 
-// row writes rows[i] with the fields in m.
-func (w *fileWriter) row(r *Row, m fieldMask, i int) {
+// row writes rows[i] with the fields in m, in the order of order when it
+// is not nil (grouped, see groupOrder), else in the order of fields.
+func (w *fileWriter) row(r *Row, m fieldMask, i int, order []uint8) {
 	at := fmt.Sprintf("rows[%d]", i)
 	w.next()
 	w.open('{')
@@ -222,10 +226,14 @@ func (w *fileWriter) row(r *Row, m fieldMask, i int) {
 	w.close('}')
 
 	var groups []string // the open groups, outermost first
-	for f := range fields {
-		if !m.has(f) {
-			continue
+	if order == nil {
+		for f := range fields {
+			if m.has(f) {
+				order = append(order, uint8(f))
+			}
 		}
+	}
+	for _, f := range order {
 		segs := strings.Split(fields[f].path, ".")
 		parent := segs[:len(segs)-1]
 		common := 0

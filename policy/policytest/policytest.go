@@ -91,10 +91,10 @@ func enumOrZero[E ~uint8](t *rapid.T, label string, vals []E, zeroOK bool) E {
 // window draws a valid window; an after-start one is retroactive or not.
 func window(t *rapid.T, label string) policy.Window {
 	w := policy.Window{
-		Kind:      rapid.SampledFrom([]policy.WindowKind{policy.Anytime, policy.Never, policy.AfterStart}).Draw(t, label+" kind"),
-		Inclusive: rapid.Bool().Draw(t, label+" inclusive"),
+		Kind: rapid.SampledFrom([]policy.WindowKind{policy.Anytime, policy.Never, policy.AfterStart}).Draw(t, label+" kind"),
 	}
 	if w.Kind == policy.AfterStart {
+		w.Inclusive = rapid.Bool().Draw(t, label+" inclusive")
 		w.Unit = rapid.SampledFrom([]policy.Unit{policy.Days, policy.Hours}).Draw(t, label+" unit")
 		if w.Unit == policy.Days {
 			w.Length = rapid.IntRange(1, 60).Draw(t, label+" length")
