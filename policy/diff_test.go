@@ -69,16 +69,17 @@ func TestDiff(t *testing.T) {
 
 // TestDiffEqualCellsWithoutExplaining: Diff resolves each key once per
 // instant and explains (with Effective, which allocates) only the cells
-// that differ, so comparing a table with itself allocates a few hundred
-// times, not once per cell: 410 allocations today, 3,980 when every cell
-// is explained.
+// that differ, so comparing a table with itself allocates far fewer times
+// than once per cell: 410 allocations for the 20 rows of issue 12's table
+// (3,980 when every cell was explained), 1,499 for the 33 rows issue 11's
+// product and country rows bring, whose keys multiply the cells.
 func TestDiffEqualCellsWithoutExplaining(t *testing.T) {
 	a, b := policy.Builtin(), policy.Builtin()
 	if n := testing.AllocsPerRun(2, func() {
 		if changes, err := policy.Diff(a, b); err != nil || len(changes) != 0 {
 			t.Fatalf("Diff(builtin, builtin) = %v, %v", changes, err)
 		}
-	}); n > 1000 {
-		t.Errorf("Diff(builtin, builtin) allocates %v times, want at most 1000", n)
+	}); n > 2000 {
+		t.Errorf("Diff(builtin, builtin) allocates %v times, want at most 2000", n)
 	}
 }
