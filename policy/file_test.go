@@ -415,7 +415,9 @@ func TestWriteJSONInstants(t *testing.T) {
 }
 
 // TestParseJSONGapsByTerm checks the gaps of a file whose generic row for
-// any term ends before one for the annual term begins.
+// any term ends before one for the annual term begins, and that NewTable
+// refuses the same rows with the same reasons (issue 12, defect 7: it did
+// not check gaps).
 func TestParseJSONGapsByTerm(t *testing.T) {
 	legacy := policy.Builtin().Rows()[19]
 	any := legacy
@@ -433,6 +435,16 @@ func TestParseJSONGapsByTerm(t *testing.T) {
 	from := `"from": "` + legacy.From.Format(time.DateOnly) + `",`
 	file := replace(from, from+` "until": "2020-01-01",`)(t, b.String())
 	_, err = policy.ParseJSON([]byte(file), policy.LoadOptions{})
+	any.Until = utc(2020, 1, 1, 0, 0)
+	_, tableErr := policy.NewTable([]policy.Row{any, annual})
+	var tableProblems []problem
+	for _, e := range leaves(tableErr) {
+		var fe *policy.FieldError
+		if !errors.As(e, &fe) {
+			t.Fatalf("NewTable: %v is not a *FieldError", e)
+		}
+		tableProblems = append(tableProblems, problem{"", strings.ToLower(fe.Field), `"` + fe.Value.(time.Time).Format(time.DateOnly) + `"`, fe.Reason})
+	}
 	want := []problem{
 		{"", "rows[0].until", `"2020-01-01"`, "no rule in force for csp-legacy (monthly|multi-year) from 2020-01-01 on: a channel's last row must be open-ended"},
 		{"", "rows[0].until", `"2020-01-01"`, "gap: no rule in force for csp-legacy (annual) from 2020-01-01 until 2021-01-01, where rows[1] begins"},
@@ -442,6 +454,9 @@ func TestParseJSONGapsByTerm(t *testing.T) {
 	})
 	if diff := cmp.Diff(want, problemsOf(t, err), anyReason, cmpopts.SortSlices(func(a, b problem) bool { return a.Reason < b.Reason })); diff != "" {
 		t.Errorf("ParseJSON() problems mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, tableProblems, anyReason, cmpopts.SortSlices(func(a, b problem) bool { return a.Reason < b.Reason })); diff != "" {
+		t.Errorf("NewTable() problems mismatch (-want +got):\n%s", diff)
 	}
 }
 

@@ -263,9 +263,12 @@ func newTable(rows []Row, name string) *Table {
 // problem is reported at once (errors.Join), each a *FieldError: rules
 // that [Rules.Validate] refuses, a row whose channel differs from its
 // rules' channel, terms that are not declared, empty or repeated names,
-// more than [MaxNames] names, From not before Until, and two rows of
-// equal specificity for the same channel, term and product whose periods
-// overlap. A table of no rows is valid and answers no look-up.
+// From not before Until, two rows of equal specificity for the same
+// channel, term and product whose periods overlap, and, as a policy file
+// is checked, gaps in a channel's generic rows (rows that name no product,
+// offer or country): from the first row of a channel and term on, a
+// generic row must be in force at every instant, the last one
+// open-ended. A table of no rows is valid and answers no look-up.
 func NewTable(rows []Row) (*Table, error) {
 	var errs []error
 	cp := make([]Row, len(rows))
@@ -296,6 +299,15 @@ func NewTable(rows []Row) (*Table, error) {
 	}
 	for _, p := range overlapProblems(cp, nil) {
 		errs = append(errs, p.fieldError())
+	}
+	if len(errs) == 0 {
+		// Gaps are read from rows that are otherwise valid, as the loader
+		// reads them.
+		for _, p := range gapProblems(cp, nil) {
+			fe := p.fieldError()
+			fe.Field = fmt.Sprintf("rows[%d].Until", p.row)
+			errs = append(errs, fe)
+		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

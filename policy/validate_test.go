@@ -183,3 +183,29 @@ func TestBuiltinValidatesThroughNewTable(t *testing.T) {
 		t.Errorf("rows mismatch (-builtin +NewTable):\n%s", diff)
 	}
 }
+
+// TestDefect7_NewTableRefusesGaps: NewTable checks a channel's generic
+// rows for gaps and an end, as the file loader does (issue 12, defect 7).
+// Rows for a product may end: a look-up falls back to the generic rows.
+func TestDefect7_NewTableRefusesGaps(t *testing.T) {
+	y2020, y2021, y2022 := utc(2020, 1, 1, 0, 0), utc(2021, 1, 1, 0, 0), utc(2022, 1, 1, 0, 0)
+	checkNewTable(t, []newTableCase{
+		{"versions back to back", func(t *testing.T) []policy.Row {
+			return []policy.Row{row(t, policy.DirectMOSA, y2020, y2021), row(t, policy.DirectMOSA, y2021, time.Time{})}
+		}, nil},
+		{"a gap of a nanosecond", func(t *testing.T) []policy.Row {
+			return []policy.Row{row(t, policy.DirectMOSA, y2020, y2021), row(t, policy.DirectMOSA, y2021.Add(time.Nanosecond), time.Time{})}
+		}, []string{"rows[0].Until"}},
+		{"a gap of a year", func(t *testing.T) []policy.Row {
+			return []policy.Row{row(t, policy.DirectMOSA, y2020, y2021), row(t, policy.DirectMOSA, y2022, time.Time{})}
+		}, []string{"rows[0].Until"}},
+		{"a last row that ends", func(t *testing.T) []policy.Row {
+			return []policy.Row{row(t, policy.DirectMOSA, y2020, y2021)}
+		}, []string{"rows[0].Until"}},
+		{"a product row that ends", func(t *testing.T) []policy.Row {
+			p := row(t, policy.DirectMOSA, y2020, y2021)
+			p.Products = []policy.Product{"p"}
+			return []policy.Row{row(t, policy.DirectMOSA, y2020, time.Time{}), p}
+		}, nil},
+	})
+}
