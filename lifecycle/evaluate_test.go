@@ -400,7 +400,7 @@ func TestEvaluateInvalid(t *testing.T) {
 	trialSub := mustNew(t, trial)
 	old := validSpec()
 	old.Start, old.End = utc(2005, 1, 1, 0, 0), date(2005, 12, 31) // before the first documented rule
-	gap := mosaTable(t, [2]time.Time{date(2020, 1, 1), date(2025, 6, 1)}, [2]time.Time{date(2025, 7, 1), {}})
+	late := mosaTable(t, [2]time.Time{date(2025, 6, 1), {}}) // no version before 2025-06-01
 	cancel := lifecycle.Event{Kind: lifecycle.CancelNow, At: utc(2025, 5, 1, 9, 0)}
 	del := lifecycle.Event{Kind: lifecycle.Delete, At: utc(2025, 5, 2, 9, 0)}
 	tests := []struct {
@@ -416,7 +416,7 @@ func TestEvaluateInvalid(t *testing.T) {
 		{"nil table", sub, nil, at, lifecycle.ErrRulesMismatch, `table = "nil"`, true},
 		{"table of another channel", sub, mca, at, policy.ErrNoRule, `table = "pinned": no rules for direct-mosa/annual`, true},
 		{"before the first rule", mustNew(t, old), builtin, date(2005, 6, 1), policy.ErrNoRule, "no rules in force from 2005-01-01T00:00:00Z", true},
-		{"gap in the table", sub, gap, at, policy.ErrNoRule, "no rules in force from 2025-06-01T00:00:00Z", true},
+		{"table begins after the purchase", sub, late, at, policy.ErrNoRule, "no rules in force from 2025-04-01T00:00:00Z", true},
 		{"trial without trial rules", trialSub, builtin, at, lifecycle.ErrRulesMismatch, "Rules.Trial.Available = false", true},
 		{"zero at", sub, builtin, time.Time{}, lifecycle.ErrInvalid, "at = 0001-01-01T00:00:00Z", false},
 		{"at out of range", sub, builtin, date(2300, 1, 1), lifecycle.ErrInvalid, "at = 2300-01-01T00:00:00Z", false},
@@ -504,39 +504,54 @@ func TestEvaluateInvalid(t *testing.T) {
 // open-ended).
 func mosaTable(tb testing.TB, periods ...[2]time.Time) *policy.Table {
 	tb.Helper()
-	r := versionAt(tb, mustNew(tb, validSpec()), date(2026, 3, 31))
-	var rows []policy.Row
-	for _, p := range periods {
-		rows = append(rows, policy.Row{Channel: policy.DirectMOSA, From: p[0], Until: p[1], Rules: r})
-	}
-	tbl, err := policy.NewTable(rows)
+	tbl, err := policy.NewTable(mosaRows(tb, periods...))
 	if err != nil {
 		tb.Fatalf("NewTable: %v", err)
 	}
 	return tbl
 }
 
+// mosaRows returns the rows of mosaTable.
+func mosaRows(tb testing.TB, periods ...[2]time.Time) []policy.Row {
+	tb.Helper()
+	r := versionAt(tb, mustNew(tb, validSpec()), date(2026, 3, 31))
+	var rows []policy.Row
+	for _, p := range periods {
+		rows = append(rows, policy.Row{Channel: policy.DirectMOSA, From: p[0], Until: p[1], Rules: r})
+	}
+	return rows
+}
+
 // TestJudgeCoverage: the table must have versions in force for the key
-// from the subscription's first day on, without a gap and without an end,
-// whatever instant is asked: a *RulesError wrapping the
-// *policy.NoRuleError at the first instant not covered.
+// from the subscription's first day on, whatever instant is asked: a
+// *RulesError wrapping the *policy.NoRuleError at the first instant not
+// covered. A gap between versions, or an end, can't be judged because
+// policy.NewTable refuses the table (issue 12, defect 7): the validation
+// happens once, where the table is made.
 func TestJudgeCoverage(t *testing.T) {
 	sub := mustNew(t, validSpec()) // from 2025-04-01
 	for _, tt := range []struct {
 		name    string
 		periods [][2]time.Time
 		from    time.Time // the first instant not covered; zero: covered
+		refused bool      // NewTable refuses the periods
 	}{
-		{"open-ended", [][2]time.Time{{date(2020, 1, 1), {}}}, time.Time{}},
-		{"from the first day", [][2]time.Time{{date(2025, 4, 1), {}}}, time.Time{}},
-		{"from the purchase instant only", [][2]time.Time{{utc(2025, 4, 1, 10, 0), {}}}, date(2025, 4, 1)},
-		{"from the day after", [][2]time.Time{{date(2025, 4, 2), {}}}, date(2025, 4, 1)},
-		{"contiguous versions", [][2]time.Time{{date(2020, 1, 1), date(2025, 6, 1)}, {date(2025, 6, 1), {}}}, time.Time{}},
-		{"a gap", [][2]time.Time{{date(2020, 1, 1), date(2025, 6, 1)}, {date(2025, 6, 1).Add(time.Nanosecond), {}}}, date(2025, 6, 1)},
-		{"an end after the last phase", [][2]time.Time{{date(2020, 1, 1), date(2030, 1, 1)}}, date(2030, 1, 1)},
-		{"an end before the purchase", [][2]time.Time{{date(2020, 1, 1), date(2025, 1, 1)}, {date(2027, 1, 1), {}}}, date(2025, 4, 1)},
+		{"open-ended", [][2]time.Time{{date(2020, 1, 1), {}}}, time.Time{}, false},
+		{"from the first day", [][2]time.Time{{date(2025, 4, 1), {}}}, time.Time{}, false},
+		{"from the purchase instant only", [][2]time.Time{{utc(2025, 4, 1, 10, 0), {}}}, date(2025, 4, 1), false},
+		{"from the day after", [][2]time.Time{{date(2025, 4, 2), {}}}, date(2025, 4, 1), false},
+		{"contiguous versions", [][2]time.Time{{date(2020, 1, 1), date(2025, 6, 1)}, {date(2025, 6, 1), {}}}, time.Time{}, false},
+		{"a gap", [][2]time.Time{{date(2020, 1, 1), date(2025, 6, 1)}, {date(2025, 6, 1).Add(time.Nanosecond), {}}}, time.Time{}, true},
+		{"an end after the last phase", [][2]time.Time{{date(2020, 1, 1), date(2030, 1, 1)}}, time.Time{}, true},
+		{"an end before the purchase", [][2]time.Time{{date(2020, 1, 1), date(2025, 1, 1)}, {date(2027, 1, 1), {}}}, time.Time{}, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.refused {
+				if _, err := policy.NewTable(mosaRows(t, tt.periods...)); !errors.Is(err, policy.ErrInvalid) {
+					t.Fatalf("NewTable = %v, want policy.ErrInvalid: a table with a gap or an end can't be made", err)
+				}
+				return
+			}
 			tbl := mosaTable(t, tt.periods...)
 			_, err := lifecycle.Judge(sub, tbl)
 			_, evalErr := lifecycle.Evaluate(sub, tbl, date(2025, 4, 2))
