@@ -53,27 +53,7 @@ func TestZeroValues(t *testing.T) {
 			"Masked": reflect.ValueOf(langtest.Masked),
 		}},
 	} {
-		api, err := apitest.Exported(pkg.dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		missing, stale := apitest.Missing(api, pkg.table)
-		for _, n := range missing {
-			t.Errorf("%s: %s is exported but not in the table of this test: add it", pkg.dir, n)
-		}
-		for _, n := range stale {
-			t.Errorf("%s: %s is in the table of this test but not exported", pkg.dir, n)
-		}
-		for name, fn := range pkg.table {
-			if r := apitest.CallZero(name, fn); r.Panic != nil {
-				t.Errorf("%s with zero values panicked: %v", name, r.Panic)
-			} else if r.HasErr && r.Err == nil && !langNilErrOK[name] {
-				t.Errorf("%s with zero values returned a nil error", name)
-			}
-			if r := apitest.CallZeroElems(name, fn); r.Panic != nil {
-				t.Errorf("%s with slices of one zero element panicked: %v", name, r.Panic)
-			}
-		}
+		apitest.Check(t, pkg.dir, pkg.table, langNilErrOK)
 	}
 }
 

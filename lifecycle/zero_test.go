@@ -156,29 +156,7 @@ func TestZeroValues_Defect3(t *testing.T) {
 		"Timeline":                       reflect.ValueOf(lifecycle.Timeline),
 		"USD":                            reflect.ValueOf(lifecycle.USD),
 	}
-	api, err := apitest.Exported(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	missing, stale := apitest.Missing(api, table)
-	for _, n := range missing {
-		t.Errorf("%s is exported but not in the table of this test: add it", n)
-	}
-	for _, n := range stale {
-		t.Errorf("%s is in the table of this test but not exported", n)
-	}
-	for name, fn := range table {
-		r := apitest.CallZero(name, fn)
-		if r.Panic != nil {
-			t.Errorf("%s with zero values panicked: %v", name, r.Panic)
-		}
-		if e := apitest.CallZeroElems(name, fn); e.Panic != nil {
-			t.Errorf("%s with slices of one zero element and enums of 1 panicked: %v", name, e.Panic)
-		}
-		if r.HasErr && r.Err == nil && !nilErrOK[name] {
-			t.Errorf("%s with zero values returned a nil error", name)
-		}
-	}
+	apitest.Check(t, ".", table, nilErrOK)
 }
 
 // nilErrOK lists the functions that may return a nil error for zero

@@ -9,10 +9,12 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"reflect"
 	"slices"
 	"strings"
+	"testing"
 )
 
 // Exported returns the exported functions and methods declared in the
@@ -160,4 +162,37 @@ func call(name string, fn reflect.Value, elems bool) (r Result) {
 		}
 	}
 	return r
+}
+
+// Check is the zero-value test of the package in dir, whose exported API
+// table must list exactly (Exported): it reports each name missing from
+// table or stale in it, then calls every entry with CallZero and
+// CallZeroElems and reports a panic, and a nil error from a function
+// that returns one unless nilErrOK names it (with the reason beside it,
+// where the caller declares the map).
+func Check(t testing.TB, dir string, table map[string]reflect.Value, nilErrOK map[string]bool) {
+	t.Helper()
+	api, err := Exported(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing, stale := Missing(api, table)
+	for _, n := range missing {
+		t.Errorf("%s: %s is exported but not in the table of this test: add it", dir, n)
+	}
+	for _, n := range stale {
+		t.Errorf("%s: %s is in the table of this test but not exported", dir, n)
+	}
+	for _, name := range slices.Sorted(maps.Keys(table)) {
+		fn := table[name]
+		r := CallZero(name, fn)
+		if r.Panic != nil {
+			t.Errorf("%s with zero values panicked: %v", name, r.Panic)
+		} else if r.HasErr && r.Err == nil && !nilErrOK[name] {
+			t.Errorf("%s with zero values returned a nil error", name)
+		}
+		if e := CallZeroElems(name, fn); e.Panic != nil {
+			t.Errorf("%s with slices of one zero element and enums of 1 panicked: %v", name, e.Panic)
+		}
+	}
 }

@@ -34,7 +34,7 @@ func TestExported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"CallZero", "CallZeroElems", "Exported", "Missing"}
+	want := []string{"CallZero", "CallZeroElems", "Check", "Exported", "Missing"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Exported(.) = %v, want %v (test files and unexported names left out)", got, want)
 	}
@@ -102,5 +102,59 @@ func f()             {}
 	}
 	if _, err := Exported(dir); err == nil {
 		t.Error("Exported of a file that does not parse: no error")
+	}
+}
+
+// recorder is a testing.TB that keeps what Check reports.
+type recorder struct {
+	testing.TB
+	errors []string
+}
+
+func (r *recorder) Helper()                           {}
+func (r *recorder) Errorf(format string, args ...any) { r.errors = append(r.errors, format) }
+
+func TestCheck(t *testing.T) {
+	// This package's own API names, each with a harmless stand-in (the
+	// helpers themselves are not meant for zero values); then a panic
+	// (boom is not exported, but Check calls whatever the table holds), a
+	// nil error unless allowed, and the names missing and stale.
+	harmless := reflect.ValueOf(func(string) {})
+	table := map[string]reflect.Value{
+		"CallZero": harmless, "CallZeroElems": harmless, "Check": harmless,
+		"Exported": harmless, "Missing": harmless,
+	}
+	var r recorder
+	Check(&r, ".", table, nil)
+	if len(r.errors) != 0 {
+		t.Errorf("Check of this package's exact API reported %q", r.errors)
+	}
+
+	delete(table, "Missing")
+	table["Stale"] = reflect.ValueOf(func() {})
+	table["boom"] = reflect.ValueOf(boom)
+	table["(*T).Pointer"] = reflect.ValueOf((*T).Pointer)
+	r = recorder{}
+	Check(&r, ".", table, nil)
+	want := []string{
+		"%s: %s is exported but not in the table of this test: add it",
+		"%s: %s is in the table of this test but not exported",
+		"%s: %s is in the table of this test but not exported",
+		"%s: %s is in the table of this test but not exported",
+		"%s with zero values returned a nil error",
+		"%s with zero values panicked: %v",
+		"%s with slices of one zero element and enums of 1 panicked: %v",
+	}
+	slices.Sort(r.errors)
+	slices.Sort(want)
+	if !slices.Equal(r.errors, want) {
+		t.Errorf("Check reported\n%q\nwant\n%q", r.errors, want)
+	}
+	r = recorder{}
+	Check(&r, ".", map[string]reflect.Value{"(*T).Pointer": reflect.ValueOf((*T).Pointer)}, map[string]bool{"(*T).Pointer": true})
+	for _, e := range r.errors {
+		if e == "%s with zero values returned a nil error" {
+			t.Error("Check reported a nil error that nilErrOK allows")
+		}
 	}
 }
