@@ -422,14 +422,17 @@ func propApplyAnyChannel(t *rapid.T) {
 		if cerr := lc.Check(cmd, now); (cerr == nil) != (err == nil) || (err != nil && cerr.Error() != err.Error()) {
 			t.Fatalf("Check = %v, Apply = %v", cerr, err)
 		}
-		// Capabilities.Cancel answers the same question for one subscription
-		// (no tenant facts, no support path). It differs for a CSP trial,
-		// which Apply refuses by R-TRI-7 ("during the trial quantity and
-		// status can't be changed").
+		// Capabilities.CancelRoles answers the same question for one
+		// subscription (no tenant facts). It differs for a CSP trial, which
+		// Apply refuses by R-TRI-7 ("during the trial quantity and status
+		// can't be changed"). Cancel alone is not the answer for an actor:
+		// it is true when anyone may cancel online — under an MCA bought
+		// through a seller, the partner, while the customer's own admins
+		// are told to contact the seller (R-CAN-4).
 		cspTrial := sub.Channel().IsCSP() && before.Trial()
 		if cmd.Kind == lifecycle.CmdCancelNow && cmd.CustomDomains == nil && lifecycle.BillingRoles(sub.Channel()).Has(cmd.Actor) &&
-			!cspTrial && (err == nil) != before.Capabilities().Cancel {
-			t.Fatalf("Apply(%v at %v) = %v but Capabilities.Cancel = %v (state %v, trial %v)", cmd, now, err, before.Capabilities().Cancel, before.State(), before.Trial())
+			!cspTrial && (err == nil) != before.Capabilities().CancelRoles.Has(cmd.Actor) {
+			t.Fatalf("Apply(%v at %v) = %v but Capabilities.CancelRoles = %v (state %v, trial %v)", cmd, now, err, before.Capabilities().CancelRoles, before.State(), before.Trial())
 		}
 		caps := before.Capabilities()
 		switch {
