@@ -33,7 +33,7 @@ var german = Catalog{
 		"state.expired":   "Abgelaufen",  // [S004]
 		"state.disabled":  "Deaktiviert", // [S004] (its first table's "Arbeitsunfähig" is a machine translation slip)
 		"state.deleted":   "Gelöscht",    // [S004]
-		"state.suspended": "Angehalten",  // [MS-de] Partner Center, Abonnementstatus
+		"state.suspended": "Angehalten",  // Partner Center, de-de "Aussetzen eines Abonnements": the button "Angehalten" (learn.microsoft.com/de-de/partner-center/developer/suspend-a-subscription)
 		"state.in-trial":  "%[1]s (Testversion)",
 
 		"channel.direct-mosa":      "Direktkauf (MOSA)",    // [MS-de] Microsoft Online Subscription Agreement
