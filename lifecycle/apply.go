@@ -52,23 +52,17 @@ func (lc Lifecycle) Apply(cmd Command, at time.Time) (Lifecycle, error) {
 }
 
 // Check reports whether Apply would accept cmd at the instant at, without
-// building the new lifecycle: nil, or the error Apply would return. A
-// command that may start or lengthen a term is folded to see where the
-// term would end; the others are judged without folding.
+// building the new lifecycle: nil, or the error Apply would return. The
+// event is folded as Apply folds it, and the fold is dropped.
 func (lc Lifecycle) Check(cmd Command, at time.Time) error {
 	_, ev, err := lc.check(&cmd, at)
-	if err == nil && startsTerm(ev.Kind) {
-		// Only the fold knows where the new term ends, which may be past
-		// the supported range: fold the event, and keep nothing.
+	if err == nil {
+		// Fold the event and keep nothing, as Apply folds it: only the
+		// fold knows, for example, where a renewed term ends, which may
+		// be past the supported range.
 		_, _, _, err = lc.step(ev)
 	}
 	return err
-}
-
-// startsTerm reports whether an event of kind k may start or lengthen a
-// term, and so end it past the supported range.
-func startsTerm(k EventKind) bool {
-	return k == Renew || k == Reactivate || k == ConvertTrial || k == ExtendTrial
 }
 
 // check runs steps 1–3 of Apply and returns the status at at and the event

@@ -398,7 +398,7 @@ func rows() []Row {
 func chileRows(generic []Row) []Row {
 	var out []Row
 	for _, g := range generic {
-		if g.Channel != DirectMCA || g.From.Before(sinceMCA7Days) || len(g.Products)+len(g.Countries)+len(g.Offers) > 0 {
+		if g.Channel != DirectMCA || g.From.Before(sinceMCA7Days) || len(g.Products) > 0 || len(g.Countries) > 0 || len(g.Offers) > 0 {
 			continue
 		}
 		r := g.Rules

@@ -171,7 +171,7 @@ func (d *decoder) mark(field string) {
 	d.bad[field] = true
 	for p := field; ; {
 		i := strings.LastIndexByte(p, '.')
-		if i < 0 {
+		if i == -1 { // no parent left
 			break
 		}
 		p = p[:i]
@@ -280,32 +280,18 @@ func (d *decoder) text(n *jnode) string {
 }
 
 // members calls fn for each member of the object n, reporting and skipping
-// duplicate keys. Small objects are scanned; larger ones use a set, so
-// that an object of many keys costs O(n).
+// duplicate keys. A set finds them, so that an object of many keys costs
+// O(n).
 func (d *decoder) members(n *jnode, at jpath, fn func(m *jmember, at jpath)) {
-	var seen map[string]bool
-	if len(n.members) > 32 { // a row has about 20 keys: scanning them is cheaper
-		seen = make(map[string]bool, len(n.members))
-	}
+	seen := make(map[string]bool, len(n.members))
 	for i := range n.members {
 		m := &n.members[i]
 		mpath := at.key(m.key)
-		var dup bool
-		if seen != nil {
-			dup = seen[m.key]
-			seen[m.key] = true
-		} else {
-			for j := 0; j < i; j++ {
-				if n.members[j].key == m.key {
-					dup = true
-					break
-				}
-			}
-		}
-		if dup {
+		if seen[m.key] {
 			d.report(int(m.keyOff), mpath.String(), strconv.Quote(m.key), "duplicate key")
 			continue
 		}
+		seen[m.key] = true
 		fn(m, mpath)
 	}
 }
@@ -675,14 +661,8 @@ func (d *decoder) names(n *jnode, at jpath, valid func(string) bool) ([]string, 
 	}
 	ok := true
 	out := make([]string, 0, len(n.members))
-	var seen map[string]bool
-	if len(n.members) > 16 {
-		seen = make(map[string]bool, len(n.members))
-	}
+	seen := make(map[string]bool, len(n.members))
 	listed := func(s string) bool {
-		if seen == nil {
-			return slices.Contains(out, s)
-		}
 		if seen[s] {
 			return true
 		}

@@ -244,7 +244,7 @@ func groupOrder(order []uint8) []uint8 {
 				first[p] = pos
 			}
 			i := strings.LastIndexByte(p, '.')
-			if i < 0 {
+			if i == -1 { // no parent left
 				break
 			}
 			p = p[:i]
