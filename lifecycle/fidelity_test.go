@@ -576,3 +576,16 @@ func TestR_REA_9_VLSeatReductionAdvice(t *testing.T) {
 		t.Errorf("licenses: %v", r)
 	}
 }
+
+// R-TRI-1 names the 25 licenses of a trial as the rules' number: rules
+// without a trial license limit (Trial.Licenses = 0) limit nothing.
+func TestR_TRI_1_NoLimitWhereTheRulesGiveNone(t *testing.T) {
+	start := utc(2026, 5, 1, 9, 0)
+	spec := lifecycle.Spec{ID: "t", Channel: policy.DirectMOSA, Term: policy.Annual, Start: start, End: mustDate(lifecycle.EndOfTrial(start, 30)),
+		Licenses: 100, Trial: true, PaymentMethod: true, RecurringBilling: true}
+	r := versionAt(t, mustNew(t, spec), start)
+	r.Trial.Licenses = 0
+	if _, err := lifecycle.Purchase(spec, pin(t, r)); err != nil {
+		t.Errorf("100-license trial under rules without a trial limit: %v", err)
+	}
+}
