@@ -169,12 +169,8 @@ func (d *decoder) mark(field string) {
 		return
 	}
 	d.bad[field] = true
-	for p := field; ; {
-		i := strings.LastIndexByte(p, '.')
-		if i == -1 { // no parent left
-			break
-		}
-		p = p[:i]
+	for p := field; strings.Contains(p, "."); { // each parent of field
+		p = p[:strings.LastIndexByte(p, '.')]
 		d.below[p] = true
 	}
 }

@@ -239,15 +239,14 @@ func groupOrder(order []uint8) []uint8 {
 	}
 	first := make(map[string]int) // group or field path → first position
 	for pos, f := range order {
-		for p := fields[f].path; ; {
+		// The path and each of its parents: "cancel.window", "cancel".
+		for p := fields[f].path; ; p = p[:strings.LastIndexByte(p, '.')] {
 			if _, ok := first[p]; !ok {
 				first[p] = pos
 			}
-			i := strings.LastIndexByte(p, '.')
-			if i == -1 { // no parent left
+			if !strings.Contains(p, ".") {
 				break
 			}
-			p = p[:i]
 		}
 	}
 	rank := func(f uint8) []int {
