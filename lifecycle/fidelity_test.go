@@ -589,3 +589,66 @@ func TestR_TRI_1_NoLimitWhereTheRulesGiveNone(t *testing.T) {
 		t.Errorf("100-license trial under rules without a trial limit: %v", err)
 	}
 }
+
+// The "next" reason of an Active subscription says why its term's end
+// leads where it leads: under rules without an Expired status (CSP
+// legacy: Active, Suspended, Deleted) it says so, and a subscription
+// cancelled before the next renewal date says that too (R-CAN-2), each
+// citing its rule.
+func TestExplainNextAtTermEnd(t *testing.T) {
+	nextOf := func(t *testing.T, lc lifecycle.Lifecycle, at time.Time) lifecycle.Reason {
+		t.Helper()
+		st, err := lc.At(at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range st.Explain() {
+			if r.Topic == "next" {
+				return r
+			}
+		}
+		t.Fatalf("no next reason at %v (%v)", at, st.State())
+		return lifecycle.Reason{}
+	}
+	legacy := lifecycle.Spec{ID: "legacy", Channel: policy.CSPLegacy, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+		Licenses: 5, PaymentMethod: true}
+	r := nextOf(t, judge(t, mustNew(t, legacy), builtin), date(2025, 6, 1))
+	if !strings.Contains(r.Text, "these rules have no Expired status") {
+		t.Errorf("CSP legacy next = %q; want it to say the rules have no Expired status", r.Text)
+	}
+	mosa := lifecycle.Spec{ID: "mosa", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+		Licenses: 5, PaymentMethod: true, RecurringBilling: true}
+	lc := mustApply(t, judge(t, mustNew(t, mosa), builtin), lifecycle.Command{Kind: lifecycle.CmdCancelAtRenewal, Actor: lifecycle.GlobalAdmin}, date(2025, 6, 1))
+	r = nextOf(t, lc, date(2025, 6, 2))
+	if !strings.Contains(r.Text, "because it was cancelled before the next renewal date") || !strings.HasPrefix(r.Rules, "R-CAN-2") ||
+		strings.Contains(r.Text, "no Expired status") {
+		t.Errorf("cancelled-at-renewal next = %q (%s); want the R-CAN-2 reason", r.Text, r.Rules)
+	}
+	off := mosa
+	off.RecurringBilling = false
+	r = nextOf(t, judge(t, mustNew(t, off), builtin), date(2025, 6, 2))
+	if strings.Contains(r.Text, "cancelled") || strings.Contains(r.Text, "no Expired status") {
+		t.Errorf("recurring billing off, next = %q; want the plain end of term", r.Text)
+	}
+}
+
+// R-CAN-10: a custom domain still added to the subscription blocks
+// "cancel before the next renewal date" as it blocks "cancel now"; CSP
+// subscriptions are cancelled by the partner, whom the check does not
+// concern. The refusal used to be untested for CancelAtRenewal.
+func TestR_CAN_10_CustomDomainBlocksCancelAtRenewal(t *testing.T) {
+	spec := lifecycle.Spec{ID: "mosa", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+		Licenses: 5, PaymentMethod: true, RecurringBilling: true}
+	lc := judge(t, mustNew(t, spec), builtin)
+	at := date(2025, 6, 1)
+	cmd := lifecycle.Command{Kind: lifecycle.CmdCancelAtRenewal, Actor: lifecycle.GlobalAdmin, CustomDomains: []string{"contoso.com"}}
+	_, err := lc.Apply(cmd, at)
+	var re *lifecycle.RefusalError
+	if !errors.Is(err, lifecycle.ErrPrecondition) || !errors.As(err, &re) || !strings.Contains(err.Error(), "contoso.com") {
+		t.Errorf("cancel at renewal with a custom domain = %v; want a refusal naming contoso.com (ErrPrecondition)", err)
+	}
+	cmd.CustomDomains = nil
+	if _, err := lc.Apply(cmd, at); err != nil {
+		t.Errorf("cancel at renewal without a custom domain: %v", err)
+	}
+}
