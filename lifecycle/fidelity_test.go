@@ -652,3 +652,74 @@ func TestR_CAN_10_CustomDomainBlocksCancelAtRenewal(t *testing.T) {
 		t.Errorf("cancel at renewal without a custom domain: %v", err)
 	}
 }
+
+// C-6 with no reactivation hours (the default): a subscription deleted
+// explicitly can't be reactivated, not even at the instant of deletion.
+func TestC_6_NoReactivationWithoutHours(t *testing.T) {
+	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 4, 1, 9, 0), End: date(2026, 4, 30),
+		Licenses: 10, Assigned: 10, PaymentMethod: true, RecurringBilling: true}
+	r := versionAt(t, mustNew(t, spec), date(2026, 5, 1))
+	r.Reactivation.ExplicitDeleteHours = 0
+	table := pin(t, r)
+	deleted := utc(2026, 5, 20, 9, 0)
+	lc := judgeSteps(t, spec, table, []cmdStep{
+		{lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.BillingAdmin}, utc(2026, 5, 10, 9, 0)},
+		{lifecycle.Command{Kind: lifecycle.CmdDelete, Actor: lifecycle.BillingAdmin}, deleted},
+	})
+	next := lc.Subscription().Spec()
+	next.History = append(next.History, lifecycle.Event{Kind: lifecycle.Reactivate, At: deleted})
+	if _, err := lifecycle.Judge(mustNew(t, next), table); !errors.Is(err, lifecycle.ErrHistory) {
+		t.Errorf("Judge of a reactivation at the deletion instant, without reactivation hours = %v; want ErrHistory", err)
+	}
+}
+
+// The reasons of Explain cite what produced them: R-REA-3 only for a
+// cancelled subscription's reactivation, "no Expired status" only where
+// the rules have none, and a next reason for an Active subscription that
+// renews (R-REN-1) or is renewed by its licensing partner (R-REN-4).
+func TestExplainCitesByCase(t *testing.T) {
+	reason := func(t *testing.T, lc lifecycle.Lifecycle, at time.Time, topic string) lifecycle.Reason {
+		t.Helper()
+		st, err := lc.At(at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range st.Explain() {
+			if r.Topic == topic {
+				return r
+			}
+		}
+		t.Fatalf("no %s reason at %v (%v)", topic, at, st.State())
+		return lifecycle.Reason{}
+	}
+	mosa := lifecycle.Spec{ID: "mosa", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+		Licenses: 5, PaymentMethod: true, RecurringBilling: true}
+	cancelled := mustApply(t, judge(t, mustNew(t, mosa), builtin), lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, date(2025, 3, 2))
+	if r := reason(t, cancelled, date(2025, 3, 10), "reactivation"); !strings.Contains(r.Rules, "R-REA-3") {
+		t.Errorf("reactivation of a cancelled subscription cites %q; want R-REA-3", r.Rules)
+	}
+	off := mosa
+	off.RecurringBilling = false
+	expired := judge(t, mustNew(t, off), builtin)
+	if r := reason(t, expired, date(2026, 4, 15), "reactivation"); strings.Contains(r.Rules, "R-REA-3") {
+		t.Errorf("reactivation of an expired subscription cites %q; R-REA-3 is about cancellations", r.Rules)
+	}
+	if r := reason(t, expired, date(2026, 4, 15), "state"); strings.Contains(r.Text, "no Expired status") {
+		t.Errorf("Expired MOSA state = %q; its rules have an Expired status", r.Text)
+	}
+	legacy := lifecycle.Spec{ID: "legacy", Channel: policy.CSPLegacy, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+		Licenses: 5, PaymentMethod: true}
+	if r := reason(t, judge(t, mustNew(t, legacy), builtin), date(2026, 3, 15), "state"); !strings.Contains(r.Text, "these rules have no Expired status") {
+		t.Errorf("CSP legacy after its end, state = %q; want 'these rules have no Expired status'", r.Text)
+	}
+	if r := reason(t, judge(t, mustNew(t, mosa), builtin), date(2025, 6, 1), "next"); !strings.Contains(r.Text, "Recurring billing is on") || !strings.Contains(r.Rules, "R-REN-1") {
+		t.Errorf("renewing MOSA next = %q (%s); want the R-REN-1 renewal", r.Text, r.Rules)
+	}
+	// A VL subscription with recurring billing on (as a partner's system
+	// may record it) is renewed by the partner, not automatically.
+	vl := lifecycle.Spec{ID: "vl-next", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+		Licenses: 5, RecurringBilling: true}
+	if r := reason(t, judge(t, mustNew(t, vl), builtin), date(2025, 6, 1), "next"); !strings.Contains(r.Text, "licensing partner") || !strings.Contains(r.Rules, "R-REN-4") {
+		t.Errorf("VL next = %q (%s); want the partner's renewal, R-REN-4", r.Text, r.Rules)
+	}
+}
