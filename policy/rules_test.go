@@ -244,3 +244,19 @@ func TestFieldErrorMessage(t *testing.T) {
 		t.Errorf("Validate().Error() = %q, want %q", got, want)
 	}
 }
+
+// TestSellerWindow: without seller days (R-CAN-4) the channel's own
+// window applies; with them, a date window of that many days that
+// includes its last date (DC-6).
+func TestSellerWindow(t *testing.T) {
+	own := policy.Window{Kind: policy.AfterStart, Length: 168, Unit: policy.Hours}
+	if got := (policy.CancelRules{Window: own}).SellerWindow(); got != own {
+		t.Errorf("SellerWindow without seller days = %+v, want the channel's %+v", got, own)
+	}
+	for _, days := range []int{1, 7, 10} {
+		want := policy.Window{Kind: policy.AfterStart, Length: days, Unit: policy.Days, Inclusive: true}
+		if got := (policy.CancelRules{Window: own, SellerWindowDays: days}).SellerWindow(); got != want {
+			t.Errorf("SellerWindow with %d days = %+v, want %+v", days, got, want)
+		}
+	}
+}
