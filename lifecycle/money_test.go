@@ -194,3 +194,30 @@ func propMoneyExact(t *rapid.T) {
 }
 
 func TestMoneyExact(t *testing.T) { rapid.Check(t, propMoneyExact) }
+
+// TestMoneyProrateEdges: half a minor unit rounds away from zero on both
+// signs, and a quotient that needs more than 64 bits — its high word
+// equal to the denominator, the first value that does — is an overflow
+// error, not a panic of the 128-bit division.
+func TestMoneyProrateEdges(t *testing.T) {
+	for _, c := range []struct {
+		m        lifecycle.Money
+		num, den int64
+		want     int64
+	}{
+		{lifecycle.USD(1), 1, 2, 1},
+		{lifecycle.USD(-1), 1, 2, -1},
+		{lifecycle.USD(3), 1, 2, 2},
+		{lifecycle.USD(1), 1, 3, 0},
+		{lifecycle.USD(2), 1, 3, 1},
+	} {
+		got, err := c.m.Prorate(c.num, c.den)
+		if err != nil || got.Minor != c.want {
+			t.Errorf("%v.Prorate(%d, %d) = %v, %v; want %d minor units", c.m, c.num, c.den, got, err, c.want)
+		}
+	}
+	// MaxInt64 × 4 = 2^65 − 4: high word 1, equal to the denominator 1.
+	if got, err := lifecycle.USD(math.MaxInt64).Prorate(4, 1); err == nil {
+		t.Errorf("MaxInt64.Prorate(4, 1) = %v; want an overflow error", got)
+	}
+}
