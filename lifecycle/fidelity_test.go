@@ -723,3 +723,20 @@ func TestExplainCitesByCase(t *testing.T) {
 		t.Errorf("VL next = %q (%s); want the partner's renewal, R-REN-4", r.Text, r.Rules)
 	}
 }
+
+// R-TRI-8: CSP traditional gives no free trial for government, education
+// or add-on offers; a commercial offer, or one whose class is not given,
+// gets its trial.
+func TestR_TRI_8_TrialByOfferClass(t *testing.T) {
+	for class, want := range map[policy.OfferClass]bool{
+		0: true, policy.CommercialOffer: true,
+		policy.GovernmentOffer: false, policy.EducationOffer: false, policy.AddOnOffer: false,
+	} {
+		spec := lifecycle.Spec{ID: "t", Channel: policy.CSPLegacy, Term: policy.Annual, OfferClass: class,
+			Start: date(2025, 5, 1), End: mustDate(lifecycle.EndOfTrial(date(2025, 5, 1), 30)), Licenses: 25, Trial: true}
+		_, err := lifecycle.Purchase(spec, builtin)
+		if want != (err == nil) || (err != nil && !errors.Is(err, lifecycle.ErrNotOffered)) {
+			t.Errorf("CSP legacy trial of a %v offer: %v; want accepted = %v (refusals ErrNotOffered)", class, err, want)
+		}
+	}
+}
