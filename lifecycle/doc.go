@@ -110,4 +110,15 @@
 // [ErrNotModelled], never a guess. The zero
 // [Lifecycle] returns errors and the zero [Status] answers zero. Nothing
 // panics.
+//
+// # Limits
+//
+// Instants lie in [1900-01-01, 2200-01-01) ([CheckInstant]): a zero or
+// out-of-range instant is a [*FieldError], [EndOfTerm] and [EndOfTrial]
+// return an error rather than an absurd date, and Apply refuses an event
+// that would end a term past the range. A history holds at most
+// [MaxEvents] events ([ErrHistoryLimit]); Apply appends one in amortised
+// constant time, so a history built by Apply costs what it holds. [Money]
+// arithmetic is exact or an error — overflow, mixed currencies — never a
+// wrapped amount.
 package lifecycle
