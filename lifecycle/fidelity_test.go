@@ -740,3 +740,35 @@ func TestR_TRI_8_TrialByOfferClass(t *testing.T) {
 		}
 	}
 }
+
+// English refusals named a channel after "a" — "a open-value
+// subscription", "a enterprise subscription"; they now say "a subscription
+// of the open-value channel". No refusal writes "a" before a channel name
+// that starts with a vowel.
+func TestRefusalArticles(t *testing.T) {
+	checked := 0
+	for _, ch := range policy.Channels() {
+		if !strings.ContainsRune("aeiou", rune(ch.String()[0])) {
+			continue
+		}
+		spec := lifecycle.Spec{ID: "s", Channel: ch, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+			Licenses: 5, PaymentMethod: true}
+		lc, err := lifecycle.Judge(mustNew(t, spec), builtin)
+		if err != nil {
+			t.Fatalf("%v: %v", ch, err)
+		}
+		for _, k := range lifecycle.CommandKinds() {
+			err := lc.Check(lifecycle.Command{Kind: k, Actor: lifecycle.User, Licenses: 1, Assigned: 1}, date(2025, 6, 1))
+			if err == nil {
+				continue
+			}
+			checked++
+			if strings.Contains(err.Error(), "a "+ch.String()) {
+				t.Errorf("%v %v: %q writes \"a %v\"", ch, k, err.Error(), ch)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no refusal was checked: no channel name starts with a vowel?")
+	}
+}
