@@ -85,7 +85,11 @@ func TestCapabilitiesIffApply(t *testing.T) {
 	rapid.Check(t, propCapabilitiesIffApply)
 }
 
-func propCapabilitiesIffApply(t *rapid.T) {
+// drawBoundaryStatus draws a generated subscription of any channel judged
+// against a perturbed table, an instant at or beside one of its
+// boundaries, and its status then: the draw the properties over
+// generated portfolios share.
+func drawBoundaryStatus(t *rapid.T) (lifecycle.Lifecycle, time.Time, lifecycle.Status) {
 	c := lifecycletest.Cases(builtin, true).Draw(t, "case")
 	lc, err := lifecycle.Judge(c.Sub, c.Table)
 	if err != nil {
@@ -96,6 +100,11 @@ func propCapabilitiesIffApply(t *rapid.T) {
 	if err != nil {
 		t.Fatalf("At: %v", err)
 	}
+	return lc, at, st
+}
+
+func propCapabilitiesIffApply(t *rapid.T) {
+	lc, at, st := drawBoundaryStatus(t)
 	caps := st.Capabilities()
 	refusals := map[lifecycle.Role]error{} // the last refusal per role, for the report
 	accepts := func(cmd lifecycle.Command) lifecycle.RoleSet {
@@ -117,7 +126,7 @@ func propCapabilitiesIffApply(t *rapid.T) {
 				why = refusals[r]
 			}
 			t.Fatalf("%s at %v (%v, trial %v, %v): Capabilities says %v by %v; Apply accepts from %v (%v)",
-				what, at, st.State(), st.Trial(), c.Sub.Channel(), flag, roles, want, why)
+				what, at, st.State(), st.Trial(), lc.Subscription().Channel(), flag, roles, want, why)
 		}
 	}
 	rea := accepts(lifecycle.Command{Kind: lifecycle.CmdReactivate})
@@ -143,7 +152,7 @@ func propCapabilitiesIffApply(t *rapid.T) {
 	// through their licensing partner (R-REN-4); nothing is done to a
 	// Deleted subscription but a reactivation in the hours after an
 	// explicit deletion (C-6).
-	ch := c.Sub.Channel()
+	ch := lc.Subscription().Channel()
 	if caps.ChangeRecurringBilling && (st.State() != lifecycle.Active ||
 		ch == policy.VolumeLicensing || ch == policy.OpenValue || ch == policy.OpenLicense) {
 		t.Fatalf("recurring billing changeable while %v on %v", st.State(), ch)

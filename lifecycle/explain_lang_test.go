@@ -13,8 +13,6 @@ import (
 
 	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/lang/langtest"
-	"github.com/lapse-go/lapse/lifecycle"
-	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 )
 
 func masked(m lang.Message) lang.Message { return langtest.Masked(m) }
@@ -26,16 +24,7 @@ func masked(m lang.Message) lang.Message { return langtest.Masked(m) }
 func TestExplainEveryLanguage(t *testing.T) {
 	atLeastChecks(t, 300)
 	rapid.Check(t, func(t *rapid.T) {
-		c := lifecycletest.Cases(builtin, true).Draw(t, "case")
-		lc, err := lifecycle.Judge(c.Sub, c.Table)
-		if err != nil {
-			t.Fatalf("Judge: %v", err)
-		}
-		at := rapid.SampledFrom(boundaryInstants(lc)).Draw(t, "at")
-		st, err := lc.At(at)
-		if err != nil {
-			t.Fatalf("At: %v", err)
-		}
+		_, _, st := drawBoundaryStatus(t)
 		for _, r := range st.Explain() {
 			if r.Text != r.Message.String() || r.Text != r.In(language.English) {
 				t.Fatalf("Text %q is not the English rendering %q of its Message", r.Text, r.Message.String())
@@ -140,16 +129,7 @@ func TestExplainDatesRoundTrip(t *testing.T) {
 		readers[c.Tag] = newInstantReader(c)
 	}
 	rapid.Check(t, func(t *rapid.T) {
-		c := lifecycletest.Cases(builtin, true).Draw(t, "case")
-		lc, err := lifecycle.Judge(c.Sub, c.Table)
-		if err != nil {
-			t.Fatalf("Judge: %v", err)
-		}
-		at := rapid.SampledFrom(boundaryInstants(lc)).Draw(t, "at")
-		st, err := lc.At(at)
-		if err != nil {
-			t.Fatalf("At: %v", err)
-		}
+		_, _, st := drawBoundaryStatus(t)
 		for i, r := range st.Explain() {
 			m := masked(r.Message)
 			want := readers[language.English].read(t, m.String())

@@ -10,7 +10,6 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/lapse-go/lapse/lifecycle"
-	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -54,17 +53,8 @@ func dayOfT(t time.Time) time.Time { return t.UTC().Truncate(24 * time.Hour) }
 func TestExplainCitesTheAnswer(t *testing.T) {
 	atLeastChecks(t, 1000)
 	rapid.Check(t, func(t *rapid.T) {
-		c := lifecycletest.Cases(builtin, true).Draw(t, "case")
-		lc, err := lifecycle.Judge(c.Sub, c.Table)
-		if err != nil {
-			t.Fatalf("Judge: %v", err)
-		}
-		at := rapid.SampledFrom(boundaryInstants(lc)).Draw(t, "at")
-		st, err := lc.At(at)
-		if err != nil {
-			t.Fatalf("At: %v", err)
-		}
-		ch := c.Sub.Channel()
+		lc, at, st := drawBoundaryStatus(t)
+		ch := lc.Subscription().Channel()
 		// refusal returns the rule and days of Apply's refusal of kind
 		// by the roles that may issue it on the channel.
 		refusal := func(kind lifecycle.CommandKind) (rules []string, days []time.Time) {
@@ -86,7 +76,7 @@ func TestExplainCitesTheAnswer(t *testing.T) {
 			switch r.Topic {
 			case "state":
 				allowed = []time.Time{st.Since(), st.TermEnd(), st.AdminCenterLagUntil()}
-				for _, e := range c.Sub.History() { // the event that began the phase (C-21: the cancellation)
+				for _, e := range lc.Subscription().History() { // the event that began the phase (C-21: the cancellation)
 					allowed = append(allowed, e.At)
 				}
 			case "next":
