@@ -370,8 +370,20 @@ func (e *RefusalError) ReasonMessage() lang.Message {
 		return lang.New("refused.reactivate-payment")
 	case refPaymentCancelled:
 		return lang.New("refused.payment-cancelled", lang.Quoted(e.SubscriptionID), e.stateArg(), lang.Day(e.Until))
-	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer, refPaymentCountry, refBankAccount:
-		return e.saleReason()
+	case refOtherProcess:
+		return lang.New("refused.other-process")
+	case refCancelViaSupport:
+		return lang.New("refused.cancel-via-support")
+	case refRecurringBillingOnly:
+		return lang.New("refused.recurring-billing-only")
+	case refContactSeller:
+		return lang.New("refused.contact-seller")
+	case refTrialOffer:
+		return lang.New("refused.trial-offer")
+	case refPaymentCountry:
+		return lang.New("refused.payment-country", lang.Text(e.country[0]), lang.Text(e.country[1]))
+	case refBankAccount:
+		return lang.New("refused.bank-account")
 	}
 	return lang.New("refused.state", cmd, ch, e.stateArg())
 }
@@ -486,8 +498,20 @@ func (e *RefusalError) InsteadMessage() lang.Message {
 		return lang.New("instead.add-payment")
 	case refPaymentCancelled:
 		return lang.New("instead.wait-deleted", lang.Quoted(e.SubscriptionID), lang.Day(e.Until))
-	case refOtherProcess, refCancelViaSupport, refRecurringBillingOnly, refContactSeller, refTrialOffer, refPaymentCountry, refBankAccount:
-		return e.saleInstead()
+	case refOtherProcess:
+		return lang.New("instead.other-process")
+	case refCancelViaSupport:
+		return lang.New("instead.support-cancel")
+	case refRecurringBillingOnly:
+		return lang.New("instead.recurring-billing-only", lang.Day(e.end))
+	case refContactSeller:
+		return lang.New("instead.contact-seller")
+	case refTrialOffer:
+		return lang.New("instead.buy-subscription")
+	case refPaymentCountry:
+		return lang.New("instead.payment-country", lang.Text(e.country[1]))
+	case refBankAccount:
+		return lang.New("instead.bank-account")
 	}
 	return lang.Message{}
 }

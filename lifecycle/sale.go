@@ -3,7 +3,6 @@ package lifecycle
 import (
 	"time"
 
-	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -71,49 +70,6 @@ func guardSeller(out *RefusalError, cmd *Command, st *Status) *RefusalError {
 		return out.refuse(refContactSeller, cmd, st.f.b.channel(), st)
 	}
 	return nil
-}
-
-// saleReason is Reason for the refusals of guardRoute, of a trial the
-// offer does not give, and of a payment method (R-PAY-4).
-func (e *RefusalError) saleReason() lang.Message {
-	switch e.why {
-	case refOtherProcess:
-		return lang.New("refused.other-process")
-	case refCancelViaSupport:
-		return lang.New("refused.cancel-via-support")
-	case refRecurringBillingOnly:
-		return lang.New("refused.recurring-billing-only")
-	case refContactSeller:
-		return lang.New("refused.contact-seller")
-	case refTrialOffer:
-		return lang.New("refused.trial-offer")
-	case refPaymentCountry:
-		return lang.New("refused.payment-country", lang.Text(e.country[0]), lang.Text(e.country[1]))
-	case refBankAccount:
-		return lang.New("refused.bank-account")
-	}
-	return lang.Message{}
-}
-
-// saleInstead is Instead for the refusals of saleReason.
-func (e *RefusalError) saleInstead() lang.Message {
-	switch e.why {
-	case refOtherProcess:
-		return lang.New("instead.other-process")
-	case refCancelViaSupport:
-		return lang.New("instead.support-cancel")
-	case refRecurringBillingOnly:
-		return lang.New("instead.recurring-billing-only", lang.Day(e.end))
-	case refContactSeller:
-		return lang.New("instead.contact-seller")
-	case refTrialOffer:
-		return lang.New("instead.buy-subscription")
-	case refPaymentCountry:
-		return lang.New("instead.payment-country", lang.Text(e.country[1]))
-	case refBankAccount:
-		return lang.New("instead.bank-account")
-	}
-	return lang.Message{}
 }
 
 // trialOfferRefusal refuses a free trial of a government, education or
