@@ -3,8 +3,6 @@ package lifecycle
 import (
 	"testing"
 	"time"
-
-	"github.com/lapse-go/lapse/policy"
 )
 
 // TestApplyAppendsInPlace: the first Apply on a value appends to the arrays
@@ -13,16 +11,7 @@ import (
 // 10) — while a second Apply on the same value copies, so the value the
 // first Apply extended never sees the second's event.
 func TestApplyAppendsInPlace(t *testing.T) {
-	start := time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
-	sub, err := New(Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start, End: start.AddDate(0, 1, -1),
-		Licenses: 5, RecurringBilling: true, PaymentMethod: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lc, err := Judge(sub, policy.Builtin())
-	if err != nil {
-		t.Fatal(err)
-	}
+	start, lc := monthlyMOSA(t)
 	assign := func(lc Lifecycle, n int, at time.Time) Lifecycle {
 		t.Helper()
 		next, err := lc.Apply(Command{Kind: CmdAssignLicenses, Actor: GlobalAdmin, Assigned: n}, at)

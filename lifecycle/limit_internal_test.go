@@ -8,12 +8,11 @@ import (
 	"github.com/lapse-go/lapse/policy"
 )
 
-// TestApplyHistoryLimit: Apply refuses the command that would append the
-// event after MaxEvents with a *HistoryLimitError. (A real history of a
-// million events takes a second and 200 MB to build; the subscription
-// here only says it holds that many, which is all extend reads before it
-// refuses. Every other Apply test is below the limit.)
-func TestApplyHistoryLimit(t *testing.T) {
+// monthlyMOSA judges a five-license monthly MOSA subscription bought on
+// 2026-01-10 at 09:00 UTC against the built-in table, for the internal
+// Apply tests, and returns its start.
+func monthlyMOSA(t *testing.T) (time.Time, Lifecycle) {
+	t.Helper()
 	start := time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
 	sub, err := New(Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start, End: start.AddDate(0, 1, -1),
 		Licenses: 5, RecurringBilling: true, PaymentMethod: true})
@@ -24,6 +23,16 @@ func TestApplyHistoryLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return start, lc
+}
+
+// TestApplyHistoryLimit: Apply refuses the command that would append the
+// event after MaxEvents with a *HistoryLimitError. (A real history of a
+// million events takes a second and 200 MB to build; the subscription
+// here only says it holds that many, which is all extend reads before it
+// refuses. Every other Apply test is below the limit.)
+func TestApplyHistoryLimit(t *testing.T) {
+	start, lc := monthlyMOSA(t)
 	cmd := Command{Kind: CmdAssignLicenses, Actor: GlobalAdmin, Assigned: 2}
 	for _, c := range []struct {
 		n  int // events the history claims to hold
