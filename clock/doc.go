@@ -1,5 +1,6 @@
-// Package clock names the one thing lapse needs from a clock: the current
-// instant.
+// Package clock names the one thing lapse needs from a clock, the current
+// instant, and the calendar [Date] lapse answers in when an answer is a day
+// rather than an instant.
 //
 // The core packages of this module (lifecycle and policy) never read the wall
 // clock and never import clock. Every decision they make takes the instant as
@@ -18,6 +19,15 @@
 //
 // Tests use [github.com/lapse-go/lapse/clock/clocktest.Fake], whose time
 // moves only when the test says so, by a duration or by calendar units.
+//
+// # Dates
+//
+// A [Date] is a year, a month and a day with no time of day and no
+// location, like cloud.google.com/go/civil's Date. Term end dates, the last
+// day of a reactivation window and the last day data may still exist are
+// Dates; the instants a state begins are time.Time. [DateOf] takes an
+// instant's date in the instant's own location, and [Date.UTC] gives the
+// instant lapse means by "on date X" (00:00Z).
 //
 // # What a Clock is not
 //

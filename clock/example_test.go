@@ -47,3 +47,26 @@ func ExampleSystem() {
 	fmt.Println(at.After(time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)))
 	// Output: true
 }
+
+// A Date is a day, not an instant: midnight in Berlin is still the 27th.
+func ExampleDateOf() {
+	berlin := time.FixedZone("CEST", 2*60*60)
+	end := clock.DateOf(time.Date(2026, time.September, 27, 0, 0, 0, 0, berlin))
+	fmt.Println(end)
+	fmt.Println(end.UTC())
+	fmt.Println(clock.DateOf(end.In(berlin).UTC())) // the UTC date of that midnight
+	// Output:
+	// 2026-09-27
+	// 2026-09-27 00:00:00 +0000 UTC
+	// 2026-09-26
+}
+
+func ExampleParseDate() {
+	d, err := clock.ParseDate("2026-05-10")
+	fmt.Println(d.AddDays(90), err)
+	_, err = clock.ParseDate("2026-02-29")
+	fmt.Println(err)
+	// Output:
+	// 2026-08-08 <nil>
+	// clock: bad date "2026-02-29": day out of range 1 to 28
+}
