@@ -84,9 +84,13 @@ type Table[T ~uint8] struct {
 	typ     string
 	names   []string
 	aliases []Alias[T]
+	refused []refusal
 	newErr  ErrorFunc
 	want    string
 }
+
+// refusal is a name that names no value but deserves its own reason.
+type refusal struct{ name, reason string }
 
 // New returns the Table of the enum type typ. names[0] must be "" and
 // every other name non-empty; no two names or aliases may be equal under
@@ -127,6 +131,19 @@ func New[T ~uint8](typ string, names []string, newErr ErrorFunc, aliases ...Alia
 	return &Table[T]{typ: typ, names: names, aliases: aliases, newErr: newErr, want: want}
 }
 
+// Refuse makes the error for name (under ASCII case folding) say reason
+// before the accepted names: a name from another vocabulary that has no
+// value here, such as Partner Center's subscription status "pending" for
+// a lifecycle State. It is called at package initialisation, panics when
+// name is a name or alias of t (a programming error), and returns t.
+func (t *Table[T]) Refuse(name, reason string) *Table[T] {
+	if _, ok := t.Lookup(name); ok || name == "" {
+		panic(fmt.Sprintf("enumtext: table %s: refused name %q is accepted", t.typ, name))
+	}
+	t.refused = append(t.refused, refusal{name, reason})
+	return t
+}
+
 // Type returns the enum type's name, such as "State".
 func (t *Table[T]) Type() string { return t.typ }
 
@@ -165,9 +182,20 @@ func (t *Table[T]) Parse(s string) (T, error) {
 	return 0, t.Unknown(s)
 }
 
-// Unknown returns the error for a name that Lookup does not know.
+// Unknown returns the error for a name that Lookup does not know: the
+// reason given to Refuse for s, or "unknown Type", then the accepted
+// names.
 func (t *Table[T]) Unknown(s string) error {
-	return t.newErr(t.typ, s, "unknown "+t.typ+"; "+t.want)
+	return t.newErr(t.typ, s, t.why(s)+"; "+t.want)
+}
+
+func (t *Table[T]) why(s string) string {
+	for _, r := range t.refused {
+		if EqualFold(r.name, s) {
+			return r.reason
+		}
+	}
+	return "unknown " + t.typ
 }
 
 // Invalid returns the error for a value without a name.
@@ -258,7 +286,7 @@ func ParseSet[S ~uint8 | ~uint16, T ~uint8](t *Table[T], setType string, names [
 		v, ok := t.Lookup(n)
 		b := S(1) << v // 0 past the width of S
 		if !ok || b == 0 {
-			return 0, t.newErr(fmt.Sprintf("%s[%d]", setType, i), n, "unknown "+t.typ+"; "+t.want)
+			return 0, t.newErr(fmt.Sprintf("%s[%d]", setType, i), n, t.why(n)+"; "+t.want)
 		}
 		s |= b
 	}

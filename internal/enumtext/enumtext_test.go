@@ -222,6 +222,39 @@ func TestScanRefuses(t *testing.T) {
 	}
 }
 
+func TestRefuse(t *testing.T) {
+	tab := New("shade", []string{"", "light", "dark"}, newTestError, Alias[color]{"pale", 1}).Refuse("grey", "grey is neither")
+	for _, s := range []string{"grey", "GREY"} {
+		_, err := tab.Parse(s)
+		want := &testError{Field: "shade", Value: s, Reason: "grey is neither; want one of light, dark (aliases: pale)"}
+		var te *testError
+		if !errors.As(err, &te) {
+			t.Fatalf("Parse(%q) = %v", s, err)
+		}
+		if diff := cmp.Diff(want, te); diff != "" {
+			t.Errorf("Parse(%q) error mismatch (-want +got):\n%s", s, diff)
+		}
+		var c color = 2
+		if err := tab.Scan(&c, []byte(s)); err == nil || err.Error() != want.Error() || c != 2 {
+			t.Errorf("Scan(%q) = %v, %v; want the refusal, the destination unchanged", s, c, err)
+		}
+	}
+	_, err := ParseSet[set8](tab, "shades", []string{"dark", "Grey"})
+	if err == nil || err.Error() != `shades[1] = Grey: grey is neither; want one of light, dark (aliases: pale)` {
+		t.Errorf("ParseSet(dark, Grey) error = %v", err)
+	}
+	for _, name := range []string{"light", "DARK", "pale", ""} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Refuse(%q) of an accepted name did not panic", name)
+				}
+			}()
+			tab.Refuse(name, "no")
+		}()
+	}
+}
+
 func TestNewPanicsOnBadTables(t *testing.T) {
 	tests := []struct {
 		name    string
