@@ -258,6 +258,11 @@ func TestRoleSetForms(t *testing.T) {
 			}
 		}
 	}
+	// A hostile document is not copied whole into the error.
+	huge := `"` + strings.Repeat("é", 1<<16) + `"`
+	if err := new(lifecycle.RoleSet).UnmarshalJSON([]byte(huge)); err == nil || len(err.Error()) > 300 {
+		t.Errorf("UnmarshalJSON of %d bytes: error of %d bytes, want a short one", len(huge), len(err.Error()))
+	}
 	var null sql.Null[lifecycle.RoleSet]
 	if err := null.Scan("partner"); err != nil || !null.Valid || null.V != lifecycle.RolesOf(lifecycle.Partner) {
 		t.Errorf("sql.Null[RoleSet].Scan = %+v, %v", null, err)

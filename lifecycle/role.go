@@ -213,7 +213,7 @@ func (s RoleSet) MarshalJSON() ([]byte, error) {
 func (s *RoleSet) UnmarshalJSON(b []byte) error {
 	var names []string
 	if err := json.Unmarshal(b, &names); err != nil {
-		return &FieldError{Field: "RoleSet", Value: string(b), Reason: "want a JSON array of role names: " + err.Error()}
+		return &FieldError{Field: "RoleSet", Value: enumtext.Excerpt(b, 64), Reason: "want a JSON array of role names: " + err.Error()}
 	}
 	if names == nil { // null; [] is an empty, non-nil slice
 		return nil

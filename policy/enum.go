@@ -329,7 +329,7 @@ func (s TermSet) MarshalJSON() ([]byte, error) {
 func (s *TermSet) UnmarshalJSON(b []byte) error {
 	var names []string
 	if err := json.Unmarshal(b, &names); err != nil {
-		return &FieldError{Field: "TermSet", Value: string(b), Reason: "want a JSON array of term names: " + err.Error()}
+		return &FieldError{Field: "TermSet", Value: enumtext.Excerpt(b, 64), Reason: "want a JSON array of term names: " + err.Error()}
 	}
 	if names == nil { // null; [] is an empty, non-nil slice
 		return nil

@@ -14,6 +14,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Valid reports whether v has a name.
@@ -260,6 +261,20 @@ func ScanText(typ string, src any, newErr ErrorFunc) (string, error) {
 		return "", newErr(typ, nil, "SQL NULL is not a "+typ+"; scan a nullable column into sql.Null["+typ+"]")
 	}
 	return "", newErr(typ, src, fmt.Sprintf("cannot scan a %T into a %s; want a string or []byte", src, typ))
+}
+
+// Excerpt returns b as a string for an error message: whole when it has at
+// most n bytes, else its first n bytes, cut back to a whole UTF-8
+// character, and "…", so that a hostile document does not become a huge
+// error.
+func Excerpt(b []byte, n int) string {
+	if len(b) <= n {
+		return string(b)
+	}
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return string(b[:n]) + "…"
 }
 
 // SetNames returns the names of the values whose bits (1<<v) the set s

@@ -345,3 +345,23 @@ func BenchmarkScan(b *testing.B) {
 		}
 	}
 }
+
+func TestExcerpt(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"", 4, ""},
+		{"abcd", 4, "abcd"},
+		{"abcde", 4, "abcd…"},
+		{"abcé", 4, "abc…"}, // é is two bytes: not cut in half
+		{"ééé", 3, "é…"},
+		{"é", 0, "…"},
+	}
+	for _, tt := range tests {
+		if got := Excerpt([]byte(tt.in), tt.n); got != tt.want {
+			t.Errorf("Excerpt(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
