@@ -260,7 +260,9 @@ func TestRoleSetForms(t *testing.T) {
 	}
 	// A hostile document is not copied whole into the error.
 	huge := `"` + strings.Repeat("é", 1<<16) + `"`
-	if err := new(lifecycle.RoleSet).UnmarshalJSON([]byte(huge)); err == nil || len(err.Error()) > 300 {
+	if err := new(lifecycle.RoleSet).UnmarshalJSON([]byte(huge)); err == nil {
+		t.Errorf("UnmarshalJSON of a string of %d bytes: nil error", len(huge))
+	} else if len(err.Error()) > 300 {
 		t.Errorf("UnmarshalJSON of %d bytes: error of %d bytes, want a short one", len(huge), len(err.Error()))
 	}
 	var null sql.Null[lifecycle.RoleSet]
