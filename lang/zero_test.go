@@ -47,6 +47,15 @@ func TestZeroValues(t *testing.T) {
 			"Sub":                       reflect.ValueOf(lang.Sub),
 			"Term":                      reflect.ValueOf(lang.Term),
 			"Text":                      reflect.ValueOf(lang.Text),
+
+			// The Kind's text and database/sql forms and their error (issue 13).
+			"(*FieldError).Error":   reflect.ValueOf((*lang.FieldError).Error),
+			"(*FieldError).Is":      reflect.ValueOf((*lang.FieldError).Is),
+			"Kind.IsValid":          reflect.ValueOf(lang.Kind.IsValid),
+			"Kind.MarshalText":      reflect.ValueOf(lang.Kind.MarshalText),
+			"(*Kind).Scan":          reflect.ValueOf((*lang.Kind).Scan),
+			"(*Kind).UnmarshalText": reflect.ValueOf((*lang.Kind).UnmarshalText),
+			"Kind.Value":            reflect.ValueOf(lang.Kind.Value),
 		}},
 		{"langtest", map[string]reflect.Value{
 			"Check":  reflect.ValueOf(langtest.Check),

@@ -1,10 +1,12 @@
 package lifecycle
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"time"
 
+	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -33,16 +35,39 @@ const (
 	NoRefund
 )
 
-// String returns "prorated-refund" or "no-refund".
-func (k RefundKind) String() string {
-	switch k {
-	case ProratedRefund:
-		return "prorated-refund"
-	case NoRefund:
-		return "no-refund"
-	}
-	return fmt.Sprintf("%%!RefundKind(%d)", uint8(k))
-}
+var (
+	refundKindNames = []string{"", "prorated-refund", "no-refund"}
+	refundKinds     = enumtext.New[RefundKind]("RefundKind", refundKindNames, enumError)
+)
+
+// String returns "prorated-refund" or "no-refund", or "%!RefundKind(n)"
+// for an invalid value.
+func (k RefundKind) String() string { return refundKinds.String(k) }
+
+// IsValid reports whether k is a declared kind.
+func (k RefundKind) IsValid() bool { return refundKinds.Valid(k) }
+
+// MarshalText implements encoding.TextMarshaler: the kind's canonical
+// name. An invalid RefundKind is a *FieldError naming the value.
+func (k RefundKind) MarshalText() ([]byte, error) { return refundKinds.MarshalText(k) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseRefundKind reads. On error k is unchanged.
+func (k *RefundKind) UnmarshalText(b []byte) error { return refundKinds.UnmarshalText(k, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid RefundKind is a *FieldError.
+func (k RefundKind) Value() (driver.Value, error) { return refundKinds.Value(k) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseRefundKind reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[RefundKind].
+func (k *RefundKind) Scan(src any) error { return refundKinds.Scan(k, src) }
+
+// ParseRefundKind parses a kind's text name, such as "no-refund", in any
+// ASCII case. The error, a *FieldError, names the value and the
+// accepted names.
+func ParseRefundKind(name string) (RefundKind, error) { return refundKinds.Parse(name) }
 
 // Refund is the money side of a cancellation or a license removal: what
 // was paid for the billing period, what is deducted for the days held, what
