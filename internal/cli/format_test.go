@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"testing"
 )
 
@@ -55,5 +56,30 @@ func TestFormatString(t *testing.T) {
 				t.Errorf("ParseFormat(%v.String()) = %v, %v", tt.f, back, err)
 			}
 		}
+	}
+}
+
+// TestFormatFlag checks Format as a flag.Value: the default stays until
+// set, a bad value is a usage error naming the flag, and the help shows
+// the default.
+func TestFormatFlag(t *testing.T) {
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	format := Table
+	fs.Var(&format, "format", "output format: "+FormatNames)
+	if _, err := Parse(fs, nil); err != nil || format != Table {
+		t.Fatalf("no -format: %v, %v; want table", format, err)
+	}
+	if _, err := Parse(fs, []string{"-format", "CSV"}); err != nil || format != CSV {
+		t.Fatalf("-format CSV: %v, %v; want csv", format, err)
+	}
+	_, err := Parse(fs, []string{"-format=xml"})
+	if want := `-format: bad format "xml"; want table, json or csv`; err == nil || err.Error() != want || Code(err) != ExitUsage {
+		t.Errorf("-format=xml: %v; want the usage error %q", err, want)
+	}
+	if format != CSV {
+		t.Errorf("-format=xml changed the format to %v", format)
+	}
+	if f := fs.Lookup("format"); f.DefValue != "table" {
+		t.Errorf("-format's default is %q, want table", f.DefValue)
 	}
 }
