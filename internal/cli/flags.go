@@ -18,8 +18,9 @@ import (
 //   - -h, -help and --help, where a flag may stand and fs defines no
 //     such flag, return [flag.ErrHelp]: the caller prints its help.
 //   - Every other error is a [*UsageError] that names the flag: an
-//     unknown flag (with the list of fs's flags), a flag without its
-//     value, a value the flag's [flag.Value] refuses.
+//     unknown flag (with the list of fs's flags, or, when it has none, a
+//     reminder of "--"), a flag without its value, a value the flag's
+//     [flag.Value] refuses.
 //
 // Flags are written -name value, -name=value, or with two dashes; a
 // boolean flag takes no value unless given with "=" (-v=false). Parse
@@ -48,6 +49,9 @@ func Parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			}
 			var names []string
 			fs.VisitAll(func(f *flag.Flag) { names = append(names, "-"+f.Name) })
+			if len(names) == 0 {
+				return nil, Usagef("unknown flag %q: this command takes no flags (put -- before an argument that starts with -)", "-"+name)
+			}
 			return nil, UnknownID("flag", "-"+name, names)
 		}
 		if !hasValue {
@@ -78,7 +82,7 @@ func Parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // another kind set to "" is there, and its parser says what is wrong. Each error
 // quotes the flag's usage, so that it says what to give:
 //
-//	-at: missing (date (2026-06-01) or time)
+//	-at: missing; want date (2026-06-01) or time
 //
 // A name fs does not define is a mistake in the command, reported as such
 // (not as a usage error).
@@ -91,7 +95,7 @@ func Required(fs *flag.FlagSet, names ...string) error {
 		case f == nil:
 			errs = append(errs, fmt.Errorf("cli: Required: %s defines no flag -%s", fs.Name(), name))
 		case !set[name] || isEmptyString(f):
-			errs = append(errs, FlagError(name, fmt.Errorf("missing (%s)", f.Usage)))
+			errs = append(errs, FlagError(name, fmt.Errorf("missing; want %s", f.Usage)))
 		}
 	}
 	return errors.Join(errs...)

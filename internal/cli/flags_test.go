@@ -111,6 +111,20 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestParseNoFlags checks the message for a command without flags, whose
+// arguments may be files named like flags.
+func TestParseNoFlags(t *testing.T) {
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	_, err := Parse(fs, []string{"a", "-b"})
+	want := `unknown flag "-b": this command takes no flags (put -- before an argument that starts with -)`
+	if err == nil || err.Error() != want || Code(err) != ExitUsage {
+		t.Errorf("Parse(a -b) without flags = %v; want the usage error %q", err, want)
+	}
+	if args, err := Parse(fs, []string{"a", "--", "-b"}); err != nil || len(args) != 2 || args[1] != "-b" {
+		t.Errorf("Parse(a -- -b) without flags = %q, %v; want [a -b]", args, err)
+	}
+}
+
 // TestParseDefinedHelp checks that a command's own -h flag is its own.
 func TestParseDefinedHelp(t *testing.T) {
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
@@ -131,9 +145,9 @@ func TestRequired(t *testing.T) {
 	}{
 		{name: "all there", args: []string{"-at", "x", "-policy", "p"}},
 		{name: "func flag set to empty", args: []string{"-at", "x", "-policy="}},
-		{name: "one missing", args: []string{"-policy", "p"}, wantErr: "-at: missing (date (2026-06-01) or time)"},
-		{name: "set empty", args: []string{"-at=", "-policy", "p"}, wantErr: "-at: missing (date (2026-06-01) or time)"},
-		{name: "both missing", args: []string{"-v"}, wantErr: "-at: missing (date (2026-06-01) or time)\n-policy: missing (policy file (repeatable))"},
+		{name: "one missing", args: []string{"-policy", "p"}, wantErr: "-at: missing; want date (2026-06-01) or time"},
+		{name: "set empty", args: []string{"-at=", "-policy", "p"}, wantErr: "-at: missing; want date (2026-06-01) or time"},
+		{name: "both missing", args: []string{"-v"}, wantErr: "-at: missing; want date (2026-06-01) or time\n-policy: missing; want policy file (repeatable)"},
 	}
 	for _, tt := range tests {
 		f := newTestFlags()
