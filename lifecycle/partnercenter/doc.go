@@ -24,7 +24,8 @@
 //     "OnlineServicesNCE" or offerId has the form of the new commerce
 //     catalog, "productId:skuId[:availabilityId]" (such as
 //     "CFQ7TTC0LH18:0001:CFQ7TTC0K971"); policy.CSPLegacy when offerId is a
-//     GUID, the form of legacy offers. termDuration does not decide: legacy
+//     GUID, the form of legacy offers. termDuration does not decide: the
+//     reference documented it before new commerce existed, and marketplace
 //     subscriptions carry it too. Options.Channel overrides the rule.
 //   - termDuration → Spec.Term: P1M monthly, P1Y annual, P3Y multi-year;
 //     any other value is an error. A trial's term is the one it converts to

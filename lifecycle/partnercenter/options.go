@@ -65,8 +65,9 @@ type Options struct {
 	// AsOf is the instant the JSON was read from Partner Center. When it
 	// is set, each subscription is judged at AsOf (by Table) and its
 	// status must be the state lapse finds there, else a *MismatchError;
-	// it also lets an "expired", "disabled" or "deleted" status be mapped
-	// without the instant of an event. Zero checks nothing.
+	// it also lets a "disabled" or "deleted" status be mapped without the
+	// instant of an event, as the end of the subscription's life, which
+	// the check then confirms. Zero checks nothing.
 	AsOf time.Time
 
 	// Table judges the AsOf check; nil means policy.Builtin().
