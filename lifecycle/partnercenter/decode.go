@@ -203,7 +203,10 @@ func typeError(err error, prefix string) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		field := te.Field
-		if prefix != "" {
+		switch {
+		case field == "":
+			field = prefix
+		case prefix != "":
 			field = prefix + "." + field
 		}
 		return &FieldError{Field: field, Value: te.Value, Reason: "want " + jsonType(te.Type)}
