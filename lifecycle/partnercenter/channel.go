@@ -10,14 +10,11 @@ import (
 // subscription in Partner Center's examples.
 const productTypeNCE = "OnlineServicesNCE"
 
-// channel returns the channel of s: opts.Channel when set, else the one
-// its productType and offerId document (see the package doc).
+// channel returns the channel of s: opts.Channel when set (Options.check
+// made sure it is a CSP channel), else the one its productType and
+// offerId document (see the package doc).
 func (s *Subscription) channel(opts *Options) (policy.Channel, error) {
 	if opts.Channel != 0 {
-		if !opts.Channel.IsCSP() {
-			return 0, &FieldError{Field: "Options.Channel", Value: opts.Channel.String(),
-				Reason: "Partner Center sells through " + policy.CSPNewCommerce.String() + " or " + policy.CSPLegacy.String()}
-		}
 		return opts.Channel, nil
 	}
 	nceType := s.ProductType != nil && strings.EqualFold(s.ProductType.ID, productTypeNCE)

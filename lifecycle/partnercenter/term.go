@@ -118,18 +118,13 @@ func (s *Subscription) currentTerm(opts *Options, ch policy.Channel, term policy
 			end, term, anchor, addMonths(anchor, k*m).AddDays(-1), addMonths(anchor, (k+1)*m).AddDays(-1))}
 }
 
-// addMonths returns the same day of the month n months after d, clamped to
-// the month's last day (lapse's renewal chain, DC-1: a term bought on the
-// 31st renews on the last day of shorter months).
+// addMonths returns the same day of the month n ≥ 0 months after d,
+// clamped to the month's last day (lapse's renewal chain, DC-1: a term
+// bought on the 31st renews on the last day of shorter months).
 func addMonths(d clock.Date, n int) clock.Date {
 	t := int(d.Month) - 1 + n
 	y := d.Year + t/12
-	mo := t % 12
-	if mo < 0 {
-		mo += 12
-		y--
-	}
-	month := time.Month(mo + 1)
+	month := time.Month(t%12 + 1)
 	day := min(d.Day, time.Date(y, month+1, 0, 0, 0, 0, 0, time.UTC).Day())
 	return clock.Date{Year: y, Month: month, Day: day}
 }
