@@ -155,6 +155,34 @@ func TestZeroValues_Defect3(t *testing.T) {
 		"Subscription.Term":              reflect.ValueOf(lifecycle.Subscription.Term),
 		"Timeline":                       reflect.ValueOf(lifecycle.Timeline),
 		"USD":                            reflect.ValueOf(lifecycle.USD),
+
+		"(*Capabilities).UnmarshalJSON":  reflect.ValueOf((*lifecycle.Capabilities).UnmarshalJSON),
+		"(*Command).UnmarshalJSON":       reflect.ValueOf((*lifecycle.Command).UnmarshalJSON),
+		"(*Event).UnmarshalJSON":         reflect.ValueOf((*lifecycle.Event).UnmarshalJSON),
+		"(*PaymentMethod).UnmarshalJSON": reflect.ValueOf((*lifecycle.PaymentMethod).UnmarshalJSON),
+		"(*Phase).UnmarshalJSON":         reflect.ValueOf((*lifecycle.Phase).UnmarshalJSON),
+		"(*Price).UnmarshalJSON":         reflect.ValueOf((*lifecycle.Price).UnmarshalJSON),
+		"(*Reason).UnmarshalJSON":        reflect.ValueOf((*lifecycle.Reason).UnmarshalJSON),
+		"(*Refund).UnmarshalJSON":        reflect.ValueOf((*lifecycle.Refund).UnmarshalJSON),
+		"(*Spec).UnmarshalJSON":          reflect.ValueOf((*lifecycle.Spec).UnmarshalJSON),
+		"(*StatusRecord).UnmarshalJSON":  reflect.ValueOf((*lifecycle.StatusRecord).UnmarshalJSON),
+		"(*Subscription).UnmarshalJSON":  reflect.ValueOf((*lifecycle.Subscription).UnmarshalJSON),
+		"Capabilities.MarshalJSON":       reflect.ValueOf(lifecycle.Capabilities.MarshalJSON),
+		"Command.MarshalJSON":            reflect.ValueOf(lifecycle.Command.MarshalJSON),
+		"Event.MarshalJSON":              reflect.ValueOf(lifecycle.Event.MarshalJSON),
+		"PaymentMethod.MarshalJSON":      reflect.ValueOf(lifecycle.PaymentMethod.MarshalJSON),
+		"Phase.MarshalJSON":              reflect.ValueOf(lifecycle.Phase.MarshalJSON),
+		"Price.MarshalJSON":              reflect.ValueOf(lifecycle.Price.MarshalJSON),
+		"Reason.MarshalJSON":             reflect.ValueOf(lifecycle.Reason.MarshalJSON),
+		"Refund.MarshalJSON":             reflect.ValueOf(lifecycle.Refund.MarshalJSON),
+		"Spec.MarshalJSON":               reflect.ValueOf(lifecycle.Spec.MarshalJSON),
+		"Status.LogValue":                reflect.ValueOf(lifecycle.Status.LogValue),
+		"Status.MarshalJSON":             reflect.ValueOf(lifecycle.Status.MarshalJSON),
+		"Status.Record":                  reflect.ValueOf(lifecycle.Status.Record),
+		"Subscription.LogValue":          reflect.ValueOf(lifecycle.Subscription.LogValue),
+		"Subscription.MarshalJSON":       reflect.ValueOf(lifecycle.Subscription.MarshalJSON),
+		"Versions.Labels":                reflect.ValueOf(lifecycle.Versions.Labels),
+		"Versions.MarshalJSON":           reflect.ValueOf(lifecycle.Versions.MarshalJSON),
 	}
 	apitest.Check(t, ".", table, nilErrOK)
 }
@@ -169,4 +197,16 @@ var nilErrOK = map[string]bool{
 	// Unwrap returns the error wrapped, nil when there is none.
 	"(*RulesError).Unwrap": true,
 	"(*BatchError).Unwrap": true,
+	// The zero value of a plain value type is a value, with a JSON form
+	// (its zero fields omitted).
+	"Capabilities.MarshalJSON":  true,
+	"Command.MarshalJSON":       true,
+	"Event.MarshalJSON":         true,
+	"PaymentMethod.MarshalJSON": true,
+	"Phase.MarshalJSON":         true,
+	"Price.MarshalJSON":         true,
+	"Reason.MarshalJSON":        true,
+	"Refund.MarshalJSON":        true,
+	"Spec.MarshalJSON":          true, // a Spec may be invalid
+	"Versions.MarshalJSON":      true,
 }
