@@ -83,6 +83,7 @@ func TestRowCheck(t *testing.T) {
 		{"number and empty object", Row{Samples: []any{wrapped{Set: 6, Count: 2}}, Codecs: []Codec{JSON}, Numbers: []string{"count"}},
 			[]string{"inner is {}", "set is the bare number 6"}},
 		{"zero value may be {}", Row{Samples: []any{struct{}{}}, Codecs: []Codec{JSON}}, nil},
+		{"nested {} where allowed", Row{Samples: []any{wrapped{Set: 6, Count: 2}}, Codecs: []Codec{JSON}, Numbers: []string{"count", "set"}, Empty: []string{"inner"}}, nil},
 		{"none with samples", Row{None: "a handle", Samples: []any{1}}, []string{"has no samples or codecs"}},
 		{"none", Row{None: "a handle"}, nil},
 		{"no samples", Row{Codecs: []Codec{JSON}}, []string{"no samples"}},

@@ -27,6 +27,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Error is a value that Decode refuses.
@@ -37,7 +38,9 @@ type Error struct {
 	// Value is the value as given: the text of a JSON string, the JSON
 	// text of anything else, shortened to 80 bytes.
 	Value string
-	// Reason says what is wrong, lower case; empty when Err says it.
+	// Reason says what is wrong, lower case; empty when Err says it
+	// (Err is then the error of a nested value's own decoder, whose
+	// reason the caller takes over).
 	Reason string
 	// Err is the error of the value's own UnmarshalJSON or UnmarshalText
 	// method, or nil.
@@ -47,7 +50,7 @@ type Error struct {
 // Error returns "strictjson: path = value: reason".
 func (e *Error) Error() string {
 	why := e.Reason
-	if e.Err != nil {
+	if why == "" && e.Err != nil {
 		why = e.Err.Error()
 	}
 	return fmt.Sprintf("strictjson: %s = %s: %s", e.Path, e.Value, why)
@@ -174,7 +177,12 @@ func value(raw json.RawMessage, v reflect.Value, path string) error {
 	switch {
 	case p.Type().Implements(jsonUnmarshaler):
 		if err := p.Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
-			return &Error{Path: path, Value: shown(raw), Err: err}
+			e := &Error{Path: path, Value: shown(raw), Err: err}
+			var pe *time.ParseError
+			if errors.As(err, &pe) {
+				e.Reason = "want an RFC 3339 instant such as 2026-09-27T10:00:00Z"
+			}
+			return e
 		}
 		return nil
 	case p.Type().Implements(textUnmarshaler):
@@ -191,14 +199,12 @@ func value(raw json.RawMessage, v reflect.Value, path string) error {
 	case reflect.Struct:
 		return object(raw, v, path)
 	case reflect.Pointer:
-		if v.Type().Elem().Kind() == reflect.Struct || v.Type().Elem().Implements(jsonUnmarshaler) {
-			e := reflect.New(v.Type().Elem())
-			if err := value(raw, e.Elem(), path); err != nil {
-				return err
-			}
-			v.Set(e)
-			return nil
+		e := reflect.New(v.Type().Elem())
+		if err := value(raw, e.Elem(), path); err != nil {
+			return err
 		}
+		v.Set(e)
+		return nil
 	case reflect.Slice:
 		if raw[0] != '[' {
 			return &Error{Path: path, Value: shown(raw), Reason: "want a JSON array, not " + kindOf(raw)}
