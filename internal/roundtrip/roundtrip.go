@@ -63,8 +63,11 @@ type Row struct {
 	// Opts compare a sample with its decoded copy; say why beside them.
 	Opts cmp.Options
 	// Numbers are the JSON keys whose values may be numbers (counts,
-	// amounts). A number anywhere else is an enum or a set that lost its
-	// name, and fails the check.
+	// amounts), besides those Check finds itself: the keys of the fields
+	// of a plain integer or float type (int, not an enum's named type) in
+	// the structs the sample's type holds, as far as encoding/json writes
+	// them by default. A number anywhere else is an enum or a set that
+	// lost its name, and fails the check.
 	Numbers []string
 	// Empty are the JSON keys whose values may be {}: zero values nested
 	// in a sample (the zero Event in the history of an invalid Spec). {}
@@ -120,13 +123,14 @@ func (row Row) check(t testing.TB, name string) {
 		if row.Instead == "" {
 			t.Errorf("%s: a OneWay row says what to store Instead", name)
 		}
+		numbers := append(plainNumbers(reflect.TypeOf(row.Samples[0]), nil), row.Numbers...)
 		for i, s := range row.Samples {
 			b, err := json.Marshal(s)
 			if err != nil {
 				t.Errorf("%s sample %d: json.Marshal: %v", name, i, err)
 				continue
 			}
-			shape(t, fmt.Sprintf("%s sample %d", name, i), s, b, row.Numbers, row.Empty)
+			shape(t, fmt.Sprintf("%s sample %d", name, i), s, b, numbers, row.Empty)
 		}
 		return
 	case len(row.Codecs) == 0:
@@ -134,6 +138,7 @@ func (row Row) check(t testing.TB, name string) {
 		return
 	}
 	row.Codecs = row.supported(t, name)
+	row.Numbers = append(plainNumbers(reflect.TypeOf(row.Samples[0]), nil), row.Numbers...)
 	if row.Enum {
 		row.enum(t, name)
 		return
@@ -323,4 +328,55 @@ func orTop(path string) string {
 
 func isNumber(b []byte) bool {
 	return len(b) > 0 && (b[0] == '-' || (b[0] >= '0' && b[0] <= '9'))
+}
+
+var (
+	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
+	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+// plainNumbers returns the JSON keys under which encoding/json writes a
+// field of a plain numeric type (int, int64, float64: a count or an
+// amount, not an enum) in a value of type t, descending into the fields,
+// elements and pointers that it writes by default; a type with its own
+// MarshalJSON or MarshalText is opaque.
+func plainNumbers(t reflect.Type, seen map[reflect.Type]bool) []string {
+	if seen == nil {
+		seen = map[reflect.Type]bool{}
+	}
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+		if t.Implements(jsonMarshaler) || t.Implements(textMarshaler) {
+			return nil
+		}
+		t = t.Elem()
+	}
+	if seen[t] || t.Kind() != reflect.Struct || t.Implements(jsonMarshaler) || t.Implements(textMarshaler) ||
+		reflect.PointerTo(t).Implements(jsonMarshaler) {
+		return nil
+	}
+	seen[t] = true
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() && !f.Anonymous {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		ft := f.Type
+		switch ft.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+			if ft.PkgPath() == "" { // int, not a named type
+				out = append(out, name)
+			}
+		}
+		out = append(out, plainNumbers(ft, seen)...)
+	}
+	return out
 }

@@ -4,6 +4,8 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,9 +48,12 @@ type lossy struct {
 	B int `json:"-"`
 }
 
-// wrapped holds an enum set as a number and an empty object.
+// bits is a set without a text form: its JSON is its number.
+type bits uint16
+
+// wrapped holds a set as a number and an empty object.
 type wrapped struct {
-	Set   uint16   `json:"set"`
+	Set   bits     `json:"set"`
 	Inner struct{} `json:"inner"`
 	Count int      `json:"count"`
 }
@@ -80,16 +85,17 @@ func TestRowCheck(t *testing.T) {
 		{"enum without sql", Row{Samples: []any{number(0)}, Enum: true, Codecs: []Codec{SQL}}, []string{"has no Value and Scan"}},
 		{"lossy", Row{Samples: []any{lossy{1, 2}}, Codecs: []Codec{JSON}, Numbers: []string{"a"}}, []string{"round trip mismatch"}},
 		{"lossy, zero", Row{Samples: []any{lossy{}}, Codecs: []Codec{JSON}, Numbers: []string{"a"}}, nil},
-		{"number and empty object", Row{Samples: []any{wrapped{Set: 6, Count: 2}}, Codecs: []Codec{JSON}, Numbers: []string{"count"}},
+		{"number and empty object", Row{Samples: []any{wrapped{Set: 6, Count: 2}}, Codecs: []Codec{JSON}},
 			[]string{"inner is {}", "set is the bare number 6"}},
 		{"zero value may be {}", Row{Samples: []any{struct{}{}}, Codecs: []Codec{JSON}}, nil},
-		{"nested {} where allowed", Row{Samples: []any{wrapped{Set: 6, Count: 2}}, Codecs: []Codec{JSON}, Numbers: []string{"count", "set"}, Empty: []string{"inner"}}, nil},
+		{"nested {} where allowed", Row{Samples: []any{wrapped{Set: 6, Count: 2}}, Codecs: []Codec{JSON}, Numbers: []string{"set"}, Empty: []string{"inner"}}, nil},
 		{"none with samples", Row{None: "a handle", Samples: []any{1}}, []string{"has no samples or codecs"}},
 		{"none", Row{None: "a handle"}, nil},
 		{"no samples", Row{Codecs: []Codec{JSON}}, []string{"no samples"}},
 		{"no codecs", Row{Samples: []any{1}}, []string{"no codecs"}},
-		{"one way", Row{Samples: []any{wrapped{Count: 1, Inner: struct{}{}}}, OneWay: true, Numbers: []string{"set"}},
-			[]string{"says what to store Instead", "count is the bare number 1", "inner is {}"}},
+		{"one way", Row{Samples: []any{wrapped{Count: 1, Set: 3}}, OneWay: true},
+			[]string{"says what to store Instead", "inner is {}", "set is the bare number 3"}},
+		{"one way, numbers listed", Row{Samples: []any{wrapped{Set: 3}}, OneWay: true, Instead: "x", Numbers: []string{"set", "inner"}, Empty: []string{"inner"}}, nil},
 		{"one way that fails", Row{Samples: []any{color(9)}, OneWay: true, Instead: "x"}, []string{"json.Marshal: json: error calling MarshalText"}},
 		{"text of an invalid value", Row{Samples: []any{color(9)}, Codecs: []Codec{Text, SQL, JSON}},
 			[]string{"MarshalText: invalid color", "Value: invalid color", "json.Marshal: json: error calling MarshalText"}},
@@ -137,3 +143,34 @@ func TestCodecString(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainNumbers(t *testing.T) {
+	type inner struct {
+		Days  int
+		Kind  color
+		Skip  int `json:"-"`
+		Named int `json:"named,omitempty"`
+	}
+	type embedded struct{ Max int64 }
+	type outer struct {
+		embedded
+		In     inner
+		Ins    []*inner
+		Ratio  float64
+		Set    uint16
+		Enum   number
+		Opaque lossyText
+		hidden int
+	}
+	got := plainNumbers(reflect.TypeFor[outer](), nil)
+	want := []string{"Max", "Days", "named", "Ratio", "Set"}
+	if !slices.Equal(got, want) {
+		t.Errorf("plainNumbers = %v, want %v", got, want)
+	}
+	_ = outer{}.hidden
+}
+
+// lossyText has a text form: its fields are not written.
+type lossyText struct{ N int }
+
+func (lossyText) MarshalText() ([]byte, error) { return []byte("x"), nil }
