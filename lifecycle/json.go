@@ -47,7 +47,8 @@ type specJSON struct {
 	History          []Event           `json:"history,omitzero"` // nil omitted, empty kept
 }
 
-// eventJSON is the JSON form of an Event.
+// eventJSON is the JSON form of an Event: the same fields, so that the
+// conversions between them check that none is forgotten.
 type eventJSON struct {
 	Kind       EventKind `json:"kind,omitzero"`
 	At         time.Time `json:"at,omitzero"`
@@ -155,8 +156,9 @@ func checkFormat(f string) error {
 // instant in RFC 3339 in UTC; zero fields (an actor not recorded) are
 // omitted. An invalid kind or role that is set is an error.
 func (e Event) MarshalJSON() ([]byte, error) {
-	return json.Marshal(eventJSON{Kind: e.Kind, At: utc(e.At), Actor: e.Actor, Licenses: e.Licenses,
-		Assigned: e.Assigned, ProductKey: e.ProductKey})
+	j := eventJSON(e)
+	j.At = utc(e.At)
+	return json.Marshal(j)
 }
 
 // UnmarshalJSON implements json.Unmarshaler, reading what MarshalJSON
@@ -167,7 +169,7 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 	if err := strictjson.Decode(b, &j); err != nil {
 		return jsonError(err, "Event")
 	}
-	*e = Event{Kind: j.Kind, At: j.At, Actor: j.Actor, Licenses: j.Licenses, Assigned: j.Assigned, ProductKey: j.ProductKey}
+	*e = Event(j)
 	return nil
 }
 
