@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -548,4 +549,27 @@ func ExampleStatus_Record() {
 	// expired since 2026-03-31 term ended 2026-03-31
 	// data deleted by the end of 2026-09-27
 	// 2025-02 true
+}
+
+// A Status logs as a group of its main answers, by name; a Subscription
+// as its identity and dates.
+func ExampleStatus_LogValue() {
+	lc, err := lifecycle.Judge(exampleSub(), policy.Builtin())
+	if err != nil {
+		panic(err)
+	}
+	st, err := lc.At(time.Date(2026, 4, 15, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	noTime := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}
+	log := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime}))
+	log.Info("judged", "sub", lc.Subscription(), "status", st)
+	// Output:
+	// level=INFO msg=judged sub.id=contoso-business-standard sub.channel=direct-mosa sub.term=annual sub.start=2025-04-01T10:00:00.000Z sub.end=2026-03-31 sub.events=1 status.at=2026-04-15T09:00:00.000Z status.state=expired status.since=2026-03-31T00:00:00.000Z status.cause=term-ended status.next=disabled status.nextAt=2026-04-30T00:00:00.000Z status.nextCause=grace-ended status.termEnd=2026-03-31 status.reactivateUntil=2026-07-29 status.purgeDeadline=2026-09-27 status.dataGoneBy=2026-09-28T00:00:00.000Z
 }
