@@ -452,8 +452,10 @@ type storedError struct {
 	is   []error
 }
 
+// Error returns the text of the error it was written from.
 func (e *storedError) Error() string { return e.text }
 
+// Is reports whether the error it was written from matched target.
 func (e *storedError) Is(target error) bool {
 	for _, s := range e.is {
 		if s == target {

@@ -36,6 +36,7 @@ const (
 	SQL
 )
 
+// String returns the codec's name: "json", "text" or "sql".
 func (c Codec) String() string {
 	switch c {
 	case JSON:
