@@ -21,6 +21,17 @@
 // Each term notes its source beside it: a seed document ([S004]) or
 // Microsoft's localised pages ([MS-de]).
 //
+// # Storing messages
+//
+// A Message is data, and survives JSON: [Message.MarshalJSON] writes its
+// key and its arguments, each with its kind by name and the fields it
+// uses ({"key":"cause.purchased","args":[{"kind":"term","term":
+// "state.active"},{"kind":"date","time":"2026-07-29T00:00:00Z"}]}), and
+// [Message.UnmarshalJSON] reads them back, so that a message stored in a
+// queue or a database column renders the same words in every language.
+// Reading refuses a field it does not know, rather than drop it, with a
+// *[FieldError] that names it by its JSON path.
+//
 // # Choosing a language
 //
 // [Parse] reads a BCP 47 tag or a POSIX locale ("de_DE.UTF-8") and

@@ -9,11 +9,12 @@ import (
 var ErrInvalid = errors.New("lang: invalid")
 
 // FieldError reports one invalid value of the package's types: the field
-// or type it is for (such as "Kind"), the offending value and why it is
-// refused. It matches ErrInvalid. (A language without a catalog is an
+// or type it is for (such as "Kind", or a JSON path such as
+// "args[1].kind"), the offending value and why it is refused. It matches
+// ErrInvalid. (A language without a catalog is an
 // *UnsupportedError instead.)
 type FieldError struct {
-	Field  string // the field or type, such as "Kind"
+	Field  string // the field or type, such as "Kind", or a JSON path such as "args[1].kind"
 	Value  any    // the offending value
 	Reason string // why it is refused, lower case
 }

@@ -96,6 +96,22 @@
 // [CanAddPaymentMethod] a new one (R-PAY-4); [Diagram] draws a channel's
 // graph as Mermaid or Graphviz text.
 //
+// # Storing and logging
+//
+// A Subscription is stored as JSON: json.Marshal writes the document
+// lapse-subscription/v1 ([SubscriptionFormat], described with its JSON
+// Schema in docs/subscription-json.md), history included, and
+// json.Unmarshal reads it back through [New], so that the result is a
+// valid Subscription or a [*FieldError] naming the field. A field the
+// format does not have is refused, never dropped. A [Status] points into
+// a judged lifecycle and cannot be rebuilt; it is written as its
+// [StatusRecord] ([Status.Record]), a plain value of every answer that
+// reads back exactly. [Phase], [Capabilities], [Reason], [Command],
+// [Price], [PaymentMethod] and [Refund] have JSON forms in the same style:
+// lowerCamelCase keys, enums and role sets by name, instants in RFC 3339,
+// days as dates. Status and Subscription are slog.LogValuer values: a log
+// line shows their main answers by name, never the numbers behind them.
+//
 // # Errors
 //
 // Bad input is an error that names the field and value — an invalid

@@ -168,6 +168,9 @@ var api = map[string]apiFunc{
 	"Version.Key":      {policy.Version.Key, "the zero Key"},
 	"Version.Index":    {policy.Version.Index, "0"},
 	"Version.String":   {policy.Version.String, "describes the zero Version"},
+
+	"Version.MarshalJSON":   {policy.Version.MarshalJSON, "the zero Version is null"},
+	"Version.UnmarshalJSON": {(*policy.Version).UnmarshalJSON, ""},
 }
 
 // exportedAPI lists the exported functions ("Name") and the exported
