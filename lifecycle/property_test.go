@@ -283,7 +283,8 @@ func propNeverBackward(t *rapid.T) {
 
 // propDeletedTerminal: in a timeline, nothing follows Deleted except a
 // reactivation within the hours the C-6 knob of the version in force at
-// the explicit deletion allows.
+// the explicit deletion allows, the last instant included (DC-5; issue 11
+// made those hours inclusive, and this property still said exclusive).
 func propDeletedTerminal(t *rapid.T) {
 	c := drawCase(t)
 	reactivated := map[time.Time]bool{} // instants of reactivations (further events may share them)
@@ -303,8 +304,8 @@ func propDeletedTerminal(t *rapid.T) {
 		}
 		h := r.Reactivation.ExplicitDeleteHours
 		if p.Cause != lifecycle.ExplicitlyDeleted || !reactivated[q.Start] || h == 0 ||
-			!q.Start.Before(p.Start.Add(time.Duration(h)*time.Hour)) {
-			t.Fatalf("phase %d %v (%v) follows Deleted (%v) at %v", i+1, q.State, q.Cause, p.Cause, q.Start)
+			q.Start.After(p.Start.Add(time.Duration(h)*time.Hour)) { // the hours are inclusive (C-6, DC-5)
+			t.Fatalf("phase %d %v (%v) follows Deleted (%v) at %v, deleted at %v with %d hours to reactivate", i+1, q.State, q.Cause, p.Cause, q.Start, p.Start, h)
 		}
 	}
 	// Every event found a state other than Deleted, unless it is that
