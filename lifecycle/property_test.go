@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 	"github.com/lapse-go/lapse/policy"
@@ -339,8 +340,8 @@ func propPurgeOrder(t *rapid.T) {
 		if st.PurgeDeadline().Before(st.PurgeNotBefore()) {
 			t.Fatalf("At(%v): PurgeDeadline %v before PurgeNotBefore %v", at, st.PurgeDeadline(), st.PurgeNotBefore())
 		}
-		if st.DataGoneBy().Before(st.PurgeDeadline()) {
-			t.Fatalf("At(%v): DataGoneBy %v before PurgeDeadline %v", at, st.DataGoneBy(), st.PurgeDeadline())
+		if !st.PurgeDeadline().IsZero() && !st.DataGoneBy().After(st.PurgeDeadline().UTC()) {
+			t.Fatalf("At(%v): DataGoneBy %v not after the start of PurgeDeadline %v, the last day the data may exist", at, st.DataGoneBy(), st.PurgeDeadline())
 		}
 		if st.State() == lifecycle.Deleted && st.PurgeNotBefore().IsZero() {
 			t.Fatalf("At(%v): Deleted without purge bounds", at)
@@ -424,12 +425,15 @@ func propNoOpEvent(t *rapid.T) {
 	}
 	type dates struct {
 		State, Next                            lifecycle.State
-		Since, NextAt, TermStart, TermEnd      time.Time
-		PurgeNotBefore, PurgeDeadline, Reactiv time.Time
-		CancelWindowEnd                        time.Time
+		Since, NextAt                          time.Time
+		TermStart, TermEnd                     clock.Date
+		PurgeNotBefore, PurgeDeadline, Reactiv clock.Date
+		ReactBefore, DataGoneBy                time.Time
+		CancelWindowEnd, CancelWindowClosesAt  time.Time
 	}
 	view := func(s lifecycle.Status) dates {
-		return dates{s.State(), s.Next(), s.Since(), s.NextAt(), s.TermStart(), s.TermEnd(), s.PurgeNotBefore(), s.PurgeDeadline(), s.ReactivateUntil(), s.CancelWindowEnd()}
+		return dates{s.State(), s.Next(), s.Since(), s.NextAt(), s.TermStart(), s.TermEnd(), s.PurgeNotBefore(), s.PurgeDeadline(), s.ReactivateUntil(),
+			s.ReactivateBefore(), s.DataGoneBy(), s.CancelWindowEnd(), s.CancelWindowClosesAt()}
 	}
 	later := lifecycletest.Instant(at, at.AddDate(5, 0, 0)).Draw(t, "later")
 	want := view(evaluate(t, c, later))

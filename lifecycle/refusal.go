@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -195,7 +196,7 @@ type RefusalError struct {
 	action  string // what was refused when Command is zero: "purchase", "remove-payment-method", "add-payment-method"
 	why     refusal
 	roles   RoleSet   // who may (ErrRole)
-	end     time.Time // the term's end date, for "let it expire on"
+	end     clock.Date // the term's end date, for "let it expire on"
 	over    policy.OverLimit
 	count   int         // the count compared with Limit
 	domains []string    // custom domains to remove
@@ -324,7 +325,7 @@ func (e *RefusalError) ReasonMessage() lang.Message {
 		}
 		return lang.New("refused.trial-extended", lang.Count("times", e.Limit))
 	case refTrialExtendEarly:
-		return lang.New("refused.trial-extend-early", lang.Days(e.Limit), lang.Day(e.end))
+		return lang.New("refused.trial-extend-early", lang.Days(e.Limit), dayArg(e.end))
 	case refTrialNotCancellable:
 		return lang.New("refused.trial-not-cancellable")
 	case refTrialStatus:
@@ -437,21 +438,21 @@ func (e *RefusalError) InsteadMessage() lang.Message {
 		return lang.New("instead.let-expire-partner")
 	case refTrialNoExtend, refTrialExtendedOnce:
 		if !e.end.IsZero() {
-			return lang.New("instead.convert-trial-before", lang.Day(e.end))
+			return lang.New("instead.convert-trial-before", dayArg(e.end))
 		}
 		return lang.New("instead.convert-trial")
 	case refTrialExtendEarly:
 		return lang.New("instead.extend-from", lang.Day(e.Until))
 	case refTrialNotCancellable, refTrialStatus:
 		if e.Channel.IsCSP() {
-			return lang.New("instead.trial-auto-renew-off", lang.Day(e.end))
+			return lang.New("instead.trial-auto-renew-off", dayArg(e.end))
 		}
-		return lang.New("instead.trial-recurring-off", lang.Day(e.end))
+		return lang.New("instead.trial-recurring-off", dayArg(e.end))
 	case refCancelWindow:
 		if e.Channel.IsCSP() {
-			return lang.New("instead.auto-renew-off", lang.Day(e.end))
+			return lang.New("instead.auto-renew-off", dayArg(e.end))
 		}
-		return lang.New("instead.recurring-off", lang.Day(e.end))
+		return lang.New("instead.recurring-off", dayArg(e.end))
 	case refProductKey:
 		return lang.New("instead.support-no-refund")
 	case refOnlineLimit:
@@ -477,9 +478,9 @@ func (e *RefusalError) InsteadMessage() lang.Message {
 		return lang.New("instead.buy-quantity")
 	case refLicenseWindow:
 		if e.Limit == 0 {
-			return lang.New("instead.next-window", lang.Day(e.end.AddDate(0, 0, 1)))
+			return lang.New("instead.next-window", dayArg(e.end.AddDays(1)))
 		}
-		return lang.New("instead.next-window.others", lang.Day(e.end.AddDate(0, 0, 1)))
+		return lang.New("instead.next-window.others", dayArg(e.end.AddDays(1)))
 	case refLicensesRecurring:
 		return lang.New("instead.recurring-on-first")
 	case refAssignTooMany:
@@ -503,7 +504,7 @@ func (e *RefusalError) InsteadMessage() lang.Message {
 	case refCancelViaSupport:
 		return lang.New("instead.support-cancel")
 	case refRecurringBillingOnly:
-		return lang.New("instead.recurring-billing-only", lang.Day(e.end))
+		return lang.New("instead.recurring-billing-only", dayArg(e.end))
 	case refContactSeller:
 		return lang.New("instead.contact-seller")
 	case refTrialOffer:
