@@ -271,7 +271,7 @@ var danish = Catalog{
 		"refused.key-used":                      "produktnøglen er allerede brugt til dette abonnement",
 		"refused.trial-licenses":                "en gratis prøveversion omfatter %[1]s, ikke %[2]s",
 		"refused.reactivate-payment":            "der skal vælges eller tilføjes en betalingsmetode for at genaktivere abonnementet",
-		"refused.payment-cancelled":             "betalingsmetoden for et annulleret eller udløbet abonnement kan først fjernes, når abonnementet er slettet; %[1]s har status %[2]s indtil den %[3]s",
+		"refused.payment-cancelled":             "betalingsmetoden for et annulleret eller udløbet abonnement kan først fjernes, når abonnementet er slettet; %[1]s har status %[2]s, indtil det slettes den %[3]s",
 		"refused.state":                         "»%[1]s« er ikke muligt for et abonnement fra kanalen %[2]s med status %[3]s",
 
 		"instead.contact-csp-partner":       "kontakt din CSP-partner",

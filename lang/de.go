@@ -273,7 +273,7 @@ var german = Catalog{
 		"refused.key-used":                      "der Produktschlüssel wurde für dieses Abonnement bereits verwendet",
 		"refused.trial-licenses":                "eine kostenlose Testversion umfasst %[1]s, nicht %[2]s",
 		"refused.reactivate-payment":            "zum Reaktivieren des Abonnements muss eine Zahlungsmethode ausgewählt oder hinzugefügt werden",
-		"refused.payment-cancelled":             "die Zahlungsmethode eines gekündigten oder abgelaufenen Abonnements kann erst entfernt werden, wenn das Abonnement gelöscht ist; %[1]s ist bis zum %[3]s im Status %[2]s",
+		"refused.payment-cancelled":             "die Zahlungsmethode eines gekündigten oder abgelaufenen Abonnements kann erst entfernt werden, wenn das Abonnement gelöscht ist; %[1]s ist im Status %[2]s, bis es am %[3]s gelöscht wird",
 		"refused.state":                         "„%[1]s“ ist für ein Abonnement des Kanals %[2]s im Status %[3]s nicht möglich",
 
 		"instead.contact-csp-partner":       "wenden Sie sich an Ihren CSP-Partner",

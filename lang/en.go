@@ -278,7 +278,7 @@ var english = Catalog{
 		"refused.key-used":                      "the product key was already used for this subscription",
 		"refused.trial-licenses":                "a free trial comes with %[1]s, not %[2]s",
 		"refused.reactivate-payment":            "a payment method must be chosen or added to reactivate the subscription",
-		"refused.payment-cancelled":             "the payment method of a cancelled or expired subscription can't be removed until the subscription is deleted; %[1]s is %[2]s until %[3]s",
+		"refused.payment-cancelled":             "the payment method of a cancelled or expired subscription can't be removed until the subscription is deleted; %[1]s is %[2]s until it is deleted on %[3]s",
 		"refused.state":                         "%[1]s is not possible on a subscription of the %[2]s channel while %[3]s",
 
 		// Refusals: what to do instead (lower case, no full stop).

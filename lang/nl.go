@@ -273,7 +273,7 @@ var dutch = Catalog{
 		"refused.key-used":                      "de productsleutel is al voor dit abonnement gebruikt",
 		"refused.trial-licenses":                "een gratis proefversie heeft %[1]s, niet %[2]s",
 		"refused.reactivate-payment":            "om het abonnement opnieuw te activeren moet een betalingsmethode worden gekozen of toegevoegd",
-		"refused.payment-cancelled":             "de betalingsmethode van een geannuleerd of verlopen abonnement kan pas worden verwijderd als het abonnement is verwijderd; %[1]s heeft tot %[3]s de status %[2]s",
+		"refused.payment-cancelled":             "de betalingsmethode van een geannuleerd of verlopen abonnement kan pas worden verwijderd als het abonnement is verwijderd; %[1]s heeft de status %[2]s tot het op %[3]s wordt verwijderd",
 		"refused.state":                         "‘%[1]s’ is niet mogelijk voor een abonnement van het kanaal %[2]s met de status %[3]s",
 
 		"instead.contact-csp-partner":       "neem contact op met uw CSP-partner",

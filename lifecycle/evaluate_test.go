@@ -404,7 +404,7 @@ func TestEvaluateInvalid(t *testing.T) {
 	trialSub := mustNew(t, trial)
 	old := validSpec()
 	old.Start, old.End = utc(2005, 1, 1, 0, 0), day(2005, 12, 31) // before the first documented rule
-	late := mosaTable(t, [2]time.Time{date(2025, 6, 1), {}})       // no version before 2025-06-01
+	late := mosaTable(t, [2]time.Time{date(2025, 6, 1), {}})      // no version before 2025-06-01
 	cancel := lifecycle.Event{Kind: lifecycle.CancelNow, At: utc(2025, 5, 1, 9, 0)}
 	del := lifecycle.Event{Kind: lifecycle.Delete, At: utc(2025, 5, 2, 9, 0)}
 	tests := []struct {

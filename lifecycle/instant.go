@@ -11,7 +11,9 @@ import (
 // and a calendar date is a day: the number of days since 1970-01-01, a UTC
 // date (DC-1) that begins at the instant day.ns(). UTC has no daylight
 // saving time, so calendar days applied in UTC are exactly 24 hours, the
-// same as time.AddDate in UTC.
+// same as time.AddDate in UTC. At the API a day is a clock.Date (dayFrom,
+// day.date, lastDay convert), an instant a time.Time (ns, timeOf); this
+// is the only use lifecycle makes of package clock.
 
 const dayNs = int64(24 * time.Hour)
 

@@ -37,7 +37,7 @@ func renewable(t *testing.T, term policy.Term, start time.Time) lifecycle.Lifecy
 func TestDefect2_RenewPastRange(t *testing.T) {
 	for _, c := range []struct {
 		term     policy.Term
-		accepted int       // Renews accepted before the refusal
+		accepted int        // Renews accepted before the refusal
 		lastEnd  clock.Date // the term end after the last accepted Renew
 	}{
 		// 2026-01-01 + 3 years: 2028-12-31; each Renew adds three years.

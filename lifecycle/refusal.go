@@ -179,10 +179,17 @@ type RefusalError struct {
 	// "R-CAN-3"; Sources their source keys.
 	Rule    string
 	Sources string
-	// Until is the instant the refusal turns on, zero if none: the last
-	// instant a window was open (ErrWindowClosed), the first instant it
-	// opens (trial extension), the date the subscription ends or is
-	// deleted, the date sales ended.
+	// Until is the instant the refusal turns on, in UTC; zero if none. For
+	// a closed cancellation window (ErrWindowClosed) it is the window's
+	// last moment, policy.Window.LastOpen: for a window of hours the last
+	// instant it was open (DC-5), for a window of days 00:00Z of its last
+	// day (DC-6: the date is what counts). Otherwise it is the first
+	// instant at which what the refusal waits for holds: a trial may be
+	// extended (00:00Z of that day, R-TRI-4), the subscription is Disabled
+	// (Status.NextAt) or Deleted (Status.DeletedAt), sales ended
+	// (policy.Rules.SalesEnd). It stays an instant because a window of
+	// hours ends within a day; the refusal's words state it as a day where
+	// the rule is day-based.
 	Until time.Time
 	// SubscriptionID is the ID of the subscription that blocks the
 	// removal of a payment method ([CanRemovePaymentMethod]); empty for
@@ -195,7 +202,7 @@ type RefusalError struct {
 
 	action  string // what was refused when Command is zero: "purchase", "remove-payment-method", "add-payment-method"
 	why     refusal
-	roles   RoleSet   // who may (ErrRole)
+	roles   RoleSet    // who may (ErrRole)
 	end     clock.Date // the term's end date, for "let it expire on"
 	over    policy.OverLimit
 	count   int         // the count compared with Limit
