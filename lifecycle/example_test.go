@@ -40,7 +40,7 @@ func ExampleJudge() {
 		ID:      "contoso-business-standard",
 		Channel: policy.DirectMOSA, Term: policy.Annual,
 		Start:    time.Date(2025, 4, 1, 10, 0, 0, 0, time.UTC),
-		End:      clock.Date{Year: 2026, Month: time.March, Day: 31},
+		End:      clock.Date{Year: 2026, Month: time.March, Day: 31}, // a calendar date: the last day of the term
 		Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{
 			{Kind: lifecycle.RecurringBillingOff, At: time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC), Actor: lifecycle.BillingAdmin},
