@@ -2,8 +2,9 @@
 // Microsoft 365 subscriptions — one per purchase channel, taken from the
 // acceptance cases of the domain specification — once against the
 // built-in policy table, answers at an instant, and prints each one's
-// state, what comes next, the reactivation and purge deadlines and who may
-// do what. With -timeline or -explain it prints one subscription's phases,
+// state, what comes next, the last day it can be reactivated and the last
+// day its data may still exist (the words -explain uses: "through" that
+// day), and who may do what. With -timeline or -explain it prints one subscription's phases,
 // each with the policy version that judged it, or the reasons behind its
 // status.
 //
