@@ -325,3 +325,54 @@ func TestReactivationWords(t *testing.T) {
 		t.Errorf("AC-11 knob reactivation = %q, want until 2026-05-23T09:00:00Z inclusive", reason.Text)
 	}
 }
+
+// TestNewEndRange: Spec.End is accepted from 1900-01-01 through
+// 2199-12-31, the dates of the supported instants, and refused just
+// outside them (TestNewInvalid).
+func TestNewEndRange(t *testing.T) {
+	for _, c := range []struct {
+		start time.Time
+		end   clock.Date
+	}{
+		{utc(1900, 1, 1, 0, 0), day(1900, 1, 1)},
+		{utc(2199, 12, 31, 9, 0), day(2199, 12, 31)},
+	} {
+		sub, err := lifecycle.New(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: c.start, End: c.end, Licenses: 1})
+		if err != nil || sub.End() != c.end {
+			t.Errorf("New(end %v) = %v, %v; want a subscription ending on %v", c.end, sub.End(), err, c.end)
+		}
+	}
+}
+
+// TestRefundPeriodDays: a quote's billing period runs from its first day
+// (PeriodStart) through its last day (PeriodEnd), both included, and
+// DaysInPeriod counts them (AC-24: February 2022 holds 28 days).
+func TestRefundPeriodDays(t *testing.T) {
+	mca := lifecycle.Spec{ID: "AC-24", Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2022, 2, 1, 11, 0),
+		End: day(2023, 1, 31), Licenses: 1, Assigned: 1, RecurringBilling: true, PaymentMethod: true}
+	lc := judge(t, mustNew(t, mca), builtin)
+	type period struct {
+		Start, End clock.Date
+		Used, Days int
+	}
+	cancel := lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.BillingAccountOwner}
+	for _, c := range []struct {
+		billing policy.Term
+		at      time.Time
+		want    period
+	}{
+		{policy.Monthly, utc(2022, 2, 3, 11, 0), period{day(2022, 2, 1), day(2022, 2, 28), 2, 28}},
+		{policy.Annual, utc(2022, 2, 3, 11, 0), period{day(2022, 2, 1), day(2023, 1, 31), 2, 365}},
+		{policy.MultiYear, utc(2022, 2, 3, 11, 0), period{day(2022, 2, 1), day(2023, 1, 31), 2, 365}},
+	} {
+		for _, at := range append([]time.Time{c.at}, c.at.In(mustLoad(t, "Europe/Berlin")), c.at.In(time.FixedZone("UTC-10", -10*3600))) {
+			q, err := lc.Quote(cancel, lifecycle.Price{PerLicense: lifecycle.USD(2000), Billing: c.billing}, at)
+			if err != nil {
+				t.Fatalf("Quote(%v at %v): %v", c.billing, at, err)
+			}
+			if diff := cmp.Diff(c.want, period{q.PeriodStart, q.PeriodEnd, q.DaysUsed, q.DaysInPeriod}); diff != "" {
+				t.Errorf("Quote(%v at %v) period mismatch (-want +got):\n%s", c.billing, at, diff)
+			}
+		}
+	}
+}
