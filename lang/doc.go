@@ -2,7 +2,8 @@
 // the languages of the documents lapse encodes — and renders them.
 //
 // A [Message] is a sentence as data: a stable key ("cause.purchased") and
-// typed arguments ([Arg]): dates and instants as time.Time, counts and
+// typed arguments ([Arg]): dates and instants as time.Time (a date as the
+// instant it begins in UTC, so a clock.Date d is d.UTC()), counts and
 // durations as ints, states, roles, channels and commands as terms of
 // Microsoft's vocabulary ("state.expired"), rule ids and other ids as
 // verbatim text. lifecycle's Reason, RefusalError and tenant.Step carry

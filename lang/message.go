@@ -118,13 +118,16 @@ type Arg struct {
 	Cap bool
 }
 
-// Date returns a KindDate argument.
+// Date returns a KindDate argument: the UTC date of t. A calendar date
+// (a clock.Date d) is passed as d.UTC(), the instant it begins in UTC, so
+// that it renders as itself and never as the day before.
 func Date(t time.Time) Arg { return Arg{Kind: KindDate, Time: t} }
 
 // Instant returns a KindInstant argument.
 func Instant(t time.Time) Arg { return Arg{Kind: KindInstant, Time: t} }
 
-// Day returns a KindDay argument.
+// Day returns a KindDay argument: the UTC date of t; a clock.Date d is
+// passed as d.UTC(), as for [Date].
 func Day(t time.Time) Arg { return Arg{Kind: KindDay, Time: t} }
 
 // Stamp returns a KindStamp argument.

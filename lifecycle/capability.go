@@ -259,7 +259,7 @@ func (s *Status) capabilities() Capabilities {
 		c.Data, c.OfficeApps = Nobody, AppsReducedFunctionality
 		c.RemovePaymentMethod = true
 		if s.f.mode == cancelled && life.Cancel.Effect == policy.CancelToDeleted {
-			if nb, _, _, _ := s.purge(); s.at < nb {
+			if nb, _, _ := s.purge(); s.at < nb {
 				c.Data = AdminsOnly // R-DAT-5: the partner administrator may back up for 7 days
 			}
 		}

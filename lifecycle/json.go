@@ -66,36 +66,6 @@ func utc(t time.Time) time.Time {
 	return t.UTC()
 }
 
-// TODO(merge date): Spec.End becomes a clock.Date (issue 13 item 2).
-// These two functions are the one place the JSON form converts it; they
-// take the field as any so that they compile before and after that change.
-// After the merge, replace specEnd(x) by x and setSpecEnd(&x, d) by x = d,
-// and delete them.
-
-// specEnd returns the end date of a Spec: the UTC date of a time.Time.
-func specEnd(end any) clock.Date {
-	switch e := end.(type) {
-	case clock.Date:
-		return e
-	case time.Time:
-		if e.IsZero() {
-			return clock.Date{}
-		}
-		return clock.DateOf(e.UTC())
-	}
-	return clock.Date{}
-}
-
-// setSpecEnd sets the end date of a Spec: 00:00Z of d, or the zero time.
-func setSpecEnd(p any, d clock.Date) {
-	switch e := p.(type) {
-	case *clock.Date:
-		*e = d
-	case *time.Time:
-		*e = d.UTC()
-	}
-}
-
 // MarshalJSON implements json.Marshaler: the document of
 // lapse-subscription/v1 ([SubscriptionFormat]), without validation — a
 // Spec may be invalid — except that an enum that is set must have a name.
@@ -104,7 +74,7 @@ func setSpecEnd(p any, d clock.Date) {
 func (sp Spec) MarshalJSON() ([]byte, error) {
 	j := specJSON{
 		Format: SubscriptionFormat, ID: sp.ID, Channel: sp.Channel, Term: sp.Term, Product: sp.Product,
-		Offer: sp.Offer, Country: sp.Country, Start: utc(sp.Start), End: specEnd(sp.End),
+		Offer: sp.Offer, Country: sp.Country, Start: utc(sp.Start), End: sp.End,
 		Licenses: sp.Licenses, Assigned: sp.Assigned, Trial: sp.Trial, ProductKey: sp.ProductKey,
 		ProductKeyID: sp.ProductKeyID, PaymentMethod: sp.PaymentMethod, RecurringBilling: sp.RecurringBilling,
 		NonUser: sp.NonUser, ViaSeller: sp.ViaSeller, OfferClass: sp.OfferClass, WindowFrom: utc(sp.WindowFrom),
@@ -135,7 +105,7 @@ func (sp *Spec) UnmarshalJSON(b []byte) error {
 		NonUser: j.NonUser, ViaSeller: j.ViaSeller, OfferClass: j.OfferClass, WindowFrom: j.WindowFrom,
 		History: j.History,
 	}
-	setSpecEnd(&out.End, j.End)
+	out.End = j.End
 	*sp = out
 	return nil
 }
@@ -416,8 +386,8 @@ type refundJSON struct {
 	Used         *Money       `json:"used,omitempty"`
 	Amount       *Money       `json:"amount,omitempty"`
 	Fee          *Money       `json:"fee,omitempty"`
-	PeriodStart  time.Time    `json:"periodStart,omitzero"`
-	PeriodEnd    time.Time    `json:"periodEnd,omitzero"`
+	PeriodStart  clock.Date   `json:"periodStart,omitzero"`
+	PeriodEnd    clock.Date   `json:"periodEnd,omitzero"`
 	DaysUsed     int          `json:"daysUsed,omitempty"`
 	DaysInPeriod int          `json:"daysInPeriod,omitempty"`
 	Rule         string       `json:"rule,omitempty"`
@@ -472,7 +442,7 @@ func (e *storedError) Is(target error) bool {
 func (q Refund) MarshalJSON() ([]byte, error) {
 	j := refundJSON{Kind: q.Kind, Licenses: q.Licenses, Paid: moneyRef(q.Paid), Used: moneyRef(q.Used),
 		Amount: moneyRef(q.Amount), Fee: moneyRef(q.Fee),
-		PeriodStart: utc(q.PeriodStart), PeriodEnd: utc(q.PeriodEnd), DaysUsed: q.DaysUsed, DaysInPeriod: q.DaysInPeriod,
+		PeriodStart: q.PeriodStart, PeriodEnd: q.PeriodEnd, DaysUsed: q.DaysUsed, DaysInPeriod: q.DaysInPeriod,
 		Rule: q.Rule, Sources: q.Sources, Note: q.Note}
 	if q.Refusal != nil {
 		j.Refusal = &refusalJSON{Error: q.Refusal.Error()}

@@ -474,14 +474,14 @@ func TestStatusLogValue(t *testing.T) {
 	slog.New(slog.NewTextHandler(&txt, &slog.HandlerOptions{ReplaceAttr: noTime})).Info("judged", "status", st, "sub", exampleSub())
 	wantJSON := `{"level":"INFO","msg":"judged","status":{"at":"2026-04-15T09:00:00Z","state":"expired","since":"2026-03-31T00:00:00Z",` +
 		`"cause":"term-ended","next":"disabled","nextAt":"2026-04-30T00:00:00Z","nextCause":"grace-ended","termEnd":"2026-03-31",` +
-		`"reactivateUntil":"2026-07-29","purgeDeadline":"2026-09-27","dataGoneBy":"2026-09-28T00:00:00Z"},` +
+		`"reactivateUntil":"2026-07-28","purgeDeadline":"2026-09-27","dataGoneBy":"2026-09-28T00:00:00Z"},` +
 		`"sub":{"id":"contoso-business-standard","channel":"direct-mosa","term":"annual","start":"2025-04-01T10:00:00Z","end":"2026-03-31","events":1}}` + "\n"
 	if got := js.String(); got != wantJSON {
 		t.Errorf("JSON handler logged\n%s\nwant\n%s", got, wantJSON)
 	}
 	wantText := `level=INFO msg=judged status.at=2026-04-15T09:00:00.000Z status.state=expired status.since=2026-03-31T00:00:00.000Z ` +
 		`status.cause=term-ended status.next=disabled status.nextAt=2026-04-30T00:00:00.000Z status.nextCause=grace-ended ` +
-		`status.termEnd=2026-03-31 status.reactivateUntil=2026-07-29 status.purgeDeadline=2026-09-27 status.dataGoneBy=2026-09-28T00:00:00.000Z ` +
+		`status.termEnd=2026-03-31 status.reactivateUntil=2026-07-28 status.purgeDeadline=2026-09-27 status.dataGoneBy=2026-09-28T00:00:00.000Z ` +
 		`sub.id=contoso-business-standard sub.channel=direct-mosa sub.term=annual sub.start=2025-04-01T10:00:00.000Z sub.end=2026-03-31 sub.events=1` + "\n"
 	if got := txt.String(); got != wantText {
 		t.Errorf("text handler logged\n%s\nwant\n%s", got, wantText)
@@ -526,7 +526,7 @@ func ExampleSubscription_UnmarshalJSON() {
 	fmt.Println(err)
 	// Output:
 	// lifecycle: licences = "10": unknown field; want one of format, id, channel, term, product, offer, country, start, end, licenses, assigned, trial, productKey, productKeyId, paymentMethod, recurringBilling, nonUser, viaSeller, offerClass, windowFrom, history
-	// lifecycle: Spec.End = 2025-03-31T00:00:00Z: end date before the start date 2025-04-01
+	// lifecycle: Spec.End = 2025-03-31: end date before the start date 2025-04-01 (Start's UTC date)
 	// lifecycle: format = "lapse-subscription/v2": unsupported format: this version of lapse reads lapse-subscription/v1
 }
 
@@ -571,5 +571,5 @@ func ExampleStatus_LogValue() {
 	log := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime}))
 	log.Info("judged", "sub", lc.Subscription(), "status", st)
 	// Output:
-	// level=INFO msg=judged sub.id=contoso-business-standard sub.channel=direct-mosa sub.term=annual sub.start=2025-04-01T10:00:00.000Z sub.end=2026-03-31 sub.events=1 status.at=2026-04-15T09:00:00.000Z status.state=expired status.since=2026-03-31T00:00:00.000Z status.cause=term-ended status.next=disabled status.nextAt=2026-04-30T00:00:00.000Z status.nextCause=grace-ended status.termEnd=2026-03-31 status.reactivateUntil=2026-07-29 status.purgeDeadline=2026-09-27 status.dataGoneBy=2026-09-28T00:00:00.000Z
+	// level=INFO msg=judged sub.id=contoso-business-standard sub.channel=direct-mosa sub.term=annual sub.start=2025-04-01T10:00:00.000Z sub.end=2026-03-31 sub.events=1 status.at=2026-04-15T09:00:00.000Z status.state=expired status.since=2026-03-31T00:00:00.000Z status.cause=term-ended status.next=disabled status.nextAt=2026-04-30T00:00:00.000Z status.nextCause=grace-ended status.termEnd=2026-03-31 status.reactivateUntil=2026-07-28 status.purgeDeadline=2026-09-27 status.dataGoneBy=2026-09-28T00:00:00.000Z
 }

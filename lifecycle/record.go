@@ -46,8 +46,10 @@ type StatusRecord struct {
 	Licenses             int        `json:"licenses,omitempty"`
 	Assigned             int        `json:"assigned,omitempty"`
 	LicenseConflictUntil clock.Date `json:"licenseConflictUntil,omitzero"`
-	// CancelWindowEnd is the boundary of the cancellation window.
-	CancelWindowEnd time.Time `json:"cancelWindowEnd,omitzero"`
+	// CancelWindowEnd is the boundary of the cancellation window, and
+	// CancelWindowClosesAt the first instant a cancellation is refused.
+	CancelWindowEnd      time.Time `json:"cancelWindowEnd,omitzero"`
+	CancelWindowClosesAt time.Time `json:"cancelWindowClosesAt,omitzero"`
 	// ReactivateUntil is the day and ReactivateBefore the instant from
 	// which reactivation is no longer possible.
 	ReactivateUntil  clock.Date `json:"reactivateUntil,omitzero"`
@@ -88,7 +90,7 @@ func (s Status) Record() StatusRecord {
 		Trial: s.Trial(), ExtendedServiceTerm: s.ExtendedServiceTerm(),
 		Next: s.Next(), NextAt: s.NextAt(), NextCause: s.NextCause(),
 		RecurringBilling: s.RecurringBilling(), Licenses: s.Licenses(), Assigned: s.Assigned(),
-		CancelWindowEnd: s.CancelWindowEnd(), RepurchaseRestoresData: s.RepurchaseRestoresData(),
+		CancelWindowEnd: s.CancelWindowEnd(), CancelWindowClosesAt: s.CancelWindowClosesAt(), RepurchaseRestoresData: s.RepurchaseRestoresData(),
 		DataGoneBy: s.DataGoneBy(), DeletedAt: s.DeletedAt(),
 		Versions: s.Versions().Labels(), Capabilities: s.Capabilities(), Reasons: s.Explain(),
 	}
@@ -96,47 +98,14 @@ func (s Status) Record() StatusRecord {
 	return r
 }
 
-// dates sets the answers that are days.
-//
-// TODO(merge date): TermStart, TermEnd, ReactivateUntil, PurgeNotBefore,
-// PurgeDeadline, LicenseConflictUntil and AdminCenterLagUntil become
-// clock.Date, and ReactivateBefore appears (issue 13 item 2). This is the
-// one place that converts them; it takes them as any so that it compiles
-// before and after that change. After the merge, assign them directly,
-// set ReactivateBefore from s.ReactivateBefore(), and delete dateOf and
-// instantOf.
+// dates sets the answers that are days, and the instant reactivation
+// ends.
 func (r *StatusRecord) dates(s Status) {
-	r.TermStart, r.TermEnd = dateOf(s.TermStart()), dateOf(s.TermEnd())
-	r.LicenseConflictUntil = dateOf(s.LicenseConflictUntil())
-	r.ReactivateUntil = dateOf(s.ReactivateUntil())
-	r.AdminCenterLagUntil = dateOf(s.AdminCenterLagUntil())
-	r.PurgeNotBefore, r.PurgeDeadline = dateOf(s.PurgeNotBefore()), dateOf(s.PurgeDeadline())
-	if rb, ok := any(s).(interface{ ReactivateBefore() time.Time }); ok {
-		r.ReactivateBefore = rb.ReactivateBefore()
-	} else {
-		r.ReactivateBefore = instantOf(s.ReactivateUntil()) // until the merge: the first instant reactivation is no longer possible
-	}
-}
-
-// dateOf returns the UTC date of a time.Time answer, the zero Date for
-// the zero time, and a clock.Date answer as it is (TODO(merge date)).
-func dateOf(v any) clock.Date {
-	switch d := v.(type) {
-	case clock.Date:
-		return d
-	case time.Time:
-		if d.IsZero() {
-			return clock.Date{}
-		}
-		return clock.DateOf(d.UTC())
-	}
-	return clock.Date{}
-}
-
-// instantOf returns a time.Time answer (TODO(merge date)).
-func instantOf(v any) time.Time {
-	t, _ := v.(time.Time)
-	return t
+	r.TermStart, r.TermEnd = s.TermStart(), s.TermEnd()
+	r.LicenseConflictUntil = s.LicenseConflictUntil()
+	r.ReactivateUntil, r.ReactivateBefore = s.ReactivateUntil(), s.ReactivateBefore()
+	r.AdminCenterLagUntil = s.AdminCenterLagUntil()
+	r.PurgeNotBefore, r.PurgeDeadline = s.PurgeNotBefore(), s.PurgeDeadline()
 }
 
 // statusRecordJSON has StatusRecord's fields and tags without its

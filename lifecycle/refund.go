@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -92,11 +93,13 @@ type Refund struct {
 	// "typically equal to the cost of a monthly subscription for each
 	// license" (R-REF-5, C-18: the 2014-era rule, AC-56); zero if none.
 	Fee Money
-	// PeriodStart and PeriodEnd bound the billing period [PeriodStart,
-	// PeriodEnd) holding the command's instant; DaysUsed of its
-	// DaysInPeriod days had passed.
-	PeriodStart  time.Time
-	PeriodEnd    time.Time
+	// PeriodStart is the first day and PeriodEnd the last day of the
+	// billing period holding the command's instant (both included: a
+	// month billed from 2026-02-01 is 2026-02-01 through 2026-02-28);
+	// DaysUsed of its DaysInPeriod days had passed. Zero when Refusal is
+	// set.
+	PeriodStart  clock.Date
+	PeriodEnd    clock.Date
 	DaysUsed     int
 	DaysInPeriod int
 	// Rule and Sources are the rule ids and source keys behind the answer.
@@ -141,7 +144,7 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 	sub := lc.s
 	q := Refund{Kind: ProratedRefund, Paid: zero, Used: zero, Amount: zero, Fee: zero}
 	p, e := billingPeriod(&st, price.Billing, at)
-	q.PeriodStart, q.PeriodEnd = timeOf(p), timeOf(e)
+	q.PeriodStart, q.PeriodEnd = dayOf(p).date(), dayOf(e).add(-1).date()
 	day := dayOf(st.at).ns()
 	q.DaysInPeriod = int((e - p) / dayNs)
 	q.DaysUsed = int((day - p) / dayNs)
@@ -271,7 +274,7 @@ func quoteLicenses(lc *Lifecycle, cmd *Command, at time.Time) int {
 // the term's first day for monthly billing, years for annual billing, the
 // term for multi-year (up-front) billing.
 func billingPeriod(st *Status, billing policy.Term, at time.Time) (p, e int64) {
-	t0 := dayOf(ns(st.TermStart()))
+	t0, end := st.term()
 	d := dayOf(ns(at))
 	switch billing {
 	case policy.Monthly, policy.Annual:
@@ -282,7 +285,7 @@ func billingPeriod(st *Status, billing policy.Term, at time.Time) (p, e int64) {
 		}
 		return t0.addMonths(k * m).ns(), t0.addMonths((k + 1) * m).ns()
 	}
-	return t0.ns(), ns(st.TermEnd()) + dayNs
+	return t0.ns(), end.add(1).ns()
 }
 
 // monthlyPrice returns the price of one license for one month.

@@ -1,6 +1,10 @@
 package lifecycle
 
-import "log/slog"
+import (
+	"log/slog"
+
+	"github.com/lapse-go/lapse/clock"
+)
 
 // LogValue implements slog.LogValuer: a group of the main answers — "at",
 // "state", "since", "cause", then those that are set of "next", "nextAt",
@@ -37,8 +41,8 @@ func (s Status) LogValue() slog.Value {
 }
 
 // appendDate appends the day answer v as "2026-09-27" unless it is zero.
-func appendDate(attrs []slog.Attr, key string, v any) []slog.Attr {
-	if d := dateOf(v); !d.IsZero() {
+func appendDate(attrs []slog.Attr, key string, d clock.Date) []slog.Attr {
+	if !d.IsZero() {
 		return append(attrs, slog.String(key, d.String()))
 	}
 	return attrs
@@ -58,6 +62,6 @@ func (s Subscription) LogValue() slog.Value {
 		slog.String("channel", sp.Channel.String()),
 		slog.String("term", sp.Term.String()),
 		slog.Time("start", sp.Start.UTC()),
-		slog.String("end", specEnd(sp.End).String()),
+		slog.String("end", sp.End.String()),
 		slog.Int("events", len(sp.History)))
 }

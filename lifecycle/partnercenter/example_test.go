@@ -43,7 +43,7 @@ func ExampleImport() {
 			return
 		}
 		fmt.Printf("%s %-10s %-7s %-9s since %s, term %s to %s\n", sub.ID()[len(sub.ID())-4:], sub.Channel(), sub.Term(),
-			st.State(), st.Since().Format(time.DateOnly), st.TermStart().Format(time.DateOnly), st.TermEnd().Format(time.DateOnly))
+			st.State(), st.Since().Format(time.DateOnly), st.TermStart(), st.TermEnd())
 	}
 	// Output:
 	// d162 csp-nce    monthly active    since 2026-04-14, term 2026-06-14 to 2026-07-13
@@ -82,7 +82,7 @@ func ExampleSubscription_Spec() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(spec.Channel, spec.Term, spec.Start.Format(time.RFC3339), "to", spec.End.Format(time.DateOnly))
+	fmt.Println(spec.Channel, spec.Term, spec.Start.Format(time.RFC3339), "to", spec.End)
 	fmt.Println(spec.History[0])
 	// Output:
 	// refused: status needs Options.SuspendedAt

@@ -213,7 +213,7 @@ func TestImportSuspendExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := lifecycle.Spec{ID: id, Channel: policy.CSPLegacy, Term: policy.Annual,
-		Start: utc(2015, 11, 24, 8, 0, 0), End: day(2016, 12, 11), Licenses: 2,
+		Start: utc(2015, 11, 24, 8, 0, 0), End: endDate(2016, 12, 11), Licenses: 2,
 		History: []lifecycle.Event{{Kind: lifecycle.Suspend, At: utc(2016, 3, 1, 9, 0, 0), Actor: lifecycle.Partner}}}
 	if diff := cmp.Diff(want, subs[0].Spec()); diff != "" {
 		t.Errorf("Import() mismatch (-want +got):\n%s", diff)

@@ -139,7 +139,7 @@ func (s *Subscription) build(opts *Options) (lifecycle.Spec, lifecycle.Subscript
 		NonUser:          nonUser,
 		History:          history,
 	}
-	spec.End = end.UTC() // TODO(merge date): Spec.End becomes a clock.Date: spec.End = end
+	spec.End = end
 	sub, err := lifecycle.New(spec)
 	if err != nil {
 		return fail(err)

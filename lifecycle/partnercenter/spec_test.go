@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/partnercenter"
 	"github.com/lapse-go/lapse/policy"
@@ -17,6 +18,9 @@ func utc(y int, m time.Month, d, h, min, s int) time.Time {
 }
 
 func day(y int, m time.Month, d int) time.Time { return utc(y, m, d, 0, 0, 0) }
+
+// endDate is a Spec.End.
+func endDate(y int, m time.Month, d int) clock.Date { return clock.Date{Year: y, Month: m, Day: d} }
 
 func ptr[T any](v T) *T { return &v }
 
@@ -34,7 +38,7 @@ func monthlySpec() lifecycle.Spec {
 		Term:             policy.Monthly,
 		Offer:            "CFQ7TTC0LH18:0001:CFQ7TTC0K971",
 		Start:            time.Date(2026, 4, 14, 16, 57, 14, 498252000, time.UTC),
-		End:              day(2026, 5, 13),
+		End:              endDate(2026, 5, 13),
 		Licenses:         10,
 		RecurringBilling: true,
 	}
@@ -64,16 +68,16 @@ func TestSpec(t *testing.T) {
 			want: func(w *lifecycle.Spec) { w.Offer = "some-offer" }},
 		{name: "legacy GUID offer", reason: "legacy offers are GUIDs; their end dates are exclusive",
 			edit: func(s *partnercenter.Subscription) { s.ProductType, s.OfferID = nil, guid },
-			want: func(w *lifecycle.Spec) { w.Channel, w.Offer, w.End = policy.CSPLegacy, guid, day(2026, 5, 12) }},
+			want: func(w *lifecycle.Spec) { w.Channel, w.Offer, w.End = policy.CSPLegacy, guid, endDate(2026, 5, 12) }},
 		{name: "lower-case GUID", edit: func(s *partnercenter.Subscription) {
 			s.ProductType, s.OfferID = nil, "2828be95-46ba-4f91-b2fd-0bef192ecf60"
 		},
 			want: func(w *lifecycle.Spec) {
-				w.Channel, w.Offer, w.End = policy.CSPLegacy, "2828be95-46ba-4f91-b2fd-0bef192ecf60", day(2026, 5, 12)
+				w.Channel, w.Offer, w.End = policy.CSPLegacy, "2828be95-46ba-4f91-b2fd-0bef192ecf60", endDate(2026, 5, 12)
 			}},
 		{name: "forced channel", reason: "Options.Channel overrides the rule, and decides how the end date reads",
 			opts: partnercenter.Options{Channel: policy.CSPLegacy},
-			want: func(w *lifecycle.Spec) { w.Channel, w.End = policy.CSPLegacy, day(2026, 5, 12) }},
+			want: func(w *lifecycle.Spec) { w.Channel, w.End = policy.CSPLegacy, endDate(2026, 5, 12) }},
 		{name: "NCE productType with a GUID offer", edit: func(s *partnercenter.Subscription) { s.OfferID = guid },
 			wantErr: refusal{Field: "offerId", Option: "Channel"}, wantIs: partnercenter.ErrMissing},
 		{name: "offer of no known form", reason: "an Azure legacy offer id",
@@ -90,11 +94,11 @@ func TestSpec(t *testing.T) {
 		{name: "P1Y", edit: func(s *partnercenter.Subscription) {
 			s.TermDuration, s.CommitmentEndDate = "P1Y", "2027-04-13T00:00:00Z"
 		},
-			want: func(w *lifecycle.Spec) { w.Term, w.End = policy.Annual, day(2027, 4, 13) }},
+			want: func(w *lifecycle.Spec) { w.Term, w.End = policy.Annual, endDate(2027, 4, 13) }},
 		{name: "P3Y", edit: func(s *partnercenter.Subscription) {
 			s.TermDuration, s.CommitmentEndDate = "P3Y", "2029-04-13T00:00:00Z"
 		},
-			want: func(w *lifecycle.Spec) { w.Term, w.End = policy.MultiYear, day(2029, 4, 13) }},
+			want: func(w *lifecycle.Spec) { w.Term, w.End = policy.MultiYear, endDate(2029, 4, 13) }},
 		{name: "P5Y", edit: func(s *partnercenter.Subscription) { s.TermDuration = "P5Y" },
 			wantErr: refusal{Field: "termDuration"}},
 		{name: "P12M", reason: "the same length, not a documented value", edit: func(s *partnercenter.Subscription) { s.TermDuration = "P12M" },
@@ -196,7 +200,7 @@ func TestSpec(t *testing.T) {
 			wantErr: refusal{Field: "commitmentEndDate"}},
 		{name: "end on the start date", reason: "a first term aligned to end the day it began",
 			edit: func(s *partnercenter.Subscription) { s.CommitmentEndDate = "2026-04-14T00:00:00Z" },
-			want: func(w *lifecycle.Spec) { w.End = day(2026, 4, 14) }},
+			want: func(w *lifecycle.Spec) { w.End = endDate(2026, 4, 14) }},
 		{name: "far future", reason: "Partner Center's 9999-12-10 for a subscription without terms",
 			edit:    func(s *partnercenter.Subscription) { s.CommitmentEndDate = "9999-12-10T00:00:00Z" },
 			wantErr: refusal{Field: "commitmentEndDate"}},
@@ -249,18 +253,18 @@ func TestSpecEndDate(t *testing.T) {
 	tests := []struct {
 		name, end string
 		channel   policy.Channel
-		want      time.Time // Spec.End; zero when refused
+		want      clock.Date // Spec.End; zero when refused
 	}{
-		{name: "just before the day", end: "2026-05-12T23:59:59Z", channel: policy.CSPNewCommerce, want: day(2026, 5, 12)},
-		{name: "at midnight", end: "2026-05-13T00:00:00Z", channel: policy.CSPNewCommerce, want: day(2026, 5, 13)},
-		{name: "at the day's last second", end: "2026-05-13T23:59:59Z", channel: policy.CSPNewCommerce, want: day(2026, 5, 13)},
+		{name: "just before the day", end: "2026-05-12T23:59:59Z", channel: policy.CSPNewCommerce, want: endDate(2026, 5, 12)},
+		{name: "at midnight", end: "2026-05-13T00:00:00Z", channel: policy.CSPNewCommerce, want: endDate(2026, 5, 13)},
+		{name: "at the day's last second", end: "2026-05-13T23:59:59Z", channel: policy.CSPNewCommerce, want: endDate(2026, 5, 13)},
 		{name: "at the next midnight", end: "2026-05-14T00:00:00Z", channel: policy.CSPNewCommerce}, // past the first term: refused
-		{name: "east of UTC", end: "2026-05-14T00:30:00+01:00", channel: policy.CSPNewCommerce, want: day(2026, 5, 13)},
+		{name: "east of UTC", end: "2026-05-14T00:30:00+01:00", channel: policy.CSPNewCommerce, want: endDate(2026, 5, 13)},
 		{name: "west of UTC", end: "2026-05-13T23:30:00-01:00", channel: policy.CSPNewCommerce}, // 2026-05-14 in UTC
-		{name: "fractional seconds", end: "2026-05-13T23:59:59.9999999Z", channel: policy.CSPNewCommerce, want: day(2026, 5, 13)},
-		{name: "legacy at midnight", end: "2026-05-14T00:00:00Z", channel: policy.CSPLegacy, want: day(2026, 5, 13)},
-		{name: "legacy late that day", end: "2026-05-14T23:59:59Z", channel: policy.CSPLegacy, want: day(2026, 5, 13)},
-		{name: "legacy the day before", end: "2026-05-13T23:59:59Z", channel: policy.CSPLegacy, want: day(2026, 5, 12)},
+		{name: "fractional seconds", end: "2026-05-13T23:59:59.9999999Z", channel: policy.CSPNewCommerce, want: endDate(2026, 5, 13)},
+		{name: "legacy at midnight", end: "2026-05-14T00:00:00Z", channel: policy.CSPLegacy, want: endDate(2026, 5, 13)},
+		{name: "legacy late that day", end: "2026-05-14T23:59:59Z", channel: policy.CSPLegacy, want: endDate(2026, 5, 13)},
+		{name: "legacy the day before", end: "2026-05-13T23:59:59Z", channel: policy.CSPLegacy, want: endDate(2026, 5, 12)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -276,7 +280,7 @@ func TestSpecEndDate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !got.End.Equal(tt.want) {
+			if got.End != tt.want {
 				t.Errorf("Spec().End = %v, want %v", got.End, tt.want)
 			}
 		})

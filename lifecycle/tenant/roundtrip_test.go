@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/lapse-go/lapse/internal/roundtrip"
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/tenant"
 	"github.com/lapse-go/lapse/policy"
@@ -79,7 +80,7 @@ func TestRoundTrip(t *testing.T) {
 		"Group":          {Samples: gs, Codecs: json},
 		"Alias":          {Samples: as, Codecs: json},
 		"Domain":         {Samples: ds, Codecs: json},
-		"Deactivation":   {Samples: []any{tenant.Deactivation{NotBefore: at, NotAfter: deact, Rule: "R-MISC-1", Sources: "[D-DUN-2025-09]"}, tenant.Deactivation{}}, Codecs: json},
+		"Deactivation":   {Samples: []any{tenant.Deactivation{NotBefore: clock.DateOf(at), NotAfter: clock.DateOf(deact), Rule: "R-MISC-1", Sources: "[D-DUN-2025-09]"}, tenant.Deactivation{}}, Codecs: json},
 
 		"PlanKind":       {Samples: []any{tenant.PlanKind(0)}, Enum: true, Codecs: enum},
 		"StepID":         {Samples: []any{tenant.StepID(0)}, Enum: true, Codecs: enum},
