@@ -81,6 +81,7 @@ func TestZeroValues_Defect3(t *testing.T) {
 		"Lifecycle.Schedule":             reflect.ValueOf(lifecycle.Lifecycle.Schedule),
 		"Lifecycle.Subscription":         reflect.ValueOf(lifecycle.Lifecycle.Subscription),
 		"Money.Decimal":                  reflect.ValueOf(lifecycle.Money.Decimal),
+		"MinorDigits":                    reflect.ValueOf(lifecycle.MinorDigits),
 		"Money.IsZero":                   reflect.ValueOf(lifecycle.Money.IsZero),
 		"Money.Minus":                    reflect.ValueOf(lifecycle.Money.Minus),
 		"Money.Plus":                     reflect.ValueOf(lifecycle.Money.Plus),
