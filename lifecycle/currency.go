@@ -89,19 +89,19 @@ func MinorDigits(currency string) (int, error) {
 	case ok && d >= 0:
 		return d, nil
 	case ok:
-		return 0, &FieldError{Field: "Money.Currency", Value: currency,
+		return 0, &FieldError{Field: "Money.Currency", Value: clip(currency),
 			Reason: "ISO 4217 gives it no minor unit: not a currency an amount can be kept in"}
 	case currency == "":
-		return 0, &FieldError{Field: "Money.Currency", Value: currency,
+		return 0, &FieldError{Field: "Money.Currency", Value: clip(currency),
 			Reason: "want an ISO 4217 currency code such as USD"}
 	}
 	if up := asciiUpper(currency); up != currency {
 		if d, ok := iso4217Digits(up); ok && d >= 0 {
-			return 0, &FieldError{Field: "Money.Currency", Value: currency,
+			return 0, &FieldError{Field: "Money.Currency", Value: clip(currency),
 				Reason: fmt.Sprintf("ISO 4217 codes are upper case: want %q", up)}
 		}
 	}
-	return 0, &FieldError{Field: "Money.Currency", Value: currency,
+	return 0, &FieldError{Field: "Money.Currency", Value: clip(currency),
 		Reason: "not a current ISO 4217 currency code"}
 }
 

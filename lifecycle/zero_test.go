@@ -91,6 +91,7 @@ func TestZeroValues_Defect3(t *testing.T) {
 		"New":                            reflect.ValueOf(lifecycle.New),
 		"ParseCommandKind":               reflect.ValueOf(lifecycle.ParseCommandKind),
 		"ParseMoney":                     reflect.ValueOf(lifecycle.ParseMoney),
+		"ParseMoneyIn":                   reflect.ValueOf(lifecycle.ParseMoneyIn),
 		"ParseRole":                      reflect.ValueOf(lifecycle.ParseRole),
 		"ParseState":                     reflect.ValueOf(lifecycle.ParseState),
 		"Phase.Contains":                 reflect.ValueOf(lifecycle.Phase.Contains),
