@@ -1,7 +1,12 @@
 package lifecycle
 
 import (
+	"bytes"
+	"database/sql/driver"
+	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
 	"math"
 	"math/bits"
 	"strconv"
@@ -16,9 +21,15 @@ import (
 // unit ([MinorDigits]); the zero Money is zero of no currency, which
 // combines with an amount of any currency. Any other Money — an unknown,
 // lower-case or unit-less code, or a non-zero amount of no currency — is
-// invalid: arithmetic refuses it with a *FieldError, and String shows it
-// as %!Money(…) rather than guess its scale. Money is a plain value, safe
-// to copy and share.
+// invalid: arithmetic and encoding refuse it with a *FieldError, and
+// String shows it as %!Money(…) rather than guess its scale. Money is a
+// plain value, safe to copy and share.
+//
+// Its encodings hold the amount as a decimal string, so that no float is
+// ever involved, and round-trip every valid Money exactly: JSON
+// {"amount":"18.57","currency":"USD"}, text and SQL "18.57 USD". The zero
+// Money is {"amount":"0","currency":""} and "0". A JSON null or SQL NULL
+// is not a Money: use *Money or sql.Null[Money] for an optional amount.
 type Money struct {
 	// Minor is the amount in the currency's minor unit: 1857 is $18.57.
 	Minor int64
@@ -412,6 +423,168 @@ func (c *money) times(m Money, n int64) Money          { return c.keep(m.Times(n
 func (c *money) plus(m, o Money) Money                 { return c.keep(m.Plus(o)) }
 func (c *money) minus(m, o Money) Money                { return c.keep(m.Minus(o)) }
 func (c *money) prorate(m Money, num, den int64) Money { return c.keep(m.Prorate(num, den)) }
+
+// MarshalJSON encodes m as {"amount":"18.57","currency":"USD"}: the
+// amount a decimal string with all the currency's minor digits, so that
+// no float is ever involved. The zero Money is
+// {"amount":"0","currency":""}; an invalid Money is a *FieldError.
+func (m Money) MarshalJSON() ([]byte, error) {
+	d, err := m.digits()
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, 0, 48)
+	b = append(b, `{"amount":"`...)
+	b = append(b, decimal(m.Minor, d)...)
+	b = append(b, `","currency":"`...)
+	b = append(b, m.Currency...) // a valid code is three letters A–Z: nothing to escape
+	b = append(b, `"}`...)
+	return b, nil
+}
+
+// UnmarshalJSON decodes the JSON object MarshalJSON writes: exactly the
+// keys "amount" and "currency", each once and each a string, the amount
+// read by [ParseMoney] (so a number, such as 18.57 rather than "18.57",
+// more fractional digits than the currency has, and an invalid currency
+// are refused). JSON null is refused as well, unlike the encoding/json
+// convention of leaving the value alone: decode into a *Money for an
+// optional amount. Any error is a *FieldError, and leaves m unchanged.
+func (m *Money) UnmarshalJSON(data []byte) error {
+	bad := func(reason string) error {
+		return &FieldError{Field: "Money", Value: clip(string(data)), Reason: reason}
+	}
+	const want = `want an object such as {"amount":"18.57","currency":"USD"}`
+	if string(bytes.TrimSpace(data)) == "null" {
+		return bad("null is not an amount: decode an optional amount into a *Money")
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return bad(want)
+	}
+	var amount, currency *string
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return bad(want)
+		}
+		key, _ := k.(string) // a key is a string when Token succeeds
+		v, err := dec.Token()
+		if err != nil {
+			return bad(want)
+		}
+		s, ok := v.(string)
+		var dst **string
+		switch key {
+		case "amount":
+			dst = &amount
+			if !ok {
+				return bad(`"amount" must be a string, such as "18.57": a JSON number may pass through a float`)
+			}
+		case "currency":
+			dst = &currency
+			if !ok {
+				return bad(`"currency" must be a string, such as "USD"`)
+			}
+		default:
+			return bad(fmt.Sprintf("unknown key %q: %s", key, want))
+		}
+		if *dst != nil {
+			return bad(fmt.Sprintf("duplicate key %q", key))
+		}
+		*dst = &s
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return bad(want)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return bad("data after the object")
+	}
+	switch {
+	case amount == nil:
+		return bad(`missing "amount": ` + want)
+	case currency == nil:
+		return bad(`missing "currency": ` + want)
+	}
+	v, err := ParseMoney(*amount, *currency)
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// MarshalText encodes m as its amount and currency code separated by one
+// space, such as "18.57 USD" or "-1.43 EUR", with all the currency's
+// minor digits; the zero Money is "0". An invalid Money is a *FieldError.
+func (m Money) MarshalText() ([]byte, error) {
+	d, err := m.digits()
+	switch {
+	case err != nil:
+		return nil, err
+	case m.Currency == "":
+		return []byte("0"), nil
+	}
+	return []byte(decimal(m.Minor, d) + " " + m.Currency), nil
+}
+
+// UnmarshalText decodes the text MarshalText writes: an amount read by
+// [ParseMoney], one space and an ISO 4217 code, or "0" for the zero Money.
+// Any error is a *FieldError, and leaves m unchanged.
+func (m *Money) UnmarshalText(text []byte) error {
+	s := string(text)
+	amount, currency, ok := strings.Cut(s, " ")
+	switch {
+	case !ok && s == "0":
+		*m = Money{}
+		return nil
+	case !ok || amount == "" || currency == "" || strings.Contains(currency, " "):
+		return &FieldError{Field: "Money", Value: clip(s), Reason: `want an amount, one space and a currency code, such as "18.57 USD", or "0"`}
+	}
+	v, err := ParseMoney(amount, currency)
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// Value implements driver.Valuer: m's text form ([Money.MarshalText]) as
+// a string, such as "18.57 USD", for a text column. An invalid Money is a
+// *FieldError.
+func (m Money) Value() (driver.Value, error) {
+	b, err := m.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan implements sql.Scanner: it reads the text form Value writes from a
+// string or a []byte ([Money.UnmarshalText]). A NULL and any other type
+// are a *FieldError (scan a nullable column into a sql.Null[Money]); any
+// error leaves m unchanged.
+func (m *Money) Scan(src any) error {
+	switch v := src.(type) {
+	case string:
+		return m.UnmarshalText([]byte(v))
+	case []byte:
+		return m.UnmarshalText(v)
+	case nil:
+		return &FieldError{Field: "Money", Value: nil, Reason: "a NULL is not an amount: scan a nullable column into a sql.Null[Money]"}
+	}
+	return &FieldError{Field: "Money", Value: src, Reason: fmt.Sprintf("want the text form, such as \"18.57 USD\", as a string or []byte, not %T", src)}
+}
+
+// LogValue implements slog.LogValuer: a group of the amount, as Decimal
+// writes it, and the currency. An invalid Money logs its minor units
+// instead of an amount, since its scale is unknown.
+func (m Money) LogValue() slog.Value {
+	if _, err := m.digits(); err != nil {
+		return slog.GroupValue(slog.Int64("minor", m.Minor), slog.String("currency", m.Currency))
+	}
+	return slog.GroupValue(slog.String("amount", m.Decimal()), slog.String("currency", m.Currency))
+}
 
 // clip returns s, cut to its first 64 bytes (on a rune boundary) and
 // marked "…" when longer, for an error that quotes the input.
