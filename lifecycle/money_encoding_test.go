@@ -20,9 +20,9 @@ import (
 	"github.com/lapse-go/lapse/lifecycle"
 )
 
-// validCodes returns every three-letter code MinorDigits accepts, found by
+// currencyCodes returns every three-letter code MinorDigits accepts, found by
 // asking it about all 17,576 of AAA…ZZZ.
-var validCodes = sync.OnceValue(func() []string {
+var currencyCodes = sync.OnceValue(func() []string {
 	var codes []string
 	for i := range 26 * 26 * 26 {
 		c := string([]byte{byte('A' + i/676), byte('A' + i/26%26), byte('A' + i%26)})
@@ -38,13 +38,13 @@ var validCodes = sync.OnceValue(func() []string {
 // or 4 digits, and their lower-case forms are refused with the upper-case
 // code suggested.
 func TestMinorDigitsAll(t *testing.T) {
-	codes := validCodes()
+	codes := currencyCodes()
 	scales := map[int]int{}
 	for _, c := range codes {
 		d, _ := lifecycle.MinorDigits(c)
 		scales[d]++
 		_, err := lifecycle.MinorDigits(strings.ToLower(c))
-		fieldErr(t, "MinorDigits(lower "+c+")", err, "Money.Currency", fmt.Sprintf("want %q", c))
+		wantFieldErr(t, "MinorDigits(lower "+c+")", err, "Money.Currency", fmt.Sprintf("want %q", c))
 	}
 	if diff := cmp.Diff(map[int]int{0: 17, 2: 139, 3: 7, 4: 2}, scales); diff != "" || len(codes) != 165 {
 		t.Errorf("%d codes; count by minor digits mismatch (-want +got):\n%s", len(codes), diff)
@@ -63,20 +63,20 @@ func TestMoneyMarshalJSON(t *testing.T) {
 		{lifecycle.USD(-143), `{"amount":"-1.43","currency":"USD"}`},
 		{lifecycle.USD(0), `{"amount":"0.00","currency":"USD"}`},
 		{lifecycle.Money{}, `{"amount":"0","currency":""}`},
-		{money(1234, "JPY"), `{"amount":"1234","currency":"JPY"}`},
-		{money(1234, "BHD"), `{"amount":"1.234","currency":"BHD"}`},
-		{money(1, "CLF"), `{"amount":"0.0001","currency":"CLF"}`},
-		{money(math.MaxInt64, "USD"), `{"amount":"92233720368547758.07","currency":"USD"}`},
-		{money(math.MinInt64, "UYW"), `{"amount":"-922337203685477.5808","currency":"UYW"}`},
+		{moneyOf(1234, "JPY"), `{"amount":"1234","currency":"JPY"}`},
+		{moneyOf(1234, "BHD"), `{"amount":"1.234","currency":"BHD"}`},
+		{moneyOf(1, "CLF"), `{"amount":"0.0001","currency":"CLF"}`},
+		{moneyOf(math.MaxInt64, "USD"), `{"amount":"92233720368547758.07","currency":"USD"}`},
+		{moneyOf(math.MinInt64, "UYW"), `{"amount":"-922337203685477.5808","currency":"UYW"}`},
 	} {
 		got, err := json.Marshal(r.m)
 		if err != nil || string(got) != r.want {
 			t.Errorf("json.Marshal(%#v) = %s, %v; want %s", r.m, got, err, r.want)
 		}
 	}
-	for _, bad := range []lifecycle.Money{money(1, "eur"), money(1, ""), money(0, "XXX")} {
+	for _, bad := range []lifecycle.Money{moneyOf(1, "eur"), moneyOf(1, ""), moneyOf(0, "XXX")} {
 		got, err := json.Marshal(struct{ Price lifecycle.Money }{bad})
-		fieldErr(t, fmt.Sprintf("json.Marshal(%#v)", bad), err, "Money.Currency")
+		wantFieldErr(t, fmt.Sprintf("json.Marshal(%#v)", bad), err, "Money.Currency")
 		if got != nil {
 			t.Errorf("json.Marshal(%#v) = %s with an error", bad, got)
 		}
@@ -98,7 +98,7 @@ func TestMoneyUnmarshalJSON(t *testing.T) {
 		{"keys in any order", `{"currency":"USD","amount":"-1.43"}`, lifecycle.USD(-143), "", ""},
 		{"spaces", " {\n \"amount\" : \"12.5\" , \"currency\" : \"USD\" } ", lifecycle.USD(1250), "", ""},
 		{"zero Money", `{"amount":"0","currency":""}`, lifecycle.Money{}, "", ""},
-		{"yen", `{"amount":"-9223372036854775808","currency":"JPY"}`, money(math.MinInt64, "JPY"), "", ""},
+		{"yen", `{"amount":"-9223372036854775808","currency":"JPY"}`, moneyOf(math.MinInt64, "JPY"), "", ""},
 		{"escaped", `{"amount":"1\u002e5","currency":"\u0055SD"}`, lifecycle.USD(150), "", ""},
 
 		{"extra precision", `{"amount":"18.570","currency":"USD"}`, lifecycle.Money{}, "Money", "USD has 2 decimal digits, not 3"},
@@ -128,11 +128,11 @@ func TestMoneyUnmarshalJSON(t *testing.T) {
 		{"bad value", `{"amount":}`, lifecycle.Money{}, "Money", "want an object"},
 		{"trailing data", `{"amount":"1","currency":"USD"} {}`, lifecycle.Money{}, "Money", "data after the object"},
 	} {
-		before := money(42, "JPY")
+		before := moneyOf(42, "JPY")
 		got := before
 		err := got.UnmarshalJSON([]byte(r.in))
 		what := fmt.Sprintf("%s: UnmarshalJSON(%s)", r.name, r.in)
-		fieldErr(t, what, err, r.field, r.msg)
+		wantFieldErr(t, what, err, r.field, r.msg)
 		want := r.want
 		if r.field != "" {
 			want = before // an error leaves the Money as it was
@@ -147,11 +147,11 @@ func TestMoneyUnmarshalJSON(t *testing.T) {
 		Fee   *lifecycle.Money
 	}
 	err := json.Unmarshal([]byte(`{"Price":{"amount":"1.234","currency":"KWD"},"Fee":null}`), &v)
-	if err != nil || v.Price != money(1234, "KWD") || v.Fee != nil {
+	if err != nil || v.Price != moneyOf(1234, "KWD") || v.Fee != nil {
 		t.Errorf("json.Unmarshal into a struct = %+v, %v", v, err)
 	}
 	err = json.Unmarshal([]byte(`{"Price":null}`), &v)
-	fieldErr(t, "json.Unmarshal of a null Money", err, "Money", "null")
+	wantFieldErr(t, "json.Unmarshal of a null Money", err, "Money", "null")
 	// A long input is quoted in part, cut on a rune boundary.
 	for _, r := range []struct{ in, field string }{
 		{`{"amount":"é` + strings.Repeat("9", 1000) + `"}`, "Money"},
@@ -159,7 +159,7 @@ func TestMoneyUnmarshalJSON(t *testing.T) {
 		{`{"amount":"1","currency":"` + strings.Repeat("€", 1000) + `"}`, "Money.Currency"},
 	} {
 		err = new(lifecycle.Money).UnmarshalJSON([]byte(r.in))
-		if fieldErr(t, "a long input", err, r.field, "…"); err != nil && (len(err.Error()) > 200 || !utf8.ValidString(err.Error())) {
+		if wantFieldErr(t, "a long input", err, r.field, "…"); err != nil && (len(err.Error()) > 200 || !utf8.ValidString(err.Error())) {
 			t.Errorf("the error quotes %d bytes of a long input: %v", len(err.Error()), err)
 		}
 	}
@@ -175,12 +175,12 @@ func TestMoneyText(t *testing.T) {
 		{lifecycle.USD(1857), "18.57 USD"},
 		{lifecycle.USD(-143), "-1.43 USD"},
 		{lifecycle.Money{}, "0"},
-		{money(0, "EUR"), "0.00 EUR"},
-		{money(5, "JPY"), "5 JPY"},
-		{money(-5, "OMR"), "-0.005 OMR"},
-		{money(5, "CLF"), "0.0005 CLF"},
-		{money(math.MinInt64, "USD"), "-92233720368547758.08 USD"},
-		{money(math.MaxInt64, "JPY"), "9223372036854775807 JPY"},
+		{moneyOf(0, "EUR"), "0.00 EUR"},
+		{moneyOf(5, "JPY"), "5 JPY"},
+		{moneyOf(-5, "OMR"), "-0.005 OMR"},
+		{moneyOf(5, "CLF"), "0.0005 CLF"},
+		{moneyOf(math.MinInt64, "USD"), "-92233720368547758.08 USD"},
+		{moneyOf(math.MaxInt64, "JPY"), "9223372036854775807 JPY"},
 	} {
 		got, err := r.m.MarshalText()
 		if err != nil || string(got) != r.want {
@@ -191,9 +191,9 @@ func TestMoneyText(t *testing.T) {
 			t.Errorf("UnmarshalText(%q) = %#v, %v; want %#v", r.want, back, err, r.m)
 		}
 	}
-	for _, bad := range []lifecycle.Money{money(1, "usd"), money(1, ""), money(1, "XAG")} {
+	for _, bad := range []lifecycle.Money{moneyOf(1, "usd"), moneyOf(1, ""), moneyOf(1, "XAG")} {
 		got, err := bad.MarshalText()
-		fieldErr(t, fmt.Sprintf("%#v.MarshalText()", bad), err, "Money.Currency")
+		wantFieldErr(t, fmt.Sprintf("%#v.MarshalText()", bad), err, "Money.Currency")
 		if got != nil {
 			t.Errorf("%#v.MarshalText() = %q with an error", bad, got)
 		}
@@ -215,10 +215,10 @@ func TestMoneyText(t *testing.T) {
 		{"USD 18.57", "Money.Currency", `"18.57"`},
 		{"18,57 EUR", "Money", "decimal comma"},
 	} {
-		before := money(42, "JPY")
+		before := moneyOf(42, "JPY")
 		got := before
 		err := got.UnmarshalText([]byte(r.in))
-		fieldErr(t, fmt.Sprintf("UnmarshalText(%q)", r.in), err, r.field, r.msg)
+		wantFieldErr(t, fmt.Sprintf("UnmarshalText(%q)", r.in), err, r.field, r.msg)
 		if got != before {
 			t.Errorf("UnmarshalText(%q) changed the Money to %#v with an error", r.in, got)
 		}
@@ -236,10 +236,10 @@ func TestMoneySQL(t *testing.T) {
 	if v, err := (lifecycle.Money{}).Value(); err != nil || v != driver.Value("0") {
 		t.Errorf("zero Money: Value() = %#v, %v; want \"0\"", v, err)
 	}
-	if v, err := money(1, "eur").Value(); v != nil {
+	if v, err := moneyOf(1, "eur").Value(); v != nil {
 		t.Errorf("invalid Money: Value() = %#v, %v; want nil and an error", v, err)
 	} else {
-		fieldErr(t, "invalid Money: Value()", err, "Money.Currency")
+		wantFieldErr(t, "invalid Money: Value()", err, "Money.Currency")
 	}
 	for _, r := range []struct {
 		src   any
@@ -248,19 +248,19 @@ func TestMoneySQL(t *testing.T) {
 		msg   string
 	}{
 		{"18.57 USD", lifecycle.USD(1857), "", ""},
-		{[]byte("-5 JPY"), money(-5, "JPY"), "", ""},
+		{[]byte("-5 JPY"), moneyOf(-5, "JPY"), "", ""},
 		{"0", lifecycle.Money{}, "", ""},
-		{[]byte("1.2345 CLF"), money(12345, "CLF"), "", ""},
-		{nil, money(42, "JPY"), "Money", "sql.Null[Money]"},
-		{int64(1857), money(42, "JPY"), "Money", "not int64"},
-		{18.57, money(42, "JPY"), "Money", "not float64"},
-		{true, money(42, "JPY"), "Money", "not bool"},
-		{"18.57", money(42, "JPY"), "Money", `such as "18.57 USD"`},
-		{[]byte("1 XYZ"), money(42, "JPY"), "Money.Currency", `"XYZ"`},
+		{[]byte("1.2345 CLF"), moneyOf(12345, "CLF"), "", ""},
+		{nil, moneyOf(42, "JPY"), "Money", "sql.Null[Money]"},
+		{int64(1857), moneyOf(42, "JPY"), "Money", "not int64"},
+		{18.57, moneyOf(42, "JPY"), "Money", "not float64"},
+		{true, moneyOf(42, "JPY"), "Money", "not bool"},
+		{"18.57", moneyOf(42, "JPY"), "Money", `such as "18.57 USD"`},
+		{[]byte("1 XYZ"), moneyOf(42, "JPY"), "Money.Currency", `"XYZ"`},
 	} {
-		got := money(42, "JPY")
+		got := moneyOf(42, "JPY")
 		err := got.Scan(r.src)
-		fieldErr(t, fmt.Sprintf("Scan(%#v)", r.src), err, r.field, r.msg)
+		wantFieldErr(t, fmt.Sprintf("Scan(%#v)", r.src), err, r.field, r.msg)
 		if got != r.want {
 			t.Errorf("Scan(%#v) = %#v, want %#v", r.src, got, r.want)
 		}
@@ -269,7 +269,7 @@ func TestMoneySQL(t *testing.T) {
 	if err := n.Scan(nil); err != nil || n.Valid {
 		t.Errorf("sql.Null[Money].Scan(nil) = %+v, %v; want not valid", n, err)
 	}
-	if err := n.Scan("1.50 EUR"); err != nil || !n.Valid || n.V != money(150, "EUR") {
+	if err := n.Scan("1.50 EUR"); err != nil || !n.Valid || n.V != moneyOf(150, "EUR") {
 		t.Errorf("sql.Null[Money].Scan(\"1.50 EUR\") = %+v, %v", n, err)
 	}
 }
@@ -282,10 +282,10 @@ func TestMoneyLogValue(t *testing.T) {
 		want string
 	}{
 		{lifecycle.USD(1857), `{"msg":"quote","price":{"amount":"18.57","currency":"USD"}}`},
-		{money(-1, "BHD"), `{"msg":"quote","price":{"amount":"-0.001","currency":"BHD"}}`},
+		{moneyOf(-1, "BHD"), `{"msg":"quote","price":{"amount":"-0.001","currency":"BHD"}}`},
 		{lifecycle.Money{}, `{"msg":"quote","price":{"amount":"0","currency":""}}`},
-		{money(1857, "eur"), `{"msg":"quote","price":{"minor":1857,"currency":"eur"}}`},
-		{money(7, ""), `{"msg":"quote","price":{"minor":7,"currency":""}}`},
+		{moneyOf(1857, "eur"), `{"msg":"quote","price":{"minor":1857,"currency":"eur"}}`},
+		{moneyOf(7, ""), `{"msg":"quote","price":{"minor":7,"currency":""}}`},
 	} {
 		var buf bytes.Buffer
 		drop := func(_ []string, a slog.Attr) slog.Attr {
@@ -311,13 +311,13 @@ func moneyGen() *rapid.Generator[lifecycle.Money] {
 		if rapid.IntRange(0, 19).Draw(t, "zeroMoney") == 0 {
 			return lifecycle.Money{}
 		}
-		return lifecycle.Money{Minor: minor.Draw(t, "minor"), Currency: rapid.SampledFrom(validCodes()).Draw(t, "currency")}
+		return lifecycle.Money{Minor: minor.Draw(t, "minor"), Currency: rapid.SampledFrom(currencyCodes()).Draw(t, "currency")}
 	})
 }
 
-// formatIn writes m as a locale with the decimal separator dec and the
+// formatMoneyIn writes m as a locale with the decimal separator dec and the
 // group separator group writes it, grouped when grouped is set.
-func formatIn(m lifecycle.Money, dec, group string, grouped bool) string {
+func formatMoneyIn(m lifecycle.Money, dec, group string, grouped bool) string {
 	d := m.Decimal()
 	sign, d, _ := strings.Cut(d, "-")
 	if d == "" {
@@ -392,7 +392,7 @@ func propMoneyRoundTrip(t *rapid.T) {
 		{language.French, ",", "\u00a0"},
 	} {
 		for _, grouped := range []bool{false, true} {
-			s := formatIn(m, l.dec, l.group, grouped)
+			s := formatMoneyIn(m, l.dec, l.group, grouped)
 			if got, err := lifecycle.ParseMoneyIn(s, m.Currency, l.tag); err != nil || got != m {
 				t.Fatalf("ParseMoneyIn(%q, %q, %s) = %#v, %v; want %#v", s, m.Currency, l.tag, got, err, m)
 			}

@@ -30,18 +30,18 @@ func TestMoneyString(t *testing.T) {
 		{lifecycle.Money{}, "0"},
 		{lifecycle.USD(math.MinInt64), "-$92233720368547758.08"},
 		{lifecycle.USD(math.MaxInt64), "$92233720368547758.07"},
-		{money(0, "JPY"), "0 JPY"},
-		{money(-5, "BHD"), "-0.005 BHD"},
-		{money(1, "CLF"), "0.0001 CLF"},
-		{money(math.MinInt64, "CLF"), "-922337203685477.5808 CLF"},
-		{money(math.MaxInt64, "JPY"), "9223372036854775807 JPY"},
+		{moneyOf(0, "JPY"), "0 JPY"},
+		{moneyOf(-5, "BHD"), "-0.005 BHD"},
+		{moneyOf(1, "CLF"), "0.0001 CLF"},
+		{moneyOf(math.MinInt64, "CLF"), "-922337203685477.5808 CLF"},
+		{moneyOf(math.MaxInt64, "JPY"), "9223372036854775807 JPY"},
 		// Issue 13: an invalid Money showed a scale it does not have.
-		{money(1857, "eur"), `%!Money(1857 minor units, currency "eur")`},
-		{money(1857, "XYZ"), `%!Money(1857 minor units, currency "XYZ")`},
-		{money(0, "XAU"), `%!Money(0 minor units, currency "XAU")`},
-		{money(7, ""), "%!Money(7 minor units, no currency)"},
-		{money(math.MinInt64, ""), "%!Money(-9223372036854775808 minor units, no currency)"},
-		{money(1, "US\nD"), `%!Money(1 minor units, currency "US\nD")`},
+		{moneyOf(1857, "eur"), `%!Money(1857 minor units, currency "eur")`},
+		{moneyOf(1857, "XYZ"), `%!Money(1857 minor units, currency "XYZ")`},
+		{moneyOf(0, "XAU"), `%!Money(0 minor units, currency "XAU")`},
+		{moneyOf(7, ""), "%!Money(7 minor units, no currency)"},
+		{moneyOf(math.MinInt64, ""), "%!Money(-9223372036854775808 minor units, no currency)"},
+		{moneyOf(1, "US\nD"), `%!Money(1 minor units, currency "US\nD")`},
 	}
 	for _, r := range rows {
 		if got := r.m.String(); got != r.want {
@@ -63,18 +63,18 @@ func TestMoneyDecimal(t *testing.T) {
 		{lifecycle.USD(-1), "-0.01"},
 		{lifecycle.USD(0), "0.00"},
 		{lifecycle.Money{}, "0"},
-		{money(1234, "JPY"), "1234"},
-		{money(-1234, "JPY"), "-1234"},
-		{money(1234, "BHD"), "1.234"},
-		{money(12, "KWD"), "0.012"},
-		{money(12345, "CLF"), "1.2345"},
-		{money(-1, "UYW"), "-0.0001"},
+		{moneyOf(1234, "JPY"), "1234"},
+		{moneyOf(-1234, "JPY"), "-1234"},
+		{moneyOf(1234, "BHD"), "1.234"},
+		{moneyOf(12, "KWD"), "0.012"},
+		{moneyOf(12345, "CLF"), "1.2345"},
+		{moneyOf(-1, "UYW"), "-0.0001"},
 		{lifecycle.USD(math.MaxInt64), "92233720368547758.07"},
 		{lifecycle.USD(math.MinInt64), "-92233720368547758.08"},
-		{money(math.MinInt64, "JPY"), "-9223372036854775808"},
-		{money(math.MaxInt64, "BHD"), "9223372036854775.807"},
-		{money(5, "XYZ"), `%!Money(5 minor units, currency "XYZ")`},
-		{money(5, ""), "%!Money(5 minor units, no currency)"},
+		{moneyOf(math.MinInt64, "JPY"), "-9223372036854775808"},
+		{moneyOf(math.MaxInt64, "BHD"), "9223372036854775.807"},
+		{moneyOf(5, "XYZ"), `%!Money(5 minor units, currency "XYZ")`},
+		{moneyOf(5, ""), "%!Money(5 minor units, no currency)"},
 	} {
 		got := r.m.Decimal()
 		if got != r.want {
@@ -95,8 +95,8 @@ func TestMoneyDecimal(t *testing.T) {
 func TestMoneyInvalid(t *testing.T) {
 	usd, zero := lifecycle.USD, lifecycle.Money{}
 	for _, bad := range []lifecycle.Money{
-		money(100, "XYZ"), money(100, "eur"), money(0, "eur"), money(100, "XAU"),
-		money(0, "XTS"), money(100, ""), money(-1, ""), money(100, "USD "),
+		moneyOf(100, "XYZ"), moneyOf(100, "eur"), moneyOf(0, "eur"), moneyOf(100, "XAU"),
+		moneyOf(0, "XTS"), moneyOf(100, ""), moneyOf(-1, ""), moneyOf(100, "USD "),
 	} {
 		for _, c := range []struct {
 			op string
@@ -116,7 +116,7 @@ func TestMoneyInvalid(t *testing.T) {
 		} {
 			got, err := c.do()
 			what := fmt.Sprintf("%s with %#v", c.op, bad)
-			fieldErr(t, what, err, "Money.Currency", fmt.Sprintf("%q", bad.Currency))
+			wantFieldErr(t, what, err, "Money.Currency", fmt.Sprintf("%q", bad.Currency))
 			if got != zero {
 				t.Errorf("%s = %#v with an error; want the zero Money", what, got)
 			}
@@ -131,25 +131,25 @@ func TestMoneyInvalid(t *testing.T) {
 		{"zero Money times", func() (lifecycle.Money, error) { return zero.Times(5) }, zero, ""},
 		{"zero Money prorated", func() (lifecycle.Money, error) { return zero.Prorate(1, 3) }, zero, ""},
 		{"zero Money plus zero Money", func() (lifecycle.Money, error) { return zero.Plus(zero) }, zero, ""},
-		{"zero Money minus yen", func() (lifecycle.Money, error) { return zero.Minus(money(5, "JPY")) }, money(-5, "JPY"), ""},
-		{"dinar minus zero Money", func() (lifecycle.Money, error) { return money(5, "BHD").Minus(zero) }, money(5, "BHD"), ""},
-		{"UF plus UF", func() (lifecycle.Money, error) { return money(1, "CLF").Plus(money(2, "CLF")) }, money(3, "CLF"), ""},
-		{"zero EUR is a currency", func() (lifecycle.Money, error) { return usd(1).Plus(money(0, "EUR")) }, zero, "Money.Currency"},
-		{"zero USD minus zero EUR", func() (lifecycle.Money, error) { return usd(0).Minus(money(0, "EUR")) }, zero, "Money.Currency"},
+		{"zero Money minus yen", func() (lifecycle.Money, error) { return zero.Minus(moneyOf(5, "JPY")) }, moneyOf(-5, "JPY"), ""},
+		{"dinar minus zero Money", func() (lifecycle.Money, error) { return moneyOf(5, "BHD").Minus(zero) }, moneyOf(5, "BHD"), ""},
+		{"UF plus UF", func() (lifecycle.Money, error) { return moneyOf(1, "CLF").Plus(moneyOf(2, "CLF")) }, moneyOf(3, "CLF"), ""},
+		{"zero EUR is a currency", func() (lifecycle.Money, error) { return usd(1).Plus(moneyOf(0, "EUR")) }, zero, "Money.Currency"},
+		{"zero USD minus zero EUR", func() (lifecycle.Money, error) { return usd(0).Minus(moneyOf(0, "EUR")) }, zero, "Money.Currency"},
 		{"valid prorate bad den", func() (lifecycle.Money, error) { return usd(1).Prorate(1, 0) }, zero, "den"},
 	} {
 		got, err := c.do()
-		fieldErr(t, c.name, err, c.field)
+		wantFieldErr(t, c.name, err, c.field)
 		if got != c.want {
 			t.Errorf("%s = %#v, want %#v", c.name, got, c.want)
 		}
 	}
 }
 
-// fieldErr checks that err is a *FieldError on field, matching
+// wantFieldErr checks that err is a *FieldError on field, matching
 // ErrInvalid, whose message holds each of msg; or that err is nil when
 // field is "".
-func fieldErr(t *testing.T, what string, err error, field string, msg ...string) {
+func wantFieldErr(t *testing.T, what string, err error, field string, msg ...string) {
 	t.Helper()
 	if field == "" {
 		if err != nil {
@@ -169,7 +169,7 @@ func fieldErr(t *testing.T, what string, err error, field string, msg ...string)
 	}
 }
 
-func money(minor int64, cur string) lifecycle.Money {
+func moneyOf(minor int64, cur string) lifecycle.Money {
 	return lifecycle.Money{Minor: minor, Currency: cur}
 }
 
@@ -230,7 +230,7 @@ func TestMinorDigits(t *testing.T) {
 			}
 			continue
 		}
-		fieldErr(t, what, err, "Money.Currency", r.msg, fmt.Sprintf("%q", r.code))
+		wantFieldErr(t, what, err, "Money.Currency", r.msg, fmt.Sprintf("%q", r.code))
 		if got != 0 {
 			t.Errorf("%s = %d with an error; want 0", what, got)
 		}
@@ -254,24 +254,24 @@ func TestParseMoney(t *testing.T) {
 		{"fewer digits", "12.5", "USD", lifecycle.USD(1250), "", ""},
 		{"leading zeros", "007.05", "USD", lifecycle.USD(705), "", ""},
 		{"minus zero", "-0", "USD", lifecycle.USD(0), "", ""},
-		{"yen", "1234", "JPY", money(1234, "JPY"), "", ""},
-		{"dinar", "1.234", "BHD", money(1234, "BHD"), "", ""},
-		{"dinar short", "-0.5", "KWD", money(-500, "KWD"), "", ""},
-		{"UF", "1.2345", "CLF", money(12345, "CLF"), "", ""},
-		{"UP", "0.0001", "UYW", money(1, "UYW"), "", ""},
+		{"yen", "1234", "JPY", moneyOf(1234, "JPY"), "", ""},
+		{"dinar", "1.234", "BHD", moneyOf(1234, "BHD"), "", ""},
+		{"dinar short", "-0.5", "KWD", moneyOf(-500, "KWD"), "", ""},
+		{"UF", "1.2345", "CLF", moneyOf(12345, "CLF"), "", ""},
+		{"UP", "0.0001", "UYW", moneyOf(1, "UYW"), "", ""},
 		{"zero Money", "0", "", lifecycle.Money{}, "", ""},
 
-		{"JPY max", "9223372036854775807", "JPY", money(math.MaxInt64, "JPY"), "", ""},
+		{"JPY max", "9223372036854775807", "JPY", moneyOf(math.MaxInt64, "JPY"), "", ""},
 		{"JPY past max", "9223372036854775808", "JPY", lifecycle.Money{}, "Money", "out of range"},
-		{"JPY min", "-9223372036854775808", "JPY", money(math.MinInt64, "JPY"), "", ""},
+		{"JPY min", "-9223372036854775808", "JPY", moneyOf(math.MinInt64, "JPY"), "", ""},
 		{"JPY past min", "-9223372036854775809", "JPY", lifecycle.Money{}, "Money", "out of range"},
 		{"USD max", "92233720368547758.07", "USD", lifecycle.USD(math.MaxInt64), "", ""},
 		{"USD past max", "92233720368547758.08", "USD", lifecycle.Money{}, "Money", "out of range"},
 		{"USD min", "-92233720368547758.08", "USD", lifecycle.USD(math.MinInt64), "", ""},
 		{"USD past min", "-92233720368547758.09", "USD", lifecycle.Money{}, "Money", "out of range"},
-		{"BHD max", "9223372036854775.807", "BHD", money(math.MaxInt64, "BHD"), "", ""},
+		{"BHD max", "9223372036854775.807", "BHD", moneyOf(math.MaxInt64, "BHD"), "", ""},
 		{"BHD past max", "9223372036854775.808", "BHD", lifecycle.Money{}, "Money", "out of range"},
-		{"CLF min", "-922337203685477.5808", "CLF", money(math.MinInt64, "CLF"), "", ""},
+		{"CLF min", "-922337203685477.5808", "CLF", moneyOf(math.MinInt64, "CLF"), "", ""},
 		{"CLF past min", "-922337203685477.5809", "CLF", lifecycle.Money{}, "Money", "out of range"},
 		{"USD 2^64", "184467440737095516.16", "USD", lifecycle.Money{}, "Money", "out of range"},
 		{"huge", "99999999999999999999999999", "USD", lifecycle.Money{}, "Money", "out of range"},
@@ -308,7 +308,7 @@ func TestParseMoney(t *testing.T) {
 	} {
 		got, err := lifecycle.ParseMoney(r.in, r.cur)
 		what := fmt.Sprintf("%s: ParseMoney(%q, %q)", r.name, r.in, r.cur)
-		fieldErr(t, what, err, r.field, r.msg)
+		wantFieldErr(t, what, err, r.field, r.msg)
 		if diff := cmp.Diff(r.want, got); diff != "" {
 			t.Errorf("%s mismatch (-want +got):\n%s", what, diff)
 		}
@@ -320,7 +320,7 @@ func TestParseMoney(t *testing.T) {
 func TestParseMoneyIn(t *testing.T) {
 	var (
 		en, de, nl, da, fr = language.English, language.German, language.Dutch, language.Danish, language.French
-		eur, usd           = func(m int64) lifecycle.Money { return money(m, "EUR") }, lifecycle.USD
+		eur, usd           = func(m int64) lifecycle.Money { return moneyOf(m, "EUR") }, lifecycle.USD
 	)
 	for _, r := range []struct {
 		name, in, cur string
@@ -333,12 +333,12 @@ func TestParseMoneyIn(t *testing.T) {
 		{"en plain", "1234.50", "USD", en, usd(123450), "", ""},
 		{"en negative", "-1,234,567.5", "USD", en, usd(-123456750), "", ""},
 		{"en-US", "1,234.50", "USD", language.AmericanEnglish, usd(123450), "", ""},
-		{"en-GB", "1,234.50", "GBP", language.BritishEnglish, money(123450, "GBP"), "", ""},
+		{"en-GB", "1,234.50", "GBP", language.BritishEnglish, moneyOf(123450, "GBP"), "", ""},
 		{"en lone group, 2 digits", "1,234", "USD", en, usd(123400), "", ""},
-		{"en lone group, 0 digits", "1,234", "JPY", en, money(1234, "JPY"), "", ""},
+		{"en lone group, 0 digits", "1,234", "JPY", en, moneyOf(1234, "JPY"), "", ""},
 		{"en max", "92,233,720,368,547,758.07", "USD", en, usd(math.MaxInt64), "", ""},
 		{"en past max", "92,233,720,368,547,758.08", "USD", en, lifecycle.Money{}, "Money", "out of range"},
-		{"en min", "-9,223,372,036,854,775,808", "JPY", en, money(math.MinInt64, "JPY"), "", ""},
+		{"en min", "-9,223,372,036,854,775,808", "JPY", en, moneyOf(math.MinInt64, "JPY"), "", ""},
 		{"de grouped", "1.234,50", "EUR", de, eur(123450), "", ""},
 		{"de plain", "12,50", "EUR", de, eur(1250), "", ""},
 		{"de whole", "20", "EUR", de, eur(2000), "", ""},
@@ -348,21 +348,21 @@ func TestParseMoneyIn(t *testing.T) {
 		{"de min", "-92.233.720.368.547.758,08", "EUR", de, eur(math.MinInt64), "", ""},
 		{"nl", "1.234,50", "EUR", nl, eur(123450), "", ""},
 		{"nl-BE", "1.234,50", "EUR", language.MustParse("nl-BE"), eur(123450), "", ""},
-		{"da", "1.234,50", "DKK", da, money(123450, "DKK"), "", ""},
-		{"da-DK", "1.234,50", "DKK", language.MustParse("da-DK"), money(123450, "DKK"), "", ""},
+		{"da", "1.234,50", "DKK", da, moneyOf(123450, "DKK"), "", ""},
+		{"da-DK", "1.234,50", "DKK", language.MustParse("da-DK"), moneyOf(123450, "DKK"), "", ""},
 		{"fr narrow no-break space", "1\u202f234,50", "EUR", fr, eur(123450), "", ""},
 		{"fr no-break space", "1\u00a0234\u00a0567,50", "EUR", fr, eur(123456750), "", ""},
 		{"fr-FR", "1\u202f234,50", "EUR", language.MustParse("fr-FR"), eur(123450), "", ""},
-		{"fr lone group, 3 digits", "1\u202f234", "BHD", fr, money(1234000, "BHD"), "", "a space is never a decimal separator"},
+		{"fr lone group, 3 digits", "1\u202f234", "BHD", fr, moneyOf(1234000, "BHD"), "", "a space is never a decimal separator"},
 		{"zero Money", "0", "", de, lifecycle.Money{}, "", ""},
-		{"dinar in de with fraction", "1.234,500", "BHD", de, money(1234500, "BHD"), "", ""},
-		{"dinar in en with fraction", "1,234.5", "KWD", en, money(1234500, "KWD"), "", ""},
-		{"dinar decimal in en", "1.234", "BHD", en, money(1234, "BHD"), "", "the locale's decimal separator is never ambiguous"},
+		{"dinar in de with fraction", "1.234,500", "BHD", de, moneyOf(1234500, "BHD"), "", ""},
+		{"dinar in en with fraction", "1,234.5", "KWD", en, moneyOf(1234500, "KWD"), "", ""},
+		{"dinar decimal in en", "1.234", "BHD", en, moneyOf(1234, "BHD"), "", "the locale's decimal separator is never ambiguous"},
 
 		{"ambiguous en dinar", "1,234", "BHD", en, lifecycle.Money{}, "Money", "ambiguous"},
 		{"ambiguous de dinar", "1.234", "BHD", de, lifecycle.Money{}, "Money", "ambiguous"},
 		{"ambiguous de UF", "12.345", "CLF", de, lifecycle.Money{}, "Money", "ambiguous"},
-		{"two groups not ambiguous", "1.234.567", "BHD", de, money(1234567000, "BHD"), "", ""},
+		{"two groups not ambiguous", "1.234.567", "BHD", de, moneyOf(1234567000, "BHD"), "", ""},
 
 		{"de with English decimal", "12.50", "EUR", de, lifecycle.Money{}, "Money", "malformed grouping: want groups of three digits, such as 1.234.567,50"},
 		{"en with German grouping", "1.234,50", "USD", en, lifecycle.Money{}, "Money", "group separator ',' after the decimal separator '.'"},
@@ -395,7 +395,7 @@ func TestParseMoneyIn(t *testing.T) {
 	} {
 		got, err := lifecycle.ParseMoneyIn(r.in, r.cur, r.tag)
 		what := fmt.Sprintf("%s: ParseMoneyIn(%q, %q, %s)", r.name, r.in, r.cur, r.tag)
-		fieldErr(t, what, err, r.field, r.msg)
+		wantFieldErr(t, what, err, r.field, r.msg)
 		if diff := cmp.Diff(r.want, got); diff != "" {
 			t.Errorf("%s mismatch (-want +got):\n%s", what, diff)
 		}
