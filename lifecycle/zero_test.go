@@ -81,6 +81,14 @@ func TestZeroValues_Defect3(t *testing.T) {
 		"Lifecycle.Schedule":             reflect.ValueOf(lifecycle.Lifecycle.Schedule),
 		"Lifecycle.Subscription":         reflect.ValueOf(lifecycle.Lifecycle.Subscription),
 		"Money.Decimal":                  reflect.ValueOf(lifecycle.Money.Decimal),
+		"Money.LogValue":                 reflect.ValueOf(lifecycle.Money.LogValue),
+		"Money.MarshalJSON":              reflect.ValueOf(lifecycle.Money.MarshalJSON),
+		"Money.MarshalText":              reflect.ValueOf(lifecycle.Money.MarshalText),
+		"(*Money).Scan":                  reflect.ValueOf((*lifecycle.Money).Scan),
+		"(*Money).UnmarshalJSON":         reflect.ValueOf((*lifecycle.Money).UnmarshalJSON),
+		"(*Money).UnmarshalText":         reflect.ValueOf((*lifecycle.Money).UnmarshalText),
+		"Money.Value":                    reflect.ValueOf(lifecycle.Money.Value),
+		"MinorDigits":                    reflect.ValueOf(lifecycle.MinorDigits),
 		"Money.IsZero":                   reflect.ValueOf(lifecycle.Money.IsZero),
 		"Money.Minus":                    reflect.ValueOf(lifecycle.Money.Minus),
 		"Money.Plus":                     reflect.ValueOf(lifecycle.Money.Plus),
@@ -90,6 +98,7 @@ func TestZeroValues_Defect3(t *testing.T) {
 		"New":                            reflect.ValueOf(lifecycle.New),
 		"ParseCommandKind":               reflect.ValueOf(lifecycle.ParseCommandKind),
 		"ParseMoney":                     reflect.ValueOf(lifecycle.ParseMoney),
+		"ParseMoneyIn":                   reflect.ValueOf(lifecycle.ParseMoneyIn),
 		"ParseRole":                      reflect.ValueOf(lifecycle.ParseRole),
 		"ParseState":                     reflect.ValueOf(lifecycle.ParseState),
 		"Phase.Contains":                 reflect.ValueOf(lifecycle.Phase.Contains),
@@ -256,7 +265,12 @@ var nilErrOK = map[string]bool{
 	"Money.Times": true, // zero times zero is zero: no error to report
 	"Money.Plus":  true,
 	"Money.Minus": true,
-	"JudgeAll":    true, // an empty batch has nothing to refuse
+	// The zero Money, zero of no currency, is valid and encodes as
+	// {"amount":"0","currency":""} and "0".
+	"Money.MarshalJSON": true,
+	"Money.MarshalText": true,
+	"Money.Value":       true,
+	"JudgeAll":          true, // an empty batch has nothing to refuse
 	// Unwrap returns the error wrapped, nil when there is none.
 	"(*RulesError).Unwrap": true,
 	"(*BatchError).Unwrap": true,
