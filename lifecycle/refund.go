@@ -129,6 +129,9 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 	if price.PerLicense.Minor < 0 {
 		return Refund{}, &FieldError{Field: "Price.PerLicense", Value: price.PerLicense.String(), Reason: "must not be negative"}
 	}
+	if _, err := MinorDigits(price.PerLicense.Currency); err != nil { // every amount of the quote is in it
+		return Refund{}, err
+	}
 	zero := Money{Currency: price.PerLicense.Currency}
 	st, _, err := lc.check(&cmd, at)
 	if err != nil {

@@ -169,6 +169,20 @@ func TestQuoteRefusalsAndInvalid(t *testing.T) {
 	if _, err := lc.Quote(lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, neg, date(2026, 5, 2)); !errors.Is(err, lifecycle.ErrInvalid) {
 		t.Errorf("Quote at a negative price: %v, want ErrInvalid", err)
 	}
+	// A price in no valid currency is refused up front, naming the
+	// currency, on every path (the window-closed one included), rather
+	// than quoted in it or refused as "too large".
+	for _, cur := range []string{"usd", "XYZ", "XXX", ""} {
+		odd := price
+		odd.PerLicense = lifecycle.Money{Minor: 100, Currency: cur}
+		for _, at := range []time.Time{date(2026, 5, 2), date(2026, 5, 20)} {
+			_, err := lc.Quote(lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, odd, at)
+			var fe *lifecycle.FieldError
+			if !errors.As(err, &fe) || fe.Field != "Money.Currency" {
+				t.Errorf("Quote at %v in currency %q: %v, want a *FieldError on Money.Currency", at, cur, err)
+			}
+		}
+	}
 	if _, err := (lifecycle.Lifecycle{}).Quote(lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, price, date(2026, 5, 2)); !errors.Is(err, lifecycle.ErrInvalid) {
 		t.Errorf("Quote on the zero Lifecycle: %v, want ErrInvalid", err)
 	}
