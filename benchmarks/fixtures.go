@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -36,6 +37,9 @@ func utc(y int, m time.Month, d, h, min int) time.Time {
 
 func date(y int, m time.Month, d int) time.Time { return utc(y, m, d, 0, 0) }
 
+// day is the calendar date y-m-d: a Spec's End.
+func day(y int, m time.Month, d int) clock.Date { return clock.Date{Year: y, Month: m, Day: d} }
+
 // mosaAnnualStates are the instants at which the benchmarks ask the first
 // fixture, one in each of its states, by the state's name.
 var mosaAnnualStates = []struct {
@@ -56,7 +60,7 @@ var fixtures = []fixture{
 		reason: "AC-01…AC-07: a license change, recurring billing off, then Expired 30 days, Disabled 90 days (DC-3a: Expired from the end date)",
 		spec: lifecycle.Spec{
 			ID: "mosa-annual", Channel: policy.DirectMOSA, Term: policy.Annual,
-			Start: utc(2025, 4, 1, 10, 0), End: date(2026, 3, 31), Licenses: 10, Assigned: 8,
+			Start: utc(2025, 4, 1, 10, 0), End: day(2026, 3, 31), Licenses: 10, Assigned: 8,
 			PaymentMethod: true, RecurringBilling: true,
 			History: []lifecycle.Event{
 				{Kind: lifecycle.ChangeLicenses, At: utc(2025, 6, 1, 9, 0), Licenses: 12, Assigned: 11},
@@ -76,7 +80,7 @@ var fixtures = []fixture{
 		reason: "AC-08: cancelled now, Disabled until 2026-08-08 (DC-4); explicitly deleted before that (R-LC-8)",
 		spec: lifecycle.Spec{
 			ID: "mosa-monthly-cancelled", Channel: policy.DirectMOSA, Term: policy.Monthly,
-			Start: utc(2026, 4, 20, 8, 0), End: date(2026, 5, 19), Licenses: 5, Assigned: 5,
+			Start: utc(2026, 4, 20, 8, 0), End: day(2026, 5, 19), Licenses: 5, Assigned: 5,
 			PaymentMethod: true, RecurringBilling: true,
 			History: []lifecycle.Event{
 				{Kind: lifecycle.CancelNow, At: utc(2026, 5, 10, 9, 0)},
@@ -96,7 +100,7 @@ var fixtures = []fixture{
 			"the version in force then, which has no Expired state: Disabled from the end date for 90 days",
 		spec: lifecycle.Spec{
 			ID: "mca-monthly", Channel: policy.DirectMCA, Term: policy.Monthly,
-			Start: utc(2025, 12, 1, 15, 0), End: date(2025, 12, 31), Licenses: 3, Assigned: 3,
+			Start: utc(2025, 12, 1, 15, 0), End: day(2025, 12, 31), Licenses: 3, Assigned: 3,
 			PaymentMethod: true, RecurringBilling: true,
 			History: []lifecycle.Event{
 				{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 2, 10, 10, 0)},
@@ -115,7 +119,7 @@ var fixtures = []fixture{
 			"recurring billing off again, then Expired 30, Disabled 90",
 		spec: lifecycle.Spec{
 			ID: "enterprise-annual", Channel: policy.Enterprise, Term: policy.Annual,
-			Start: utc(2025, 1, 15, 14, 0), End: date(2026, 1, 14), Licenses: 300, Assigned: 280,
+			Start: utc(2025, 1, 15, 14, 0), End: day(2026, 1, 14), Licenses: 300, Assigned: 280,
 			RecurringBilling: true,
 			History: []lifecycle.Event{
 				{Kind: lifecycle.RecurringBillingOff, At: utc(2025, 11, 1, 9, 0)},
@@ -139,7 +143,7 @@ var fixtures = []fixture{
 			"removing every license expires it at that instant (R-LIC-4), then Disabled 60",
 		spec: lifecycle.Spec{
 			ID: "vl-annual", Channel: policy.VolumeLicensing, Term: policy.Annual,
-			Start: utc(2025, 7, 1, 6, 0), End: date(2026, 6, 30), Licenses: 50, Assigned: 50,
+			Start: utc(2025, 7, 1, 6, 0), End: day(2026, 6, 30), Licenses: 50, Assigned: 50,
 			History: []lifecycle.Event{
 				{Kind: lifecycle.ChangeLicenses, At: utc(2025, 10, 1, 12, 0), Licenses: 40, Assigned: 45},
 				{Kind: lifecycle.Renew, At: utc(2026, 8, 3, 15, 0)},
@@ -162,7 +166,7 @@ var fixtures = []fixture{
 			"renews, recurring billing off at the very instant of the renewal: the event finds the renewed term (an event at a boundary comes after it)",
 		spec: lifecycle.Spec{
 			ID: "mosa-annual-reactivated", Channel: policy.DirectMOSA, Term: policy.Annual,
-			Start: utc(2025, 9, 15, 16, 30), End: date(2026, 9, 14), Licenses: 20, Assigned: 18,
+			Start: utc(2025, 9, 15, 16, 30), End: day(2026, 9, 14), Licenses: 20, Assigned: 18,
 			PaymentMethod: true, RecurringBilling: true,
 			History: []lifecycle.Event{
 				{Kind: lifecycle.CancelNow, At: utc(2026, 1, 5, 10, 0)},
@@ -186,7 +190,7 @@ var fixtures = []fixture{
 			"recurring billing off on the leap day 2028-02-29, the first day of a term ending 2028-03-30",
 		spec: lifecycle.Spec{
 			ID: "mca-monthly-31st", Channel: policy.DirectMCA, Term: policy.Monthly,
-			Start: utc(2027, 10, 31, 12, 0), End: date(2027, 11, 29), Licenses: 1, Assigned: 1,
+			Start: utc(2027, 10, 31, 12, 0), End: day(2027, 11, 29), Licenses: 1, Assigned: 1,
 			PaymentMethod: true, RecurringBilling: true,
 			History: []lifecycle.Event{
 				{Kind: lifecycle.RecurringBillingOff, At: utc(2028, 2, 29, 8, 0)},

@@ -88,7 +88,7 @@ func replayTo(m machine, spec *lifecycle.Spec, table *policy.Table, t time.Time)
 		m: m, table: table,
 		key:    policy.Key{Channel: spec.Channel, Term: spec.Term, Product: spec.Product, Offer: spec.Offer, Country: spec.Country},
 		months: spec.Term.Months(),
-		end:    dayOf(spec.End), recurring: spec.RecurringBilling,
+		end:    spec.End.UTC(), recurring: spec.RecurringBilling,
 	}
 	if day0 := dayOf(start); addMonths(day0, r.months).AddDate(0, 0, -1).Equal(r.end) {
 		r.cycle, r.n = day0, 1

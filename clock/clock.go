@@ -16,7 +16,8 @@ type Clock interface {
 // System returns a Clock backed by [time.Now].
 //
 // It is the only place in the module that reads the wall clock: lifecycle and
-// policy take the instant as a parameter and never import clock. The returned
+// policy take the instant as a parameter and never hold a Clock (lifecycle
+// imports this package only for [Date]). The returned
 // Clock is safe for concurrent use, and every call to System returns an equal
 // value.
 func System() Clock { return system{} }

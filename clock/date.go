@@ -110,10 +110,10 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
-// In returns the instant d begins in loc: 00:00 local time (or, where a
-// daylight-saving change skips midnight, the first instant of the day
-// that time.Date gives). A nil loc is UTC. The zero Date gives the zero
-// time.Time.
+// In returns the first instant of d in loc: 00:00 local time or, where a
+// daylight-saving change skips midnight (America/Santiago on 2026-09-06),
+// the instant the clocks jump to (01:00). A nil loc is UTC. The zero Date
+// gives the zero time.Time.
 func (d Date) In(loc *time.Location) time.Time {
 	if d.IsZero() {
 		return time.Time{}
@@ -121,7 +121,11 @@ func (d Date) In(loc *time.Location) time.Time {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	if DateOf(t) != d { // midnight does not exist: time.Date gave the day before
+		_, t = t.ZoneBounds() // the end of that zone is the jump into d
+	}
+	return t
 }
 
 // UTC returns the instant d begins in UTC, d.In(time.UTC): the instant

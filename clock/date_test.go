@@ -236,3 +236,25 @@ func TestDateJSONInStruct(t *testing.T) {
 		t.Errorf("json (-want +got):\n%s", diff)
 	}
 }
+
+// TestDateInSkippedMidnight: in Santiago the clocks jump from 00:00 to
+// 01:00 on 2026-09-06; the day begins at 01:00 -03, not the day before.
+func TestDateInSkippedMidnight(t *testing.T) {
+	santiago, err := time.LoadLocation("America/Santiago")
+	if err != nil {
+		t.Skip("no tzdata:", err)
+	}
+	d := clock.Date{Year: 2026, Month: time.September, Day: 6}
+	got := d.In(santiago)
+	want := time.Date(2026, 9, 6, 4, 0, 0, 0, time.UTC) // 01:00 -03
+	if !got.Equal(want) || clock.DateOf(got) != d {
+		t.Errorf("In(Santiago) = %v, want %v", got, want)
+	}
+	if before := got.Add(-time.Nanosecond); clock.DateOf(before) != d.AddDays(-1) {
+		t.Errorf("the instant before %v is on %v, want the day before", got, clock.DateOf(before))
+	}
+	// A day whose midnight exists is unchanged.
+	if got := d.AddDays(1).In(santiago); got.Hour() != 0 || clock.DateOf(got) != d.AddDays(1) {
+		t.Errorf("In(Santiago) the next day = %v, want midnight", got)
+	}
+}

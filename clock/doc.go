@@ -3,7 +3,9 @@
 // rather than an instant.
 //
 // The core packages of this module (lifecycle and policy) never read the wall
-// clock and never import clock. Every decision they make takes the instant as
+// clock: policy never imports clock, and lifecycle imports it only for the
+// [Date] type of its day-valued answers, never for a [Clock]. Every decision
+// they make takes the instant as
 // a parameter, usually called at, the way golang.org/x/time/rate offers
 // TokensAt(t) next to Tokens(). Only callers hold a [Clock]; they call
 // [Clock.Now] once and pass the result down. That keeps the core

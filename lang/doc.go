@@ -2,7 +2,8 @@
 // the languages of the documents lapse encodes — and renders them.
 //
 // A [Message] is a sentence as data: a stable key ("cause.purchased") and
-// typed arguments ([Arg]): dates and instants as time.Time, counts and
+// typed arguments ([Arg]): dates and instants as time.Time (a date as the
+// instant it begins in UTC, so a clock.Date d is d.UTC()), counts and
 // durations as ints, states, roles, channels and commands as terms of
 // Microsoft's vocabulary ("state.expired"), rule ids and other ids as
 // verbatim text. lifecycle's Reason, RefusalError and tenant.Step carry
@@ -20,6 +21,17 @@
 // plural rules and number formatting ("1 Tag", "30 Tage", "12.345").
 // Each term notes its source beside it: a seed document ([S004]) or
 // Microsoft's localised pages ([MS-de]).
+//
+// # Storing messages
+//
+// A Message is data, and survives JSON: [Message.MarshalJSON] writes its
+// key and its arguments, each with its kind by name and the fields it
+// uses ({"key":"cause.purchased","args":[{"kind":"term","term":
+// "state.active"},{"kind":"date","time":"2026-07-29T00:00:00Z"}]}), and
+// [Message.UnmarshalJSON] reads them back, so that a message stored in a
+// queue or a database column renders the same words in every language.
+// Reading refuses a field it does not know, rather than drop it, with a
+// *[FieldError] that names it by its JSON path.
 //
 // # Choosing a language
 //

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"database/sql/driver"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +10,8 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/lapse-go/lapse/internal/enumtext"
 )
 
 // Kind says what an argument of a Message holds and how it is rendered.
@@ -65,13 +68,32 @@ const (
 
 var kindNames = []string{"", "date", "instant", "day", "stamp", "number", "days", "count", "term", "roles", "text", "quoted", "list", "message"}
 
-// String returns the kind's name, such as "date".
-func (k Kind) String() string {
-	if int(k) < len(kindNames) && k > 0 {
-		return kindNames[k]
-	}
-	return "%!Kind(" + strconv.Itoa(int(k)) + ")"
-}
+var kinds = enumtext.New[Kind]("Kind", kindNames, fieldError)
+
+// String returns the kind's name, such as "date", or "%!Kind(n)" for an
+// invalid value.
+func (k Kind) String() string { return kinds.String(k) }
+
+// IsValid reports whether k is a declared kind.
+func (k Kind) IsValid() bool { return kinds.Valid(k) }
+
+// MarshalText implements encoding.TextMarshaler: the kind's name. An
+// invalid Kind is a *FieldError naming the value.
+func (k Kind) MarshalText() ([]byte, error) { return kinds.MarshalText(k) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error k is unchanged.
+func (k *Kind) UnmarshalText(b []byte) error { return kinds.UnmarshalText(k, b) }
+
+// Value implements database/sql/driver.Valuer: the kind's name, as a
+// string. An invalid Kind is a *FieldError.
+func (k Kind) Value() (driver.Value, error) { return kinds.Value(k) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[Kind].
+func (k *Kind) Scan(src any) error { return kinds.Scan(k, src) }
 
 // Arg is one typed argument of a Message. It is a plain value; which
 // fields are set depends on Kind. The zero Arg is invalid and renders as
@@ -96,13 +118,16 @@ type Arg struct {
 	Cap bool
 }
 
-// Date returns a KindDate argument.
+// Date returns a KindDate argument: the UTC date of t. A calendar date
+// (a clock.Date d) is passed as d.UTC(), the instant it begins in UTC, so
+// that it renders as itself and never as the day before.
 func Date(t time.Time) Arg { return Arg{Kind: KindDate, Time: t} }
 
 // Instant returns a KindInstant argument.
 func Instant(t time.Time) Arg { return Arg{Kind: KindInstant, Time: t} }
 
-// Day returns a KindDay argument.
+// Day returns a KindDay argument: the UTC date of t; a clock.Date d is
+// passed as d.UTC(), as for [Date].
 func Day(t time.Time) Arg { return Arg{Kind: KindDay, Time: t} }
 
 // Stamp returns a KindStamp argument.

@@ -22,6 +22,12 @@ func TestZeroValues(t *testing.T) {
 	}{
 		{".", map[string]reflect.Value{
 			"(*UnsupportedError).Error": reflect.ValueOf((*lang.UnsupportedError).Error),
+			"(*FieldError).Error":       reflect.ValueOf((*lang.FieldError).Error),
+			"(*FieldError).Is":          reflect.ValueOf((*lang.FieldError).Is),
+			"(*Arg).UnmarshalJSON":      reflect.ValueOf((*lang.Arg).UnmarshalJSON),
+			"(*Message).UnmarshalJSON":  reflect.ValueOf((*lang.Message).UnmarshalJSON),
+			"Arg.MarshalJSON":           reflect.ValueOf(lang.Arg.MarshalJSON),
+			"Message.MarshalJSON":       reflect.ValueOf(lang.Message.MarshalJSON),
 			"Arg.Capitalized":           reflect.ValueOf(lang.Arg.Capitalized),
 			"Catalogs":                  reflect.ValueOf(lang.Catalogs),
 			"Count":                     reflect.ValueOf(lang.Count),
@@ -47,6 +53,13 @@ func TestZeroValues(t *testing.T) {
 			"Sub":                       reflect.ValueOf(lang.Sub),
 			"Term":                      reflect.ValueOf(lang.Term),
 			"Text":                      reflect.ValueOf(lang.Text),
+
+			// The Kind's text and database/sql forms and their error (issue 13).
+			"Kind.IsValid":          reflect.ValueOf(lang.Kind.IsValid),
+			"Kind.MarshalText":      reflect.ValueOf(lang.Kind.MarshalText),
+			"(*Kind).Scan":          reflect.ValueOf((*lang.Kind).Scan),
+			"(*Kind).UnmarshalText": reflect.ValueOf((*lang.Kind).UnmarshalText),
+			"Kind.Value":            reflect.ValueOf(lang.Kind.Value),
 		}},
 		{"langtest", map[string]reflect.Value{
 			"Check":  reflect.ValueOf(langtest.Check),
@@ -61,4 +74,6 @@ func TestZeroValues(t *testing.T) {
 // values, and why.
 var langNilErrOK = map[string]bool{
 	"Check": true, // the zero Message renders nothing, so nothing is untranslated
+	// The zero Message is valid, no words: {"key":""}.
+	"Message.MarshalJSON": true,
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -107,9 +108,9 @@ func phaseOf(s lifecycle.Status) any {
 }
 
 type purgeView struct {
-	PurgeNotBefore time.Time
-	PurgeDeadline  time.Time
-	DataGoneBy     time.Time
+	PurgeNotBefore clock.Date // the first day the data may be deleted
+	PurgeDeadline  clock.Date // the last day the data may still exist
+	DataGoneBy     time.Time  // the first instant it is guaranteed gone
 }
 
 func purgeOf(s lifecycle.Status) any {
@@ -117,23 +118,24 @@ func purgeOf(s lifecycle.Status) any {
 }
 
 type reactivationView struct {
-	State           lifecycle.State
-	Reactivate      bool
-	ReactivateRoles lifecycle.RoleSet
-	ReactivateUntil time.Time
+	State            lifecycle.State
+	Reactivate       bool
+	ReactivateRoles  lifecycle.RoleSet
+	ReactivateUntil  clock.Date // the last day reactivation is possible
+	ReactivateBefore time.Time  // the first instant it no longer is
 }
 
 func reactivationOf(s lifecycle.Status) any {
 	return reactivationView{State: s.State(), Reactivate: s.Capabilities().Reactivate,
-		ReactivateRoles: s.Capabilities().ReactivateRoles, ReactivateUntil: s.ReactivateUntil()}
+		ReactivateRoles: s.Capabilities().ReactivateRoles, ReactivateUntil: s.ReactivateUntil(), ReactivateBefore: s.ReactivateBefore()}
 }
 
 type termView struct {
 	State     lifecycle.State
 	Cause     lifecycle.Cause
 	Trial     bool
-	TermStart time.Time
-	TermEnd   time.Time
+	TermStart clock.Date
+	TermEnd   clock.Date
 }
 
 func termOf(s lifecycle.Status) any {
@@ -154,7 +156,7 @@ type licenseView struct {
 	State                lifecycle.State
 	Services             bool
 	Licenses, Assigned   int
-	LicenseConflictUntil time.Time
+	LicenseConflictUntil clock.Date // the last day of the conflict period
 }
 
 func licensesOf(s lifecycle.Status) any {
@@ -222,7 +224,7 @@ func (f fixture) with(tb testing.TB, r policy.Rules) fixture { f.table = pin(tb,
 
 // rulesOf returns the rules in force for the fixture's subscription on its
 // end date, to derive a variant for with.
-func (f fixture) rulesOf(tb testing.TB) policy.Rules { return versionAt(tb, f.sub, f.sub.End()) }
+func (f fixture) rulesOf(tb testing.TB) policy.Rules { return versionAt(tb, f.sub, f.sub.End().UTC()) }
 
 func acceptanceRows(t *testing.T) []acRow {
 	var rows []acRow
@@ -238,7 +240,7 @@ func acceptanceRows(t *testing.T) []acRow {
 	E := date(2026, 3, 31)
 	a := fix(lifecycle.Spec{
 		ID: "AC-01..07", Channel: policy.DirectMOSA, Term: policy.Annual,
-		Start: start, End: E, Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
+		Start: start, End: day(2026, 3, 31), Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 2, 1, 12, 0), Actor: lifecycle.BillingAdmin}},
 	})
 	active := phaseView{State: lifecycle.Active, Since: start, Cause: lifecycle.Purchased, Next: lifecycle.Expired, NextAt: E}
@@ -268,10 +270,14 @@ func acceptanceRows(t *testing.T) []acRow {
 		PartnerBilled: lifecycle.NotApplicable,
 	}, "§2 Disabled column, R-REA-1, R-PAY-1/3 (payment method stays), R-LC-9 (MOSA may delete a Disabled subscription)")
 	a.edge("AC-05/deleted", date(2026, 7, 29), phaseOf, disabled, deleted, "DC-3a, R-LC-1: Deleted from E+120")
+	// ReactivateUntil is the last day (2026-07-28), ReactivateBefore the
+	// first instant Deleted (2026-07-29T00:00Z).
 	a.edge("AC-05/reactivate-until", date(2026, 7, 29), reactivationOf,
-		reactivationView{State: lifecycle.Disabled, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: date(2026, 7, 29)},
-		reactivationView{State: lifecycle.Deleted}, "R-REA-1: Deleted \"can't be reactivated\"")
-	purgeA := purgeView{PurgeNotBefore: date(2026, 7, 29), PurgeDeadline: date(2026, 9, 27), DataGoneBy: date(2026, 9, 28)}
+		reactivationView{State: lifecycle.Disabled, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: day(2026, 7, 28), ReactivateBefore: date(2026, 7, 29)},
+		reactivationView{State: lifecycle.Deleted}, "R-REA-1: Deleted \"can't be reactivated\"; reactivation through 2026-07-28")
+	// AC-07: the data may be deleted from 2026-07-29 and is kept at most
+	// through 2026-09-27 (DC-7), gone from 2026-09-28T00:00Z.
+	purgeA := purgeView{PurgeNotBefore: day(2026, 7, 29), PurgeDeadline: day(2026, 9, 27), DataGoneBy: date(2026, 9, 28)}
 	a.row("AC-07/expired", date(2026, 4, 15), purgeOf, purgeA, "R-DAT-3 [INFERRED]: not before DeletedStart, deadline max(DeletedStart, E+180)")
 	a.row("AC-07/deleted", date(2026, 7, 29), purgeOf, purgeA, "R-DAT-3: the bounds do not move once Deleted")
 	a.row("AC-07/active", date(2026, 2, 2), purgeOf, purgeA, "R-DAT-3: an expiring subscription's bounds are known before it expires")
@@ -308,12 +314,12 @@ func acceptanceRows(t *testing.T) []acRow {
 	cb.row("AC-08/2026-05-10", utc(2026, 5, 10, 12, 0), accessOf, accessView{State: lifecycle.Disabled, Data: lifecycle.AdminsOnly},
 		"R-LC-5: users lose access the same day; only admins have the data")
 	cb.edge("AC-08/reactivate-until", date(2026, 8, 8), reactivationOf,
-		reactivationView{State: lifecycle.Disabled, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: date(2026, 8, 8)},
-		reactivationView{State: lifecycle.Deleted}, "R-REA-3: reactivation through C+89 = 2026-08-07")
+		reactivationView{State: lifecycle.Disabled, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: day(2026, 8, 7), ReactivateBefore: date(2026, 8, 8)},
+		reactivationView{State: lifecycle.Deleted}, "AC-08, R-REA-3: reactivation through C+89 = 2026-08-07 (ReactivateUntil), not from 2026-08-08T00:00Z (ReactivateBefore)")
 	cb.edge("AC-08/deleted", date(2026, 8, 8), phaseOf, cancelled,
 		phaseView{State: lifecycle.Deleted, Since: date(2026, 8, 8), Cause: lifecycle.DisabledEnded}, "R-LC-7: Disabled lasts 90 days")
 	cb.row("AC-08/purge", utc(2026, 5, 10, 12, 0), purgeOf,
-		purgeView{PurgeNotBefore: date(2026, 8, 8), PurgeDeadline: date(2026, 11, 6), DataGoneBy: date(2026, 11, 7)},
+		purgeView{PurgeNotBefore: day(2026, 8, 8), PurgeDeadline: day(2026, 11, 6), DataGoneBy: date(2026, 11, 7)},
 		"R-DAT-2, DC-7: might be deleted after C+90, deleted no later than C+180")
 
 	X := utc(2026, 5, 20, 9, 0)
@@ -323,34 +329,35 @@ func acceptanceRows(t *testing.T) []acRow {
 	X72 := X.Add(72 * time.Hour)
 	d.edge("AC-11", X, phaseOf, phaseView{State: lifecycle.Disabled, Since: C, Cause: lifecycle.Cancelled, Next: lifecycle.Deleted, NextAt: date(2026, 8, 8)},
 		phaseView{State: lifecycle.Deleted, Since: X, Cause: lifecycle.ExplicitlyDeleted}, "R-LC-8: explicit deletion skips the rest of Disabled")
-	d.row("AC-11/purge", X, purgeOf, purgeView{PurgeNotBefore: X, PurgeDeadline: X72, DataGoneBy: X72},
-		"R-DAT-4: SharePoint/OneDrive at once, all data within three days (hour-based, exact)")
+	d.row("AC-11/purge", X, purgeOf, purgeView{PurgeNotBefore: day(2026, 5, 20), PurgeDeadline: day(2026, 5, 23), DataGoneBy: X72},
+		"R-DAT-4: SharePoint/OneDrive at once, all data within three days (hour-based, exact): gone from 2026-05-23T09:00Z, so 2026-05-23 is the last day it may still exist")
 	d.row("AC-11/reactivation", X, reactivationOf, reactivationView{State: lifecycle.Deleted}, "C-6 default: ExplicitDeleteReactivationHours = 0, not reactivatable")
 	knob := d.rulesOf(t)
 	knob.Reactivation.ExplicitDeleteHours = 72
 	dk := d.with(t, knob)
 	// DC-5: windows are inclusive by default, so +72 h itself is inside
-	// and ReactivateUntil, the first instant outside, is the nanosecond
-	// after it.
-	dk.row("AC-11/knob", X, reactivationOf, reactivationView{State: lifecycle.Deleted, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: X72.Add(time.Nanosecond)},
+	// and ReactivateBefore, the first instant outside, is the nanosecond
+	// after it; ReactivateUntil, the last day, is that instant's date.
+	dk.row("AC-11/knob", X, reactivationOf, reactivationView{State: lifecycle.Deleted, Reactivate: true, ReactivateRoles: mosa,
+		ReactivateUntil: day(2026, 5, 23), ReactivateBefore: X72.Add(time.Nanosecond)},
 		"C-6 knob ExplicitDeleteReactivationHours=72: reactivatable until X+72h")
 	dk.edge("AC-11/knob/until", X72.Add(time.Nanosecond), reactivationOf,
-		reactivationView{State: lifecycle.Deleted, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: X72.Add(time.Nanosecond)},
+		reactivationView{State: lifecycle.Deleted, Reactivate: true, ReactivateRoles: mosa, ReactivateUntil: day(2026, 5, 23), ReactivateBefore: X72.Add(time.Nanosecond)},
 		reactivationView{State: lifecycle.Deleted}, "C-6, R-REA-8, DC-5: the three-day period includes its last instant")
 	reSpec := delSpec
 	reSpec.History = append(append([]lifecycle.Event(nil), delSpec.History...), lifecycle.Event{Kind: lifecycle.Reactivate, At: utc(2026, 5, 22, 9, 0), Actor: lifecycle.BillingAdmin})
 	re := fixture{sub: mustNew(t, reSpec), table: pin(t, knob), rows: &rows}
 	re.row("AC-11/knob/reactivated", utc(2026, 5, 22, 9, 0), termOf,
-		termView{State: lifecycle.Active, Cause: lifecycle.Reactivated, TermStart: date(2026, 5, 22), TermEnd: date(2026, 6, 21)},
+		termView{State: lifecycle.Active, Cause: lifecycle.Reactivated, TermStart: day(2026, 5, 22), TermEnd: day(2026, 6, 21)},
 		"C-6, R-REA-8: a reactivation within the three days starts a new term")
 
 	// AC-12: two subscriptions of the same product; cancelling one does
 	// not touch the other.
 	s1 := fix(lifecycle.Spec{ID: "S1", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 3, 15, 9, 0),
-		End: date(2026, 4, 14), Licenses: 10, Assigned: 10, PaymentMethod: true, RecurringBilling: true,
+		End: day(2026, 4, 14), Licenses: 10, Assigned: 10, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: utc(2026, 4, 1, 9, 0), Actor: lifecycle.BillingAdmin}}})
 	s2 := fix(lifecycle.Spec{ID: "S2", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 3, 15, 9, 0),
-		End: date(2026, 4, 14), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
+		End: day(2026, 4, 14), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
 	s1.row("AC-12/S1", utc(2026, 4, 1, 12, 0), licensesOf, licenseView{State: lifecycle.Disabled, Licenses: 10, Assigned: 10}, "R-CAN-13, R-LC-5")
 	s2.row("AC-12/S2", utc(2026, 4, 1, 12, 0), licensesOf, licenseView{State: lifecycle.Active, Services: true, Licenses: 5, Assigned: 5}, "R-CAN-13: the other subscription keeps its 5 licenses and service")
 
@@ -373,7 +380,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		"R-CAN-3, DC-6 (inclusive, [AMBIGUOUS]): start+7 = 2026-01-17 still open, 2026-01-18 closed")
 
 	mcaOld := utc(2025, 2, 1, 9, 0)
-	m20 := fix(lifecycle.Spec{ID: "AC-20", Channel: policy.DirectMCA, Term: policy.Annual, Start: mcaOld, End: date(2026, 1, 31),
+	m20 := fix(lifecycle.Spec{ID: "AC-20", Channel: policy.DirectMCA, Term: policy.Annual, Start: mcaOld, End: day(2026, 1, 31),
 		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2025, 12, 1, 9, 0), Actor: lifecycle.BillingAccountOwner}}})
 	exp20 := phaseView{State: lifecycle.Expired, Since: date(2026, 1, 31), Cause: lifecycle.TermEnded, Next: lifecycle.Disabled, NextAt: date(2026, 3, 2)}
@@ -392,17 +399,17 @@ func acceptanceRows(t *testing.T) []acRow {
 	m23Spec.ID = "AC-23"
 	m23Spec.History = append(m23Spec.History, lifecycle.Event{Kind: lifecycle.Reactivate, At: reactAt, Actor: lifecycle.BillingAccountOwner})
 	m23 := fix(m23Spec)
-	newTerm := termView{State: lifecycle.Active, Cause: lifecycle.Reactivated, TermStart: date(2026, 5, 5), TermEnd: date(2027, 5, 4)}
-	m23.edge("AC-23", reactAt, termOf, termView{State: lifecycle.Disabled, Cause: lifecycle.GraceEnded, TermStart: date(2025, 2, 1), TermEnd: date(2026, 1, 31)},
+	newTerm := termView{State: lifecycle.Active, Cause: lifecycle.Reactivated, TermStart: day(2026, 5, 5), TermEnd: day(2027, 5, 4)}
+	m23.edge("AC-23", reactAt, termOf, termView{State: lifecycle.Disabled, Cause: lifecycle.GraceEnded, TermStart: day(2025, 2, 1), TermEnd: day(2026, 1, 31)},
 		newTerm, "R-REA-5: MCA reactivation creates a new term starting on the day of reactivation")
 	// The same on a subscription that is still Expired, judged by the
 	// last MCA version with an Expired state.
-	exSpec := lifecycle.Spec{ID: "AC-23/expired", Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2025, 5, 1, 9, 0), End: date(2026, 4, 30),
+	exSpec := lifecycle.Spec{ID: "AC-23/expired", Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2025, 5, 1, 9, 0), End: day(2026, 4, 30),
 		Licenses: 5, Assigned: 5, PaymentMethod: true,
 		History: []lifecycle.Event{{Kind: lifecycle.Reactivate, At: reactAt, Actor: lifecycle.BillingAccountOwner}}}
 	ex := fix(exSpec)
 	ex = ex.with(t, versionAt(t, ex.sub, date(2026, 2, 8)))
-	ex.edge("AC-23/expired", reactAt, termOf, termView{State: lifecycle.Expired, Cause: lifecycle.TermEnded, TermStart: date(2025, 5, 1), TermEnd: date(2026, 4, 30)},
+	ex.edge("AC-23/expired", reactAt, termOf, termView{State: lifecycle.Expired, Cause: lifecycle.TermEnded, TermStart: day(2025, 5, 1), TermEnd: day(2026, 4, 30)},
 		newTerm, "R-REA-5 with the 2024-09 rules: reactivated from Expired, new term 2026-05-05…2027-05-04")
 
 	// E. Enterprise customers and Volume Licensing.
@@ -411,7 +418,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		term  policy.Term
 		start time.Time
 	}{{"AC-25", policy.Monthly, utc(2026, 6, 1, 9, 0)}, {"AC-26", policy.Annual, utc(2025, 7, 1, 9, 0)}} {
-		en := fix(lifecycle.Spec{ID: c.id, Channel: policy.Enterprise, Term: c.term, Start: c.start, End: date(2026, 6, 30), Licenses: 50, Assigned: 40})
+		en := fix(lifecycle.Spec{ID: c.id, Channel: policy.Enterprise, Term: c.term, Start: c.start, End: day(2026, 6, 30), Licenses: 50, Assigned: 40})
 		grace := phaseView{State: lifecycle.Expired, Since: date(2026, 6, 30), Cause: lifecycle.TermEnded, Next: lifecycle.Disabled, NextAt: date(2026, 7, 30)}
 		inactive := phaseView{State: lifecycle.Disabled, Since: date(2026, 7, 30), Cause: lifecycle.GraceEnded, Next: lifecycle.Deleted, NextAt: date(2026, 10, 28)}
 		en.edge(c.id+"/grace", date(2026, 6, 30), phaseOf,
@@ -424,7 +431,7 @@ func acceptanceRows(t *testing.T) []acRow {
 	}
 
 	vlStart := utc(2023, 7, 1, 9, 0)
-	vl := fix(lifecycle.Spec{ID: "AC-28", Channel: policy.VolumeLicensing, Term: policy.MultiYear, Start: vlStart, End: date(2026, 6, 30), Licenses: 100, Assigned: 90})
+	vl := fix(lifecycle.Spec{ID: "AC-28", Channel: policy.VolumeLicensing, Term: policy.MultiYear, Start: vlStart, End: day(2026, 6, 30), Licenses: 100, Assigned: 90})
 	vlGrace := phaseView{State: lifecycle.Expired, Since: date(2026, 6, 30), Cause: lifecycle.TermEnded, Next: lifecycle.Disabled, NextAt: date(2026, 9, 28)}
 	vlInactive := phaseView{State: lifecycle.Disabled, Since: date(2026, 9, 28), Cause: lifecycle.GraceEnded, Next: lifecycle.Deleted, NextAt: date(2026, 11, 27)}
 	vl.row("AC-28", date(2026, 8, 1), accessOf, accessView{State: lifecycle.Expired, Services: true, Data: lifecycle.Everyone},
@@ -444,7 +451,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		"C-1 (older, 03/2024): services unavailable when Expired starts; data for admins [INFERRED]")
 
 	vl30Start := utc(2020, 7, 1, 9, 0)
-	vl30 := fix(lifecycle.Spec{ID: "AC-30", Channel: policy.VolumeLicensing, Term: policy.MultiYear, Start: vl30Start, End: date(2023, 6, 30), Licenses: 100, Assigned: 90})
+	vl30 := fix(lifecycle.Spec{ID: "AC-30", Channel: policy.VolumeLicensing, Term: policy.MultiYear, Start: vl30Start, End: day(2023, 6, 30), Licenses: 100, Assigned: 90})
 	g30 := phaseView{State: lifecycle.Expired, Since: date(2023, 6, 30), Cause: lifecycle.TermEnded, Next: lifecycle.Disabled, NextAt: date(2023, 9, 28)}
 	i30 := phaseView{State: lifecycle.Disabled, Since: date(2023, 9, 28), Cause: lifecycle.GraceEnded, Next: lifecycle.Deleted, NextAt: date(2023, 10, 28)}
 	vl30.edge("AC-30/expired", date(2023, 6, 30), phaseOf,
@@ -455,10 +462,11 @@ func acceptanceRows(t *testing.T) []acRow {
 		phaseView{State: lifecycle.Deleted, Since: date(2023, 10, 28), Cause: lifecycle.DisabledEnded}, "C-2: Disabled 30 days")
 
 	reduce := utc(2026, 3, 1, 10, 0)
-	vl33 := fix(lifecycle.Spec{ID: "AC-33", Channel: policy.VolumeLicensing, Term: policy.MultiYear, Start: vlStart, End: date(2026, 6, 30),
+	vl33 := fix(lifecycle.Spec{ID: "AC-33", Channel: policy.VolumeLicensing, Term: policy.MultiYear, Start: vlStart, End: day(2026, 6, 30),
 		Licenses: 100, Assigned: 95, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.ChangeLicenses, At: reduce, Licenses: 80, Assigned: 95}}})
-	conflict := licenseView{State: lifecycle.Active, Services: true, Licenses: 80, Assigned: 95, LicenseConflictUntil: date(2026, 5, 30)}
+	// AC-33: "2026-03-01…2026-05-29": LicenseConflictUntil is its last day.
+	conflict := licenseView{State: lifecycle.Active, Services: true, Licenses: 80, Assigned: 95, LicenseConflictUntil: day(2026, 5, 29)}
 	vl33.edge("AC-33", reduce, licensesOf, licenseView{State: lifecycle.Active, Services: true, Licenses: 100, Assigned: 95}, conflict,
 		"R-LIC-4, R-LIC-6: a seat reduction is not an expiry; 90 days to resolve the conflict")
 	vl33.row("AC-33/2026-05-15", date(2026, 5, 15), licensesOf, conflict, "R-LIC-4: no service interruption during the 90 days")
@@ -467,7 +475,7 @@ func acceptanceRows(t *testing.T) []acRow {
 		"R-LIC-4: the window is 2026-03-01…2026-05-29; behaviour after it is [AMBIGUOUS] (state stays Active)")
 
 	vl34 := fix(lifecycle.Spec{ID: "AC-34", Channel: policy.VolumeLicensing, Term: policy.Annual, Product: policy.ExtraFileStorage, NonUser: true,
-		Start: utc(2025, 7, 1, 9, 0), End: date(2026, 6, 30), Licenses: 10, Assigned: 10, RecurringBilling: true,
+		Start: utc(2025, 7, 1, 9, 0), End: day(2026, 6, 30), Licenses: 10, Assigned: 10, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.ChangeLicenses, At: reduce, Licenses: 5, Assigned: 8}}})
 	vl34.edge("AC-34", reduce, licensesOf, licenseView{State: lifecycle.Active, Services: true, Licenses: 10, Assigned: 10},
 		licenseView{State: lifecycle.Active, Services: true, Licenses: 5, Assigned: 8}, "R-LIC-5: non-user subscriptions are reduced at once, no conflict window")
@@ -485,7 +493,8 @@ func acceptanceRows(t *testing.T) []acRow {
 		accessView{State: lifecycle.Deleted, Data: lifecycle.AdminsOnly}, "§1.2, R-DAT-5: customers lose access at once; the partner admin may back up")
 	csp.edge("AC-35/backup", backup, accessOf, accessView{State: lifecycle.Deleted, Data: lifecycle.AdminsOnly},
 		accessView{State: lifecycle.Deleted, Data: lifecycle.Nobody}, "R-DAT-5: 7 days to back up, until 2026-01-27T09:00Z")
-	csp.row("AC-35/purge", cspCancel, func(s lifecycle.Status) any { return s.PurgeNotBefore() }, backup, "R-DAT-5: PurgeNotBefore = C+7 days")
+	csp.row("AC-35/purge", cspCancel, purgeOf, purgeView{PurgeNotBefore: day(2026, 1, 27), PurgeDeadline: day(2026, 7, 19), DataGoneBy: date(2026, 7, 20)},
+		"R-DAT-5: may be deleted from C+7 days (2026-01-27T09:00Z, its first day 2026-01-27: AC-35/backup has the instant); R-DAT-2: kept at most through C+180")
 	csp.row("AC-35/reactivation", cspCancel, reactivationOf, reactivationView{State: lifecycle.Deleted}, "§1.2: \"The service can't be restored\"")
 
 	// AC-36: the 168-hour window on instants (DC-5, inclusive default).
@@ -501,7 +510,7 @@ func acceptanceRows(t *testing.T) []acRow {
 	// AC-38: the window after a renewal starts when the renewal completes.
 	renewed := utc(2026, 3, 2, 6, 0)
 	csp38 := fix(lifecycle.Spec{ID: "AC-38", Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 3, 2, 10, 0),
-		End: date(2026, 3, 1), Licenses: 10, Assigned: 10, RecurringBilling: true,
+		End: day(2026, 3, 1), Licenses: 10, Assigned: 10, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.Renew, At: renewed, Actor: lifecycle.Partner}}})
 	csp38.edge("AC-38/renewal-completes", renewed, cancelOf,
 		cancelView{State: lifecycle.Active, Cancel: true, CancelWindowEnd: utc(2026, 3, 9, 0, 0)},
@@ -517,8 +526,8 @@ func acceptanceRows(t *testing.T) []acRow {
 		End: mustDate(lifecycle.EndOfTrial(trialStart, 30)), Licenses: 25, RecurringBilling: true}
 	t43 := fix(trial)
 	t43.edge("AC-43", date(2026, 5, 31), termOf,
-		termView{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Trial: true, TermStart: date(2026, 5, 1), TermEnd: date(2026, 5, 30)},
-		termView{State: lifecycle.Active, Cause: lifecycle.TrialConverted, TermStart: date(2026, 5, 31), TermEnd: date(2027, 5, 30)},
+		termView{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Trial: true, TermStart: day(2026, 5, 1), TermEnd: day(2026, 5, 30)},
+		termView{State: lifecycle.Active, Cause: lifecycle.TrialConverted, TermStart: day(2026, 5, 31), TermEnd: day(2027, 5, 30)},
 		"R-TRI-7: converts after 30 days to a paid one-year subscription")
 	t43.row("AC-43/next", date(2026, 5, 30), func(s lifecycle.Status) any { return []any{s.Next(), s.NextAt(), s.NextCause()} },
 		[]any{lifecycle.Active, date(2026, 5, 31), lifecycle.TrialConverted}, "R-TRI-7: the conversion is announced as the next phase")
@@ -546,13 +555,13 @@ func acceptanceRows(t *testing.T) []acRow {
 	t47 := fix(lifecycle.Spec{ID: "AC-47", Channel: policy.DirectMOSA, Term: policy.Annual, Trial: true, Start: t47Start,
 		End: mustDate(lifecycle.EndOfTrial(t47Start, 30)), Licenses: 25, PaymentMethod: true, RecurringBilling: true})
 	t47.edge("AC-47", date(2026, 4, 1), termOf,
-		termView{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Trial: true, TermStart: date(2026, 3, 2), TermEnd: date(2026, 3, 31)},
-		termView{State: lifecycle.Active, Cause: lifecycle.TrialConverted, TermStart: date(2026, 4, 1), TermEnd: date(2027, 3, 31)},
+		termView{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Trial: true, TermStart: day(2026, 3, 2), TermEnd: day(2026, 3, 31)},
+		termView{State: lifecycle.Active, Cause: lifecycle.TrialConverted, TermStart: day(2026, 4, 1), TermEnd: day(2027, 3, 31)},
 		"R-TRI-1, R-TRI-2: converts to an annual term when the trial (ending 2026-03-31) ends")
 
 	// H. Account closure, MCA after 2026-02-09.
 	m54Start := utc(2025, 9, 1, 9, 0)
-	m54 := fix(lifecycle.Spec{ID: "AC-54", Channel: policy.DirectMCA, Term: policy.Annual, Start: m54Start, End: date(2026, 8, 31),
+	m54 := fix(lifecycle.Spec{ID: "AC-54", Channel: policy.DirectMCA, Term: policy.Annual, Start: m54Start, End: day(2026, 8, 31),
 		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 3, 1, 10, 0), Actor: lifecycle.BillingAccountOwner}}})
 	m54.row("AC-54/cancel", utc(2026, 3, 1, 9, 0), func(s lifecycle.Status) any {

@@ -14,7 +14,7 @@ import (
 func benchSub(b *testing.B, channel policy.Channel) lifecycle.Lifecycle {
 	b.Helper()
 	spec := lifecycle.Spec{Channel: channel, Term: policy.Annual, Start: time.Date(2026, 1, 10, 15, 30, 0, 0, time.UTC),
-		End: time.Date(2027, 1, 9, 0, 0, 0, 0, time.UTC), Licenses: 20, Assigned: 10, RecurringBilling: true, PaymentMethod: true,
+		End: day(2027, 1, 9), Licenses: 20, Assigned: 10, RecurringBilling: true, PaymentMethod: true,
 		History: []lifecycle.Event{
 			{Kind: lifecycle.ChangeLicenses, At: time.Date(2026, 1, 11, 0, 0, 0, 0, time.UTC), Licenses: 20, Assigned: 12},
 			{Kind: lifecycle.RecurringBillingOff, At: time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC)},

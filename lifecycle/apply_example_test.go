@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -16,7 +17,7 @@ func ExampleLifecycle_Apply() {
 	sub, _ := lifecycle.New(lifecycle.Spec{
 		Channel: policy.DirectMCA, Term: policy.Annual,
 		Start:    time.Date(2026, 1, 10, 15, 30, 0, 0, time.UTC),
-		End:      time.Date(2027, 1, 9, 0, 0, 0, 0, time.UTC),
+		End:      clock.Date{Year: 2027, Month: time.January, Day: 9},
 		Licenses: 10, RecurringBilling: true, PaymentMethod: true,
 	})
 	lc, _ := lifecycle.Judge(sub, policy.Builtin())
@@ -52,7 +53,7 @@ func ExampleLifecycle_Check() {
 	sub, _ := lifecycle.New(lifecycle.Spec{
 		Channel: policy.DirectMOSA, Term: policy.Monthly,
 		Start:    time.Date(2026, 4, 1, 8, 0, 0, 0, time.UTC),
-		End:      time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC),
+		End:      clock.Date{Year: 2026, Month: time.April, Day: 30},
 		Licenses: 10, RecurringBilling: true, PaymentMethod: true,
 	})
 	lc, _ := lifecycle.Judge(sub, policy.Builtin())
@@ -73,7 +74,7 @@ func ExampleLifecycle_Quote() {
 	sub, _ := lifecycle.New(lifecycle.Spec{
 		Channel: policy.DirectMCA, Term: policy.Annual,
 		Start:    time.Date(2022, 2, 1, 11, 0, 0, 0, time.UTC),
-		End:      time.Date(2023, 1, 31, 0, 0, 0, 0, time.UTC),
+		End:      clock.Date{Year: 2023, Month: time.January, Day: 31},
 		Licenses: 1, RecurringBilling: true, PaymentMethod: true,
 	})
 	lc, _ := lifecycle.Judge(sub, policy.Builtin())
@@ -95,7 +96,7 @@ func ExampleCanRemovePaymentMethod() {
 	sub, _ := lifecycle.New(lifecycle.Spec{
 		ID: "contoso-premium", Channel: policy.DirectMOSA, Term: policy.Annual,
 		Start:    time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC),
-		End:      time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC),
+		End:      clock.Date{Year: 2026, Month: time.May, Day: 31},
 		Licenses: 10, RecurringBilling: true, PaymentMethod: true,
 	})
 	lc, _ := lifecycle.Judge(sub, policy.Builtin())

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -155,20 +156,20 @@ func applyRows() []applyRow {
 	)
 	mosa := func(licenses, assigned int) lifecycle.Spec {
 		return lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2025, 6, 1, 9, 0),
-			End: date(2026, 5, 31), Licenses: licenses, Assigned: assigned, RecurringBilling: true, PaymentMethod: true}
+			End: day(2026, 5, 31), Licenses: licenses, Assigned: assigned, RecurringBilling: true, PaymentMethod: true}
 	}
 	mosa2020 := func(licenses, assigned int) lifecycle.Spec {
 		return lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2020, 6, 1, 9, 0),
-			End: date(2021, 5, 31), Licenses: licenses, Assigned: assigned, RecurringBilling: true, PaymentMethod: true}
+			End: day(2021, 5, 31), Licenses: licenses, Assigned: assigned, RecurringBilling: true, PaymentMethod: true}
 	}
 	mca := lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2026, 1, 10, 15, 30),
-		End: date(2027, 1, 9), Licenses: 10, Assigned: 5, RecurringBilling: true, PaymentMethod: true}
+		End: day(2027, 1, 9), Licenses: 10, Assigned: 5, RecurringBilling: true, PaymentMethod: true}
 	mca2022 := lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2022, 2, 1, 11, 0),
-		End: date(2023, 1, 31), Licenses: 1, Assigned: 1, RecurringBilling: true, PaymentMethod: true}
+		End: day(2023, 1, 31), Licenses: 1, Assigned: 1, RecurringBilling: true, PaymentMethod: true}
 	csp := lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2026, 1, 15, 10, 0),
-		End: date(2027, 1, 14), Licenses: 20, Assigned: 10, RecurringBilling: true}
+		End: day(2027, 1, 14), Licenses: 20, Assigned: 10, RecurringBilling: true}
 	cspRenewing := lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 3, 2, 8, 0),
-		End: date(2026, 3, 1), Licenses: 20, Assigned: 10, RecurringBilling: true}
+		End: day(2026, 3, 1), Licenses: 20, Assigned: 10, RecurringBilling: true}
 	cspTrial := lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2026, 5, 1, 0, 0),
 		End: mustDate(lifecycle.EndOfTrial(date(2026, 5, 1), 30)), Licenses: 25, Trial: true, RecurringBilling: true}
 	legacyTrial := cspTrial
@@ -177,18 +178,18 @@ func applyRows() []applyRow {
 	directTrial := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2026, 3, 1, 12, 0),
 		End: mustDate(lifecycle.EndOfTrial(date(2026, 3, 1), 30)), Licenses: 25, Trial: true, RecurringBilling: true, PaymentMethod: true}
 	estMCA := lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2025, 3, 1, 9, 0),
-		End: date(2026, 2, 28), Licenses: 10, Assigned: 10, RecurringBilling: false, PaymentMethod: true}
+		End: day(2026, 2, 28), Licenses: 10, Assigned: 10, RecurringBilling: false, PaymentMethod: true}
 	mcaSep2024 := lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2024, 9, 8, 12, 0),
-		End: date(2025, 9, 7), Licenses: 1, Assigned: 1, RecurringBilling: true, PaymentMethod: true}
+		End: day(2025, 9, 7), Licenses: 1, Assigned: 1, RecurringBilling: true, PaymentMethod: true}
 	csp2022 := func(start time.Time) lifecycle.Spec {
 		return lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: start,
 			End: mustDate(lifecycle.EndOfTerm(start, policy.Annual)), Licenses: 20, Assigned: 10, RecurringBilling: true}
 	}
 	estFrom := date(2026, 2, 9) // the first instant of the direct-mca 2025-12 version, which offers the EST (R-LC-13)
 	openLicense := lifecycle.Spec{Channel: policy.OpenLicense, Term: policy.Annual, Start: utc(2021, 1, 1, 9, 0),
-		End: date(2021, 12, 31), Licenses: 5}
+		End: day(2021, 12, 31), Licenses: 5}
 	key := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2015, 3, 1, 9, 0),
-		End: date(2016, 2, 29), Licenses: 5, Assigned: 5, ProductKey: true}
+		End: day(2016, 2, 29), Licenses: 5, Assigned: 5, ProductKey: true}
 	dom := cmdBy(lifecycle.CmdCancelNow, ga)
 	dom.CustomDomains = []string{"contoso.com"}
 	remove := func(n int, actor lifecycle.Role) lifecycle.Command {
@@ -234,7 +235,7 @@ func applyRows() []applyRow {
 			spec: mosa2020(30, 26), cmd: cmdBy(lifecycle.CmdCancelNow, ba), at: date(2021, 2, 1),
 			want: cmdOutcome{Refused: "limit", State: lifecycle.Active, Rule: "R-CAN-6, C-4", Instead: "contact support to cancel"}},
 		{name: "AC-14/office-365-era", reason: "Office 365 era: remove users until fewer than 25 are assigned, or call support (R-CAN-7)",
-			spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2015, 3, 1, 9, 0), End: date(2016, 2, 29),
+			spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2015, 3, 1, 9, 0), End: day(2016, 2, 29),
 				Licenses: 30, Assigned: 25, RecurringBilling: true, PaymentMethod: true},
 			cmd: cmdBy(lifecycle.CmdCancelNow, ga), at: date(2015, 9, 1),
 			want: cmdOutcome{Refused: "limit", State: lifecycle.Active, Rule: "R-CAN-7, C-4", Instead: "unassign licenses until fewer than 25 are assigned, or contact support"}},
@@ -468,7 +469,7 @@ func TestApplyAcceptance(t *testing.T) {
 // TestApplyAC12 is AC-12: cancelling one of several subscriptions of the
 // same product leaves the others alone (R-CAN-13).
 func TestApplyAC12(t *testing.T) {
-	spec := lifecycle.Spec{ID: "S1", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 6, 1), End: date(2026, 5, 31),
+	spec := lifecycle.Spec{ID: "S1", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 6, 1), End: day(2026, 5, 31),
 		Licenses: 10, Assigned: 10, RecurringBilling: true, PaymentMethod: true}
 	s1 := judge(t, mustNew(t, spec), builtin)
 	spec.ID, spec.Licenses, spec.Assigned = "S2", 5, 5
@@ -549,7 +550,7 @@ func TestPurchaseAC32(t *testing.T) {
 }
 
 func TestApplyInvalid(t *testing.T) {
-	sub := mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 1, 1), End: date(2026, 1, 31), Licenses: 3})
+	sub := mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 1, 1), End: day(2026, 1, 31), Licenses: 3})
 	lc := judge(t, sub, builtin)
 	rows := []struct {
 		name string
@@ -650,7 +651,7 @@ func TestCommandKindText(t *testing.T) {
 // TestApplyDoesNotShare checks that Apply never changes its input and that
 // results never share history storage.
 func TestApplyDoesNotShare(t *testing.T) {
-	lc := judge(t, mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 1, 1), End: date(2026, 1, 31),
+	lc := judge(t, mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 1, 1), End: day(2026, 1, 31),
 		Licenses: 3, RecurringBilling: true}), builtin)
 	a, err := lc.Apply(lifecycle.Command{Kind: lifecycle.CmdTurnOffRecurringBilling, Actor: lifecycle.GlobalAdmin}, date(2026, 1, 2))
 	if err != nil {
@@ -697,8 +698,8 @@ func TestApplyTermEffects(t *testing.T) {
 		Refused   string
 		State     lifecycle.State
 		Trial     bool
-		TermStart time.Time
-		TermEnd   time.Time
+		TermStart clock.Date
+		TermEnd   clock.Date
 	}
 	rows := []struct {
 		name   string
@@ -710,16 +711,16 @@ func TestApplyTermEffects(t *testing.T) {
 		want   view
 	}{
 		{name: "AC-23", reason: "MCA reactivation creates a new subscription with the same term from the day of reactivation (R-REA-5)",
-			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 5, 1), End: date(2026, 4, 30), Licenses: 5, PaymentMethod: true},
+			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 5, 1), End: day(2026, 4, 30), Licenses: 5, PaymentMethod: true},
 			cmd:  lifecycle.Command{Kind: lifecycle.CmdReactivate, Actor: lifecycle.BillingProfileContributor}, at: utc(2026, 5, 5, 14, 0),
-			want: view{State: lifecycle.Active, TermStart: date(2026, 5, 5), TermEnd: date(2027, 5, 4)}},
+			want: view{State: lifecycle.Active, TermStart: day(2026, 5, 5), TermEnd: day(2027, 5, 4)}},
 		{name: "AC-08/last-day", reason: "cancelled 2026-05-10: reactivation through 2026-08-07 (R-REA-3)",
-			spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 5, 1), End: date(2026, 5, 31), Licenses: 10,
+			spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 5, 1), End: day(2026, 5, 31), Licenses: 10,
 				RecurringBilling: true, PaymentMethod: true},
 			setup: []cmdStep{{lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, date(2026, 5, 10)}},
 			cmd:   lifecycle.Command{Kind: lifecycle.CmdReactivate, Actor: lifecycle.BillingAdmin}, at: utc(2026, 8, 7, 23, 59).Add(59 * time.Second),
-			want: view{State: lifecycle.Active, TermStart: date(2026, 8, 7), TermEnd: date(2026, 9, 6)}},
-		{name: "AC-08/too-late", spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 5, 1), End: date(2026, 5, 31),
+			want: view{State: lifecycle.Active, TermStart: day(2026, 8, 7), TermEnd: day(2026, 9, 6)}},
+		{name: "AC-08/too-late", spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 5, 1), End: day(2026, 5, 31),
 			Licenses: 10, RecurringBilling: true, PaymentMethod: true},
 			setup: []cmdStep{{lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, date(2026, 5, 10)}},
 			cmd:   lifecycle.Command{Kind: lifecycle.CmdReactivate, Actor: lifecycle.BillingAdmin}, at: date(2026, 8, 8),
@@ -735,17 +736,17 @@ func TestApplyTermEffects(t *testing.T) {
 				Licenses: 25, Trial: true, RecurringBilling: true},
 			setup: []cmdStep{{lifecycle.Command{Kind: lifecycle.CmdTurnOffRecurringBilling, Actor: lifecycle.Partner}, date(2026, 5, 3)}},
 			cmd:   lifecycle.Command{Kind: lifecycle.CmdConvertTrial, Actor: lifecycle.Partner}, at: date(2026, 5, 31),
-			want: view{State: lifecycle.Active, TermStart: date(2026, 5, 31), TermEnd: date(2027, 5, 30)}},
+			want: view{State: lifecycle.Active, TermStart: day(2026, 5, 31), TermEnd: day(2027, 5, 30)}},
 		{name: "AC-54/cancel", reason: "MCA on 2026-03-01: the window has passed",
-			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 9, 1), End: date(2026, 8, 31), Licenses: 5,
+			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 9, 1), End: day(2026, 8, 31), Licenses: 5,
 				RecurringBilling: true, PaymentMethod: true},
 			cmd: lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.BillingAccountOwner}, at: date(2026, 3, 1),
-			want: view{Refused: "window", State: lifecycle.Active, TermStart: date(2025, 9, 1), TermEnd: date(2026, 8, 31)}},
+			want: view{Refused: "window", State: lifecycle.Active, TermStart: day(2025, 9, 1), TermEnd: day(2026, 8, 31)}},
 		{name: "AC-54/recurring-off", reason: "turn off recurring billing and wait for the end of the term",
-			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 9, 1), End: date(2026, 8, 31), Licenses: 5,
+			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 9, 1), End: day(2026, 8, 31), Licenses: 5,
 				RecurringBilling: true, PaymentMethod: true},
 			cmd: lifecycle.Command{Kind: lifecycle.CmdTurnOffRecurringBilling, Actor: lifecycle.BillingAccountOwner}, at: date(2026, 3, 1),
-			want: view{State: lifecycle.Active, TermStart: date(2025, 9, 1), TermEnd: date(2026, 8, 31)}},
+			want: view{State: lifecycle.Active, TermStart: day(2025, 9, 1), TermEnd: day(2026, 8, 31)}},
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
@@ -803,11 +804,11 @@ func TestApplyESTVersions(t *testing.T) {
 	}{
 		{name: "AC-22", reason: "E = 2026-02-28, converted on 2026-02-09",
 			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2025, 3, 1, 9, 0),
-				End: date(2026, 2, 28), Licenses: 10, Assigned: 10, PaymentMethod: true},
+				End: day(2026, 2, 28), Licenses: 10, Assigned: 10, PaymentMethod: true},
 			estAt: date(2026, 3, 1), probe: date(2026, 4, 15)},
 		{name: "R-LC-14", reason: "E = 2027-01-09 (bought 2026-01-10 under the 2024-09 version), converted on 2026-02-09",
 			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2026, 1, 10, 15, 30),
-				End: date(2027, 1, 9), Licenses: 10, Assigned: 5, RecurringBilling: true, PaymentMethod: true},
+				End: day(2027, 1, 9), Licenses: 10, Assigned: 5, RecurringBilling: true, PaymentMethod: true},
 			estAt: date(2027, 1, 10), probe: date(2027, 4, 15)},
 	}
 	for _, row := range rows {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/looplab/fsm"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 	"github.com/lapse-go/lapse/policy"
@@ -31,7 +32,7 @@ func benchLifecycle(tb testing.TB) lifecycle.Lifecycle {
 	tb.Helper()
 	sub := mustNew(tb, lifecycle.Spec{
 		ID: "bench", Channel: policy.DirectMOSA, Term: policy.Annual,
-		Start: utc(2025, 4, 1, 10, 0), End: date(2026, 3, 31), Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
+		Start: utc(2025, 4, 1, 10, 0), End: day(2026, 3, 31), Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{
 			{Kind: lifecycle.ChangeLicenses, At: utc(2025, 6, 1, 9, 0), Licenses: 12, Assigned: 11, Actor: lifecycle.BillingAdmin},
 			{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 2, 1, 12, 0), Actor: lifecycle.BillingAdmin},
@@ -147,14 +148,17 @@ func BenchmarkAt(b *testing.B) {
 // Page holds every answer of a Status but Explain and Versions: what a
 // status page shows. It is exported so that go-cmp reads it when embedded.
 type Page struct {
-	At, Since, NextAt, TermStart, TermEnd                time.Time
-	State, Next                                          lifecycle.State
-	Cause, NextCause                                     lifecycle.Cause
-	Trial, EST, Recurring                                bool
-	Licenses, Assigned                                   int
-	ConflictUntil, CancelWindowEnd, ReactivateUntil      time.Time
-	PurgeNotBefore, PurgeDeadline, DataGoneBy, DeletedAt time.Time
-	Capabilities                                         lifecycle.Capabilities
+	At, Since, NextAt                                       time.Time
+	TermStart, TermEnd                                      clock.Date
+	State, Next                                             lifecycle.State
+	Cause, NextCause                                        lifecycle.Cause
+	Trial, EST, Recurring                                   bool
+	Licenses, Assigned                                      int
+	ConflictUntil, ReactivateUntil, AdminCenterLagUntil     clock.Date
+	CancelWindowEnd, CancelWindowClosesAt, ReactivateBefore time.Time
+	PurgeNotBefore, PurgeDeadline                           clock.Date
+	DataGoneBy, DeletedAt                                   time.Time
+	Capabilities                                            lifecycle.Capabilities
 }
 
 // pageOf calls every answer method of st but Explain and Versions.
@@ -164,7 +168,8 @@ func pageOf(st lifecycle.Status) Page {
 		State: st.State(), Next: st.Next(), Cause: st.Cause(), NextCause: st.NextCause(),
 		Trial: st.Trial(), EST: st.ExtendedServiceTerm(), Recurring: st.RecurringBilling(),
 		Licenses: st.Licenses(), Assigned: st.Assigned(),
-		ConflictUntil: st.LicenseConflictUntil(), CancelWindowEnd: st.CancelWindowEnd(), ReactivateUntil: st.ReactivateUntil(),
+		ConflictUntil: st.LicenseConflictUntil(), ReactivateUntil: st.ReactivateUntil(), AdminCenterLagUntil: st.AdminCenterLagUntil(),
+		CancelWindowEnd: st.CancelWindowEnd(), CancelWindowClosesAt: st.CancelWindowClosesAt(), ReactivateBefore: st.ReactivateBefore(),
 		PurgeNotBefore: st.PurgeNotBefore(), PurgeDeadline: st.PurgeDeadline(), DataGoneBy: st.DataGoneBy(), DeletedAt: st.DeletedAt(),
 		Capabilities: st.Capabilities(),
 	}
@@ -215,7 +220,7 @@ func benchEventsSub(tb testing.TB, n int) lifecycle.Subscription {
 	tb.Helper()
 	spec := lifecycle.Spec{
 		ID: "bench-events", Channel: policy.DirectMOSA, Term: policy.Annual,
-		Start: utc(2025, 4, 1, 10, 0), End: date(2026, 3, 31), Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
+		Start: utc(2025, 4, 1, 10, 0), End: day(2026, 3, 31), Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 	}
 	for i := range n {
 		spec.History = append(spec.History, lifecycle.Event{

@@ -1,6 +1,8 @@
 package lifecycle
 
 import (
+	"database/sql/driver"
+
 	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/internal/fsmgraph"
 	"github.com/lapse-go/lapse/policy"
@@ -22,10 +24,35 @@ const (
 
 var dataAccessNames = []string{"", "everyone", "admins-only", "nobody"}
 
+var dataAccesses = enumtext.New[DataAccess]("DataAccess", dataAccessNames, enumError)
+
 // String returns the level's text name.
-func (d DataAccess) String() string {
-	return enumtext.String(d, dataAccessNames, "DataAccess")
-}
+func (d DataAccess) String() string { return dataAccesses.String(d) }
+
+// IsValid reports whether d is a declared level.
+func (d DataAccess) IsValid() bool { return dataAccesses.Valid(d) }
+
+// MarshalText implements encoding.TextMarshaler: the level's canonical
+// name. An invalid DataAccess is a *FieldError naming the value.
+func (d DataAccess) MarshalText() ([]byte, error) { return dataAccesses.MarshalText(d) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseDataAccess reads. On error d is unchanged.
+func (d *DataAccess) UnmarshalText(b []byte) error { return dataAccesses.UnmarshalText(d, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid DataAccess is a *FieldError.
+func (d DataAccess) Value() (driver.Value, error) { return dataAccesses.Value(d) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseDataAccess reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[DataAccess].
+func (d *DataAccess) Scan(src any) error { return dataAccesses.Scan(d, src) }
+
+// ParseDataAccess parses a level's text name, such as "admins-only", in
+// any ASCII case. The error, a *FieldError, names the value and the
+// accepted names.
+func ParseDataAccess(name string) (DataAccess, error) { return dataAccesses.Parse(name) }
 
 // AppsMode is how the Office desktop apps behave (§2). The zero value is
 // invalid.
@@ -45,10 +72,35 @@ const (
 
 var appsModeNames = []string{"", "normal", "reduced-functionality", "undocumented"}
 
+var appsModes = enumtext.New[AppsMode]("AppsMode", appsModeNames, enumError)
+
 // String returns the mode's text name.
-func (a AppsMode) String() string {
-	return enumtext.String(a, appsModeNames, "AppsMode")
-}
+func (a AppsMode) String() string { return appsModes.String(a) }
+
+// IsValid reports whether a is a declared mode.
+func (a AppsMode) IsValid() bool { return appsModes.Valid(a) }
+
+// MarshalText implements encoding.TextMarshaler: the mode's canonical
+// name. An invalid AppsMode is a *FieldError naming the value.
+func (a AppsMode) MarshalText() ([]byte, error) { return appsModes.MarshalText(a) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseAppsMode reads. On error a is unchanged.
+func (a *AppsMode) UnmarshalText(b []byte) error { return appsModes.UnmarshalText(a, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid AppsMode is a *FieldError.
+func (a AppsMode) Value() (driver.Value, error) { return appsModes.Value(a) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseAppsMode reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[AppsMode].
+func (a *AppsMode) Scan(src any) error { return appsModes.Scan(a, src) }
+
+// ParseAppsMode parses a mode's text name, such as
+// "reduced-functionality", in any ASCII case. The error, a *FieldError,
+// names the value and the accepted names.
+func ParseAppsMode(name string) (AppsMode, error) { return appsModes.Parse(name) }
 
 // Billing says whether the CSP partner is billed (§1.2). The zero value is
 // invalid.
@@ -66,10 +118,35 @@ const (
 
 var billingNames = []string{"", "billed", "not-billed", "not-applicable"}
 
+var billings = enumtext.New[Billing]("Billing", billingNames, enumError)
+
 // String returns the value's text name.
-func (b Billing) String() string {
-	return enumtext.String(b, billingNames, "Billing")
-}
+func (b Billing) String() string { return billings.String(b) }
+
+// IsValid reports whether b is a declared value.
+func (b Billing) IsValid() bool { return billings.Valid(b) }
+
+// MarshalText implements encoding.TextMarshaler: the value's canonical
+// name. An invalid Billing is a *FieldError naming the value.
+func (b Billing) MarshalText() ([]byte, error) { return billings.MarshalText(b) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseBilling reads. On error b is unchanged.
+func (b *Billing) UnmarshalText(text []byte) error { return billings.UnmarshalText(b, text) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid Billing is a *FieldError.
+func (b Billing) Value() (driver.Value, error) { return billings.Value(b) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseBilling reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[Billing].
+func (b *Billing) Scan(src any) error { return billings.Scan(b, src) }
+
+// ParseBilling parses a value's text name, such as "not-billed", in any
+// ASCII case. The error, a *FieldError, names the value and the
+// accepted names.
+func ParseBilling(name string) (Billing, error) { return billings.Parse(name) }
 
 // Capabilities says who may use what and do what at one instant (RULES.md
 // §2, §3.12). A role set names who may act; an empty set with the flag
@@ -182,7 +259,7 @@ func (s *Status) capabilities() Capabilities {
 		c.Data, c.OfficeApps = Nobody, AppsReducedFunctionality
 		c.RemovePaymentMethod = true
 		if s.f.mode == cancelled && life.Cancel.Effect == policy.CancelToDeleted {
-			if nb, _, _, _ := s.purge(); s.at < nb {
+			if nb, _, _ := s.purge(); s.at < nb {
 				c.Data = AdminsOnly // R-DAT-5: the partner administrator may back up for 7 days
 			}
 		}

@@ -55,7 +55,7 @@ func boundaryInstants(lc lifecycle.Lifecycle) []time.Time {
 	for _, t := range []time.Time{from, from.AddDate(0, 0, 7), from.Add(72 * time.Hour), from.Add(168 * time.Hour)} {
 		bs = append(bs, t)
 		if st, err := lc.At(t); err == nil {
-			bs = append(bs, st.CancelWindowEnd(), st.ReactivateUntil(), st.NextAt(), st.TermEnd(), st.TermEnd().AddDate(0, 0, -15))
+			bs = append(bs, st.CancelWindowEnd(), st.CancelWindowClosesAt(), st.ReactivateBefore(), st.NextAt(), st.TermEnd().UTC(), st.TermEnd().AddDays(-15).UTC())
 		}
 	}
 	var out []time.Time
@@ -160,7 +160,7 @@ func propCapabilitiesIffApply(t *rapid.T) {
 	if st.State() == lifecycle.Deleted && (caps.Cancel || caps.Delete || caps.AssignLicenses || caps.ChangeRecurringBilling) {
 		t.Fatalf("a deleted subscription offers commands: %+v", caps)
 	}
-	if u := st.ReactivateUntil(); (caps.Reactivate && !u.IsZero() && !u.After(at)) || (st.State() == lifecycle.Active && !u.IsZero()) {
-		t.Fatalf("Reactivate %v while %v but ReactivateUntil %v", caps.Reactivate, st.State(), u)
+	if u := st.ReactivateBefore(); (caps.Reactivate && !u.IsZero() && !u.After(at)) || (st.State() == lifecycle.Active && !u.IsZero()) {
+		t.Fatalf("Reactivate %v while %v but ReactivateBefore %v", caps.Reactivate, st.State(), u)
 	}
 }

@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"database/sql/driver"
 	"fmt"
 
 	"github.com/lapse-go/lapse/internal/enumtext"
@@ -77,41 +78,36 @@ func CommandKinds() []CommandKind {
 	return out
 }
 
+var commandKinds = enumtext.New[CommandKind]("CommandKind", commandKindNames, enumError)
+
 // String returns the kind's text name, such as "cancel-now", or
 // "%!CommandKind(n)" for an invalid value.
-func (k CommandKind) String() string {
-	return enumtext.String(k, commandKindNames, "CommandKind")
-}
+func (k CommandKind) String() string { return commandKinds.String(k) }
 
 // IsValid reports whether k is a declared kind.
-func (k CommandKind) IsValid() bool {
-	return enumtext.Valid(k, commandKindNames)
-}
+func (k CommandKind) IsValid() bool { return commandKinds.Valid(k) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k CommandKind) MarshalText() ([]byte, error) {
-	if !k.IsValid() {
-		return nil, &FieldError{Field: "CommandKind", Value: uint8(k), Reason: "not a valid CommandKind"}
-	}
-	return []byte(commandKindNames[k]), nil
-}
+// MarshalText implements encoding.TextMarshaler: the kind's canonical
+// name. An invalid CommandKind is a *FieldError naming the value.
+func (k CommandKind) MarshalText() ([]byte, error) { return commandKinds.MarshalText(k) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (k *CommandKind) UnmarshalText(b []byte) error {
-	v, err := ParseCommandKind(string(b))
-	if err == nil {
-		*k = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseCommandKind reads. On error k is unchanged.
+func (k *CommandKind) UnmarshalText(b []byte) error { return commandKinds.UnmarshalText(k, b) }
 
-// ParseCommandKind parses a kind's text name.
-func ParseCommandKind(name string) (CommandKind, error) {
-	if i := enumtext.Index(commandKindNames, name); i > 0 {
-		return CommandKind(i), nil
-	}
-	return 0, &FieldError{Field: "CommandKind", Value: name, Reason: "unknown command kind"}
-}
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid CommandKind is a *FieldError.
+func (k CommandKind) Value() (driver.Value, error) { return commandKinds.Value(k) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseCommandKind reads it. SQL NULL and other types are a
+// *FieldError; scan a nullable column into a sql.Null[CommandKind].
+func (k *CommandKind) Scan(src any) error { return commandKinds.Scan(k, src) }
+
+// ParseCommandKind parses a kind's text name, such as "cancel-now", in any
+// ASCII case. The error, a *FieldError, names the value and the accepted
+// names.
+func ParseCommandKind(name string) (CommandKind, error) { return commandKinds.Parse(name) }
 
 // event returns the kind of event the command appends; Reactivate on a
 // Suspended subscription is recorded as Unsuspend by Apply.

@@ -10,8 +10,8 @@ import (
 	"github.com/lapse-go/lapse/policy"
 )
 
-// TestEventKindText: every kind round-trips through its text name; an
-// unknown name and the zero kind are *FieldErrors.
+// TestEventKindText: every kind round-trips through its text name, read
+// in any case; an unknown name and the zero kind are *FieldErrors.
 func TestEventKindText(t *testing.T) {
 	for _, k := range lifecycle.EventKinds() {
 		b, err := k.MarshalText()
@@ -24,7 +24,11 @@ func TestEventKindText(t *testing.T) {
 		}
 	}
 	var k lifecycle.EventKind
-	for _, bad := range []string{"", "Cancel-Now", "cancel now", "renewed"} {
+	if err := k.UnmarshalText([]byte("Cancel-Now")); err != nil || k != lifecycle.CancelNow {
+		t.Errorf("UnmarshalText(Cancel-Now) = %v, %v; names are read in any ASCII case", k, err)
+	}
+	k = 0
+	for _, bad := range []string{"", "cancel now", "cancel_now", "renewed"} {
 		if err := k.UnmarshalText([]byte(bad)); !errors.Is(err, lifecycle.ErrInvalid) || k != 0 {
 			t.Errorf("UnmarshalText(%q) = %v, %v; want ErrInvalid", bad, k, err)
 		}

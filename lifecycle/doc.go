@@ -66,6 +66,47 @@
 // from the exact instant (DC-5). The location of an instant never changes
 // an answer.
 //
+// An answer that is a day is a [clock.Date] — a year, month and day with
+// no location — and one that is an instant is a time.Time; package
+// lifecycle imports clock for that type only and never reads a clock.
+// Spec.End is a Date: an end date stored as an instant is converted by the
+// caller, who knows where it was written (clock.DateOf takes an instant's
+// date in its own location, so Berlin midnight of 2026-03-31 is
+// 2026-03-31, not the UTC day before). Instants such as Spec.Start are
+// read in UTC: their UTC date is the day they fall on.
+//
+// # Deadlines
+//
+// Each deadline of a [Status] has one meaning. A day answers "the last day
+// on which …" (or "the first day on which …"), read in UTC; an instant
+// answers "the first instant at which …". The zero value means none.
+//
+//	answer                  type        meaning
+//	TermStart               clock.Date  the first day of the current term
+//	TermEnd                 clock.Date  the last day of the current term, its end date
+//	NextAt                  time.Time   the first instant of the next state
+//	DeletedAt               time.Time   the first instant the subscription is Deleted
+//	ReactivateUntil         clock.Date  the last day on which it can be reactivated (AC-08: 2026-08-07)
+//	ReactivateBefore        time.Time   the first instant at which it no longer can (2026-08-08T00:00Z)
+//	CancelWindowClosesAt    time.Time   the first instant at which the window refuses a cancellation
+//	CancelWindowEnd         time.Time   the window's boundary (policy.Window.End), inside when Inclusive
+//	PurgeNotBefore          clock.Date  the first day on which the data may be deleted
+//	PurgeDeadline           clock.Date  the last day on which the data may still exist (DC-7: C+180)
+//	DataGoneBy              time.Time   the first instant at which the data is guaranteed gone
+//	LicenseConflictUntil    clock.Date  the last day of the license-conflict period (AC-33: 2026-05-29)
+//	AdminCenterLagUntil     clock.Date  the last day the admin center may show the old status
+//
+// A day and its instant agree: ReactivateUntil is the UTC date of the
+// nanosecond before ReactivateBefore, PurgeDeadline that of the nanosecond
+// before DataGoneBy. Where a window ends at a day boundary the day says it
+// all; where it ends within a day (the 72 hours after an explicit
+// deletion, R-DAT-4 and C-6; a window of hours, DC-5) the instant is
+// exact, and [Status.Explain] says "through" the last day, "until" the
+// last instant inclusive or "before" the first instant outside. Phases
+// ([Phase]) are half-open intervals of instants. [EndOfTerm] and
+// [EndOfTrial] return the last day of a term; [Refund] names the first
+// and last day of its billing period.
+//
 // # Timelines and explanations
 //
 // [Lifecycle.Phases] (or [Timeline]) returns every phase, past and future,
@@ -95,6 +136,22 @@
 // judges a payment method across every subscription that uses it, and
 // [CanAddPaymentMethod] a new one (R-PAY-4); [Diagram] draws a channel's
 // graph as Mermaid or Graphviz text.
+//
+// # Storing and logging
+//
+// A Subscription is stored as JSON: json.Marshal writes the document
+// lapse-subscription/v1 ([SubscriptionFormat], described with its JSON
+// Schema in docs/subscription-json.md), history included, and
+// json.Unmarshal reads it back through [New], so that the result is a
+// valid Subscription or a [*FieldError] naming the field. A field the
+// format does not have is refused, never dropped. A [Status] points into
+// a judged lifecycle and cannot be rebuilt; it is written as its
+// [StatusRecord] ([Status.Record]), a plain value of every answer that
+// reads back exactly. [Phase], [Capabilities], [Reason], [Command],
+// [Price], [PaymentMethod] and [Refund] have JSON forms in the same style:
+// lowerCamelCase keys, enums and role sets by name, instants in RFC 3339,
+// days as dates. Status and Subscription are slog.LogValuer values: a log
+// line shows their main answers by name, never the numbers behind them.
 //
 // # Errors
 //

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/lapse-go/lapse/clock"
 )
 
 // ErrInvalid is matched (with errors.Is) by every error that reports an
@@ -43,6 +45,11 @@ func formatValue(v any) string {
 		return fmt.Sprintf("%q", x)
 	case time.Time:
 		return x.Format(time.RFC3339Nano)
+	case clock.Date:
+		if x.IsZero() {
+			return "clock.Date{}"
+		}
+		return x.String()
 	case fmt.Stringer:
 		return x.String()
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -21,7 +22,7 @@ func calendarRows(t *testing.T) []acRow {
 	fix := func(spec lifecycle.Spec) fixture {
 		return fixture{sub: mustNew(t, spec), table: builtin, rows: &rows}
 	}
-	type term struct{ Start, End time.Time }
+	type term struct{ Start, End clock.Date }
 	termDates := func(s lifecycle.Status) any { return term{s.TermStart(), s.TermEnd()} }
 	monthly := func(start time.Time) fixture {
 		return fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start,
@@ -31,36 +32,36 @@ func calendarRows(t *testing.T) []acRow {
 	// A monthly term bought on 2026-01-31 renews on the last day of
 	// February and on the 31st again after it.
 	jan := monthly(utc(2026, 1, 31, 9, 0))
-	jan.row("month-end/2026/first", date(2026, 2, 15), termDates, term{date(2026, 1, 31), date(2026, 2, 27)}, "EndOfTerm: the day before the same day a month later, clamped")
-	jan.edge("month-end/2026/feb", date(2026, 2, 28), termDates, term{date(2026, 1, 31), date(2026, 2, 27)}, term{date(2026, 2, 28), date(2026, 3, 30)}, "renews on 2026-02-28")
-	jan.edge("month-end/2026/mar", date(2026, 3, 31), termDates, term{date(2026, 2, 28), date(2026, 3, 30)}, term{date(2026, 3, 31), date(2026, 4, 29)}, "back on the 31st after February")
-	jan.row("month-end/2026/apr", date(2026, 5, 1), termDates, term{date(2026, 4, 30), date(2026, 5, 30)}, "30-day months clamp to the 30th")
-	jan.row("month-end/2027/feb", date(2027, 2, 28), termDates, term{date(2027, 2, 28), date(2027, 3, 30)}, "a year later still anchored on the 31st")
+	jan.row("month-end/2026/first", date(2026, 2, 15), termDates, term{day(2026, 1, 31), day(2026, 2, 27)}, "EndOfTerm: the day before the same day a month later, clamped")
+	jan.edge("month-end/2026/feb", date(2026, 2, 28), termDates, term{day(2026, 1, 31), day(2026, 2, 27)}, term{day(2026, 2, 28), day(2026, 3, 30)}, "renews on 2026-02-28")
+	jan.edge("month-end/2026/mar", date(2026, 3, 31), termDates, term{day(2026, 2, 28), day(2026, 3, 30)}, term{day(2026, 3, 31), day(2026, 4, 29)}, "back on the 31st after February")
+	jan.row("month-end/2026/apr", date(2026, 5, 1), termDates, term{day(2026, 4, 30), day(2026, 5, 30)}, "30-day months clamp to the 30th")
+	jan.row("month-end/2027/feb", date(2027, 2, 28), termDates, term{day(2027, 2, 28), day(2027, 3, 30)}, "a year later still anchored on the 31st")
 
 	// The same in a leap year: renewals on 2028-02-29.
 	leap := monthly(utc(2028, 1, 31, 9, 0))
-	leap.edge("leap/feb-29", date(2028, 2, 29), termDates, term{date(2028, 1, 31), date(2028, 2, 28)}, term{date(2028, 2, 29), date(2028, 3, 30)}, "renews on the leap day")
-	leap.edge("leap/mar-31", date(2028, 3, 31), termDates, term{date(2028, 2, 29), date(2028, 3, 30)}, term{date(2028, 3, 31), date(2028, 4, 29)}, "back on the 31st")
+	leap.edge("leap/feb-29", date(2028, 2, 29), termDates, term{day(2028, 1, 31), day(2028, 2, 28)}, term{day(2028, 2, 29), day(2028, 3, 30)}, "renews on the leap day")
+	leap.edge("leap/mar-31", date(2028, 3, 31), termDates, term{day(2028, 2, 29), day(2028, 3, 30)}, term{day(2028, 3, 31), day(2028, 4, 29)}, "back on the 31st")
 
 	// An event in a short month does not move the renewal day: a license
 	// change on 2026-03-10 leaves the chain anchored on the 31st.
 	evf := fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 1, 31, 9, 0),
-		End: date(2026, 2, 27), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
+		End: day(2026, 2, 27), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.ChangeLicenses, At: utc(2026, 3, 10, 9, 0), Licenses: 6, Assigned: 5}}})
-	evf.edge("month-end/event", date(2026, 3, 31), termDates, term{date(2026, 2, 28), date(2026, 3, 30)}, term{date(2026, 3, 31), date(2026, 4, 29)},
+	evf.edge("month-end/event", date(2026, 3, 31), termDates, term{day(2026, 2, 28), day(2026, 3, 30)}, term{day(2026, 3, 31), day(2026, 4, 29)},
 		"a license change in the 28th-anchored term does not re-anchor the chain")
 
 	// An annual term bought on a leap day ends on 2029-02-27 (clamped to
 	// 2029-02-28, minus one day) and renews on 2029-02-28.
 	ld := fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2028, 2, 29, 9, 0),
 		End: mustDate(lifecycle.EndOfTerm(utc(2028, 2, 29, 9, 0), policy.Annual)), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
-	ld.edge("leap/annual", date(2029, 2, 28), termDates, term{date(2028, 2, 29), date(2029, 2, 27)}, term{date(2029, 2, 28), date(2030, 2, 27)},
+	ld.edge("leap/annual", date(2029, 2, 28), termDates, term{day(2028, 2, 29), day(2029, 2, 27)}, term{day(2029, 2, 28), day(2030, 2, 27)},
 		"annual terms from a leap day renew on 02-28")
-	ld.row("leap/annual/2032", date(2032, 3, 1), termDates, term{date(2032, 2, 29), date(2033, 2, 27)}, "and on 02-29 again in leap years")
+	ld.row("leap/annual/2032", date(2032, 3, 1), termDates, term{day(2032, 2, 29), day(2033, 2, 27)}, "and on 02-29 again in leap years")
 
 	// An end date on the leap day: Expired = [2028-02-29, +30),
 	// Disabled from 2028-03-30, Deleted from 2028-06-28.
-	le := fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2027, 3, 1, 9, 0), End: date(2028, 2, 29),
+	le := fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2027, 3, 1, 9, 0), End: day(2028, 2, 29),
 		Licenses: 5, Assigned: 5, PaymentMethod: true})
 	le.edge("leap/expired", date(2028, 2, 29), phaseOf,
 		phaseView{State: lifecycle.Active, Since: utc(2027, 3, 1, 9, 0), Cause: lifecycle.Purchased, Next: lifecycle.Expired, NextAt: date(2028, 2, 29)},
@@ -75,7 +76,7 @@ func calendarRows(t *testing.T) []acRow {
 	// 2028-02-15 end on 2028-03-16, from 2027-02-15 on 2027-03-17.
 	for _, y := range []int{2027, 2028} {
 		E := date(y, 2, 15)
-		f := fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(y-1, 2, 16, 9, 0), End: E, Licenses: 5, Assigned: 5})
+		f := fix(lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(y-1, 2, 16, 9, 0), End: day(y, 2, 15), Licenses: 5, Assigned: 5})
 		next := E.AddDate(0, 0, 30)
 		f.edge(fmt.Sprintf("february/%d", y), next, phaseOf,
 			phaseView{State: lifecycle.Expired, Since: E, Cause: lifecycle.TermEnded, Next: lifecycle.Disabled, NextAt: next},
@@ -130,7 +131,7 @@ func versionRows(t *testing.T) []acRow {
 	// A monthly MCA subscription bought on 2025-12-15 that stops renewing
 	// on 2026-01-20: its first term ends 2026-01-14 (2024-09 rules), its
 	// second 2026-02-14 (2025-12 rules, no Expired state).
-	mca := fix(lifecycle.Spec{ID: "mca-monthly", Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 1, 14),
+	mca := fix(lifecycle.Spec{ID: "mca-monthly", Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: day(2026, 1, 14),
 		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 1, 20, 9, 0), Actor: lifecycle.BillingAccountOwner}}})
 	mca.edge("mca/renewal/versions", date(2026, 1, 15), versionLabelsOf, vs("2024-09", "2024-09", "2024-09"), vs("2025-12", "2024-09", "2024-09"),
@@ -151,7 +152,7 @@ func versionRows(t *testing.T) []acRow {
 
 	// The same subscription stopping on 2025-12-20: its last term ends
 	// 2026-01-14, so the classic lifecycle runs past 2026-02-09.
-	mcaOld := fix(lifecycle.Spec{ID: "mca-monthly-old", Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 1, 14),
+	mcaOld := fix(lifecycle.Spec{ID: "mca-monthly-old", Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: day(2026, 1, 14),
 		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2025, 12, 20, 9, 0), Actor: lifecycle.BillingAccountOwner}}})
 	mcaOld.edge("mca-old/disabled", date(2026, 2, 13), phaseOf,
@@ -188,7 +189,7 @@ func versionRows(t *testing.T) []acRow {
 	// Volume Licensing: a term ending under the 03/2024 version expires
 	// without services (C-1, older text), though the 02/2025 version that
 	// restored them is in force when the Expired state ends.
-	vl := fix(lifecycle.Spec{ID: "vl-2024-03", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: utc(2023, 7, 1, 9, 0), End: date(2024, 6, 30),
+	vl := fix(lifecycle.Spec{ID: "vl-2024-03", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: utc(2023, 7, 1, 9, 0), End: day(2024, 6, 30),
 		Licenses: 100, Assigned: 90})
 	vl.edge("vl/expired", date(2024, 6, 30), accessOf, accessView{State: lifecycle.Active, Services: true, Data: lifecycle.Everyone},
 		accessView{State: lifecycle.Expired, Data: lifecycle.AdminsOnly}, "C-1 (03/2024), R-LC-14: services unavailable when Expired starts")
@@ -203,7 +204,7 @@ func versionRows(t *testing.T) []acRow {
 // TestEvaluateSpecLocation: a Spec whose instants are given in another
 // location is the same subscription and gets the same answers and phases.
 func TestEvaluateSpecLocation(t *testing.T) {
-	spec := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2025, 4, 1, 2, 0), End: date(2026, 3, 31),
+	spec := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2025, 4, 1, 2, 0), End: day(2026, 3, 31),
 		Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{
 			{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 2, 1, 3, 0)},
@@ -212,7 +213,7 @@ func TestEvaluateSpecLocation(t *testing.T) {
 	utcLC := judge(t, mustNew(t, spec), builtin)
 	for _, loc := range locations(t) {
 		local := spec
-		local.Start, local.End = spec.Start.In(loc), spec.End.In(loc)
+		local.Start = spec.Start.In(loc) // End is a calendar date: it has no location
 		local.History = nil
 		for _, e := range spec.History {
 			e.At = e.At.In(loc)
@@ -237,7 +238,7 @@ func TestEvaluateSpecLocation(t *testing.T) {
 // Judge and Timeline judge the whole history and refuse it.
 func TestEvaluateIgnoresLaterEvents(t *testing.T) {
 	bad := utc(2026, 6, 1, 9, 0)
-	sub := mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2025, 4, 1, 10, 0), End: date(2026, 3, 31),
+	sub := mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2025, 4, 1, 10, 0), End: day(2026, 3, 31),
 		Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.Unsuspend, At: bad}}})
 	before := bad.Add(-time.Nanosecond)
@@ -269,7 +270,7 @@ func TestEvaluateIgnoresLaterEvents(t *testing.T) {
 
 // validSpec is a valid annual MOSA subscription to derive bad input from.
 func validSpec() lifecycle.Spec {
-	return lifecycle.Spec{ID: "ok", Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2025, 4, 1, 10, 0), End: date(2026, 3, 31),
+	return lifecycle.Spec{ID: "ok", Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2025, 4, 1, 10, 0), End: day(2026, 3, 31),
 		Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true}
 }
 
@@ -288,9 +289,12 @@ func TestNewInvalid(t *testing.T) {
 		{"unknown term", func(s *lifecycle.Spec) { s.Term = 7 }, "Spec.Term", "%!Term(7)", false},
 		{"zero start", func(s *lifecycle.Spec) { s.Start = time.Time{} }, "Spec.Start", "0001-01-01T00:00:00Z", false},
 		{"start out of range", func(s *lifecycle.Spec) { s.Start = date(1850, 1, 1) }, "Spec.Start", "1850-01-01T00:00:00Z", false},
-		{"zero end", func(s *lifecycle.Spec) { s.End = time.Time{} }, "Spec.End", "0001-01-01T00:00:00Z", false},
-		{"end out of range", func(s *lifecycle.Spec) { s.End = date(2200, 1, 1) }, "Spec.End", "2200-01-01T00:00:00Z", false},
-		{"end before start", func(s *lifecycle.Spec) { s.End = date(2025, 3, 31) }, "Spec.End", "2025-03-31T00:00:00Z", false},
+		{"zero end", func(s *lifecycle.Spec) { s.End = clock.Date{} }, "Spec.End", "clock.Date{}", false},
+		{"invalid end", func(s *lifecycle.Spec) { s.End = clock.Date{Year: 2026, Month: time.February, Day: 29} }, "Spec.End", "%!Date(2026-02-29)", false},
+		{"end month 13", func(s *lifecycle.Spec) { s.End = clock.Date{Year: 2026, Month: 13, Day: 1} }, "Spec.End", "%!Date(2026-13-01)", false},
+		{"end out of range", func(s *lifecycle.Spec) { s.End = day(2200, 1, 1) }, "Spec.End", "2200-01-01", false},
+		{"end before the range", func(s *lifecycle.Spec) { s.End = day(1899, 12, 31) }, "Spec.End", "1899-12-31", false},
+		{"end before start", func(s *lifecycle.Spec) { s.End = day(2025, 3, 31) }, "Spec.End", "2025-03-31", false},
 		{"negative licenses", func(s *lifecycle.Spec) { s.Licenses = -1 }, "Spec.Licenses", "-1", false},
 		{"negative assigned", func(s *lifecycle.Spec) { s.Assigned = -3 }, "Spec.Assigned", "-3", false},
 		{"assigned above licenses", func(s *lifecycle.Spec) { s.Assigned = 11 }, "Spec.Assigned", "11", false},
@@ -394,13 +398,13 @@ func TestEvaluateInvalid(t *testing.T) {
 		s.History = evs
 		return mustNew(t, s)
 	}
-	mca := pin(t, versionAt(t, mustNew(t, lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: at, End: date(2026, 12, 31)}), at))
+	mca := pin(t, versionAt(t, mustNew(t, lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: at, End: day(2026, 12, 31)}), at))
 	trial := validSpec()
 	trial.Channel, trial.Trial = policy.Enterprise, true
 	trialSub := mustNew(t, trial)
 	old := validSpec()
-	old.Start, old.End = utc(2005, 1, 1, 0, 0), date(2005, 12, 31) // before the first documented rule
-	late := mosaTable(t, [2]time.Time{date(2025, 6, 1), {}})       // no version before 2025-06-01
+	old.Start, old.End = utc(2005, 1, 1, 0, 0), day(2005, 12, 31) // before the first documented rule
+	late := mosaTable(t, [2]time.Time{date(2025, 6, 1), {}})      // no version before 2025-06-01
 	cancel := lifecycle.Event{Kind: lifecycle.CancelNow, At: utc(2025, 5, 1, 9, 0)}
 	del := lifecycle.Event{Kind: lifecycle.Delete, At: utc(2025, 5, 2, 9, 0)}
 	tests := []struct {
@@ -614,7 +618,7 @@ func TestTrialExtensions(t *testing.T) {
 	}
 	once := judge(t, ext(policy.DirectMOSA, 1), builtin)
 	st := askBoth(t, once, builtin, date(2026, 6, 15))
-	if st.State() != lifecycle.Active || !st.Trial() || !st.TermEnd().Equal(date(2026, 6, 29)) {
+	if st.State() != lifecycle.Active || !st.Trial() || st.TermEnd() != day(2026, 6, 29) {
 		t.Errorf("extended trial at 2026-06-15: state %v trial %v end %v, want an active trial ending 2026-06-29", st.State(), st.Trial(), st.TermEnd())
 	}
 	for _, c := range []struct {
@@ -638,7 +642,7 @@ func TestTrialExtensions(t *testing.T) {
 // source yields an error naming the field".
 func TestRulesValidateMissingSource(t *testing.T) {
 	sub := mustNew(t, validSpec())
-	r := versionAt(t, sub, sub.End())
+	r := versionAt(t, sub, sub.End().UTC())
 	r.Cite.Sources = ""
 	r.ExpiredDays = -1
 	err := r.Validate()
@@ -706,16 +710,19 @@ func TestZeroValues(t *testing.T) {
 		{"Next", func() any { return st.Next() }, lifecycle.State(0)},
 		{"NextAt", func() any { return st.NextAt() }, time.Time{}},
 		{"NextCause", func() any { return st.NextCause() }, lifecycle.Cause(0)},
-		{"TermStart", func() any { return st.TermStart() }, time.Time{}},
-		{"TermEnd", func() any { return st.TermEnd() }, time.Time{}},
+		{"TermStart", func() any { return st.TermStart() }, clock.Date{}},
+		{"TermEnd", func() any { return st.TermEnd() }, clock.Date{}},
 		{"RecurringBilling", func() any { return st.RecurringBilling() }, false},
 		{"Licenses", func() any { return st.Licenses() }, 0},
 		{"Assigned", func() any { return st.Assigned() }, 0},
-		{"LicenseConflictUntil", func() any { return st.LicenseConflictUntil() }, time.Time{}},
+		{"LicenseConflictUntil", func() any { return st.LicenseConflictUntil() }, clock.Date{}},
+		{"AdminCenterLagUntil", func() any { return st.AdminCenterLagUntil() }, clock.Date{}},
 		{"CancelWindowEnd", func() any { return st.CancelWindowEnd() }, time.Time{}},
-		{"ReactivateUntil", func() any { return st.ReactivateUntil() }, time.Time{}},
-		{"PurgeNotBefore", func() any { return st.PurgeNotBefore() }, time.Time{}},
-		{"PurgeDeadline", func() any { return st.PurgeDeadline() }, time.Time{}},
+		{"CancelWindowClosesAt", func() any { return st.CancelWindowClosesAt() }, time.Time{}},
+		{"ReactivateUntil", func() any { return st.ReactivateUntil() }, clock.Date{}},
+		{"ReactivateBefore", func() any { return st.ReactivateBefore() }, time.Time{}},
+		{"PurgeNotBefore", func() any { return st.PurgeNotBefore() }, clock.Date{}},
+		{"PurgeDeadline", func() any { return st.PurgeDeadline() }, clock.Date{}},
 		{"DataGoneBy", func() any { return st.DataGoneBy() }, time.Time{}},
 		{"DeletedAt", func() any { return st.DeletedAt() }, time.Time{}},
 		{"Capabilities", func() any { return st.Capabilities() }, lifecycle.Capabilities{}},
@@ -797,7 +804,7 @@ func TestStatusEpoch(t *testing.T) {
 	lc := judge(t, sub, table)
 	for _, at := range []time.Time{epoch, epoch.Add(time.Nanosecond)} {
 		st := askBoth(t, lc, table, at)
-		if !st.Since().Equal(epoch) || !st.TermStart().Equal(epoch) || !st.At().Equal(at) {
+		if !st.Since().Equal(epoch) || st.TermStart() != clock.DateOf(epoch) || !st.At().Equal(at) {
 			t.Errorf("At(%v): Since %v, TermStart %v, At %v; want %v, %v, %v", at, st.Since(), st.TermStart(), st.At(), epoch, epoch, at)
 		}
 	}

@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"database/sql/driver"
 	"time"
 
 	"github.com/lapse-go/lapse/internal/enumtext"
@@ -63,30 +64,35 @@ func EventKinds() []EventKind {
 	return out
 }
 
+var eventKinds = enumtext.New[EventKind]("EventKind", eventKindNames, enumError)
+
 // String returns the kind's text name, such as "cancel-now".
-func (k EventKind) String() string {
-	return enumtext.String(k, eventKindNames, "EventKind")
-}
+func (k EventKind) String() string { return eventKinds.String(k) }
 
 // IsValid reports whether k is a declared kind.
-func (k EventKind) IsValid() bool { return enumtext.Valid(k, eventKindNames) }
+func (k EventKind) IsValid() bool { return eventKinds.Valid(k) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k EventKind) MarshalText() ([]byte, error) {
-	if !k.IsValid() {
-		return nil, &FieldError{Field: "EventKind", Value: uint8(k), Reason: "not a valid EventKind"}
-	}
-	return []byte(eventKindNames[k]), nil
-}
+// MarshalText implements encoding.TextMarshaler: the kind's canonical
+// name. An invalid EventKind is a *FieldError naming the value.
+func (k EventKind) MarshalText() ([]byte, error) { return eventKinds.MarshalText(k) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (k *EventKind) UnmarshalText(b []byte) error {
-	if i := enumtext.Index(eventKindNames, string(b)); i > 0 {
-		*k = EventKind(i)
-		return nil
-	}
-	return &FieldError{Field: "EventKind", Value: string(b), Reason: "unknown event kind"}
-}
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseEventKind reads. On error k is unchanged.
+func (k *EventKind) UnmarshalText(b []byte) error { return eventKinds.UnmarshalText(k, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid EventKind is a *FieldError.
+func (k EventKind) Value() (driver.Value, error) { return eventKinds.Value(k) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseEventKind reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[EventKind].
+func (k *EventKind) Scan(src any) error { return eventKinds.Scan(k, src) }
+
+// ParseEventKind parses a kind's text name, such as "cancel-now", in any
+// ASCII case. The error, a *FieldError, names the value and the accepted
+// names.
+func ParseEventKind(name string) (EventKind, error) { return eventKinds.Parse(name) }
 
 // Event is one entry of a subscription's history. It is a plain value.
 type Event struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -16,7 +17,7 @@ func exampleSub() lifecycle.Subscription {
 		Channel:          policy.DirectMOSA,
 		Term:             policy.Annual,
 		Start:            time.Date(2025, 4, 1, 10, 0, 0, 0, time.UTC),
-		End:              time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
+		End:              clock.Date{Year: 2026, Month: time.March, Day: 31},
 		Licenses:         10,
 		Assigned:         8,
 		PaymentMethod:    true,
@@ -39,7 +40,7 @@ func ExampleJudge() {
 		ID:      "contoso-business-standard",
 		Channel: policy.DirectMOSA, Term: policy.Annual,
 		Start:    time.Date(2025, 4, 1, 10, 0, 0, 0, time.UTC),
-		End:      time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
+		End:      clock.Date{Year: 2026, Month: time.March, Day: 31}, // a calendar date: the last day of the term
 		Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{
 			{Kind: lifecycle.RecurringBillingOff, At: time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC), Actor: lifecycle.BillingAdmin},
@@ -59,16 +60,17 @@ func ExampleJudge() {
 	fmt.Println(st.State(), "since", st.Since().Format(time.DateOnly), "because", st.Cause())
 	fmt.Println("next:", st.Next(), "on", st.NextAt().Format(time.DateOnly))
 	fmt.Println("services:", st.Capabilities().Services, "data:", st.Capabilities().Data)
-	fmt.Println("reactivate:", st.Capabilities().Reactivate, "by", st.Capabilities().ReactivateRoles, "until", st.ReactivateUntil().Format(time.DateOnly))
+	fmt.Println("reactivate:", st.Capabilities().Reactivate, "by", st.Capabilities().ReactivateRoles, "through", st.ReactivateUntil())
 	fmt.Println("change recurring billing:", st.Capabilities().ChangeRecurringBilling)
-	fmt.Println("purge between", st.PurgeNotBefore().Format(time.DateOnly), "and", st.PurgeDeadline().Format(time.DateOnly))
+	fmt.Printf("data may be deleted from %s; kept at most through %s; gone from %s\n",
+		st.PurgeNotBefore(), st.PurgeDeadline(), st.DataGoneBy().Format(time.RFC3339))
 	// Output:
 	// expired since 2026-03-31 because term-ended
 	// next: disabled on 2026-04-30
 	// services: true data: everyone
-	// reactivate: true by global-admin, billing-admin until 2026-07-29
+	// reactivate: true by global-admin, billing-admin through 2026-07-28
 	// change recurring billing: false
-	// purge between 2026-07-29 and 2026-09-27
+	// data may be deleted from 2026-07-29; kept at most through 2026-09-27; gone from 2026-09-28T00:00:00Z
 }
 
 func ExampleNew() {
@@ -76,12 +78,12 @@ func ExampleNew() {
 		Channel:  policy.DirectMOSA,
 		Term:     policy.Annual,
 		Start:    time.Date(2026, 4, 1, 10, 0, 0, 0, time.UTC),
-		End:      time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
+		End:      clock.Date{Year: 2026, Month: time.March, Day: 31},
 		Licenses: 10,
 	})
 	fmt.Println(err)
 	// Output:
-	// lifecycle: Spec.End = 2026-03-31T00:00:00Z: end date before the start date 2026-04-01
+	// lifecycle: Spec.End = 2026-03-31: end date before the start date 2026-04-01 (Start's UTC date)
 }
 
 // A judged lifecycle answers any instant as known at that instant: a
@@ -134,16 +136,17 @@ func ExampleEvaluate() {
 	fmt.Println(st.State(), "since", st.Since().Format(time.DateOnly), "because", st.Cause())
 	fmt.Println("next:", st.Next(), "on", st.NextAt().Format(time.DateOnly))
 	fmt.Println("services:", st.Capabilities().Services, "data:", st.Capabilities().Data)
-	fmt.Println("reactivate:", st.Capabilities().Reactivate, "by", st.Capabilities().ReactivateRoles, "until", st.ReactivateUntil().Format(time.DateOnly))
+	fmt.Println("reactivate:", st.Capabilities().Reactivate, "by", st.Capabilities().ReactivateRoles, "through", st.ReactivateUntil())
 	fmt.Println("change recurring billing:", st.Capabilities().ChangeRecurringBilling)
-	fmt.Println("purge between", st.PurgeNotBefore().Format(time.DateOnly), "and", st.PurgeDeadline().Format(time.DateOnly))
+	fmt.Printf("data may be deleted from %s; kept at most through %s; gone from %s\n",
+		st.PurgeNotBefore(), st.PurgeDeadline(), st.DataGoneBy().Format(time.RFC3339))
 	// Output:
 	// expired since 2026-03-31 because term-ended
 	// next: disabled on 2026-04-30
 	// services: true data: everyone
-	// reactivate: true by global-admin, billing-admin until 2026-07-29
+	// reactivate: true by global-admin, billing-admin through 2026-07-28
 	// change recurring billing: false
-	// purge between 2026-07-29 and 2026-09-27
+	// data may be deleted from 2026-07-29; kept at most through 2026-09-27; gone from 2026-09-28T00:00:00Z
 }
 
 // The location of the instant does not matter: 2026-03-30 20:00 in
@@ -183,12 +186,12 @@ func ExampleTimeline() {
 // MCA subscription ending before 2026-02-09 still has an Expired state,
 // one ending after it does not.
 func ExampleLifecycle_Phases() {
-	for _, end := range []time.Time{
-		time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC),
-		time.Date(2026, 8, 31, 0, 0, 0, 0, time.UTC),
+	for _, end := range []clock.Date{
+		{Year: 2026, Month: time.January, Day: 31},
+		{Year: 2026, Month: time.August, Day: 31},
 	} {
 		sub, err := lifecycle.New(lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual,
-			Start: end.AddDate(-1, 0, 1), End: end, Licenses: 5})
+			Start: end.UTC().AddDate(-1, 0, 1), End: end, Licenses: 5})
 		if err != nil {
 			panic(err)
 		}
@@ -196,7 +199,7 @@ func ExampleLifecycle_Phases() {
 		if err != nil {
 			panic(err)
 		}
-		fmt.Println("end", end.Format(time.DateOnly))
+		fmt.Println("end", end)
 		for _, p := range lc.Phases() {
 			fmt.Printf("  %-8s from %s  version %s\n", p.State, p.Start.Format(time.DateOnly), p.Version.Label())
 		}
@@ -219,7 +222,7 @@ func ExampleLifecycle_Phases() {
 // force at the instant.
 func ExampleStatus_Versions() {
 	sub, err := lifecycle.New(lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Monthly,
-		Start: time.Date(2025, 12, 15, 9, 0, 0, 0, time.UTC), End: time.Date(2026, 1, 14, 0, 0, 0, 0, time.UTC),
+		Start: time.Date(2025, 12, 15, 9, 0, 0, 0, time.UTC), End: clock.Date{Year: 2026, Month: time.January, Day: 14},
 		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true})
 	if err != nil {
 		panic(err)
@@ -235,12 +238,12 @@ func ExampleStatus_Versions() {
 			panic(err)
 		}
 		v := st.Versions()
-		fmt.Printf("%s: term ends %s; lifecycle %s, window %s (ends %s), commands %s\n", d, st.TermEnd().Format(time.DateOnly),
-			v.Lifecycle.Label(), v.Window.Label(), st.CancelWindowEnd().Format(time.DateOnly), v.Commands.Label())
+		fmt.Printf("%s: term ends %s; lifecycle %s, window %s (closes at %s), commands %s\n", d, st.TermEnd(),
+			v.Lifecycle.Label(), v.Window.Label(), st.CancelWindowClosesAt().Format(time.RFC3339), v.Commands.Label())
 	}
 	// Output:
-	// 2026-01-16: term ends 2026-02-14; lifecycle 2025-12, window 2024-09 (ends 2026-01-22), commands 2024-09
-	// 2026-02-10: term ends 2026-02-14; lifecycle 2025-12, window 2024-09 (ends 2026-01-22), commands 2025-12
+	// 2026-01-16: term ends 2026-02-14; lifecycle 2025-12, window 2024-09 (closes at 2026-01-23T00:00:00Z), commands 2024-09
+	// 2026-02-10: term ends 2026-02-14; lifecycle 2025-12, window 2024-09 (closes at 2026-01-23T00:00:00Z), commands 2025-12
 }
 
 // Explain gives the reasons behind every answer, with the rule ids and
@@ -258,15 +261,19 @@ func ExampleStatus_Explain() {
 	// next: Unless something changes, it becomes disabled on April 30, 2026, when the Expired period ends. [R-LC-1]
 	// access: Users keep normal access to their apps, files and email, and the data is accessible to everyone. [§2]
 	// access: Buying a new subscription with the same service plans before this one is deleted gives access to its data again; after it is deleted, it doesn't. [C-22, R-DAT-7, R-TRI-8]
-	// reactivation: It can be reactivated by a Global Administrator or a Billing Administrator before July 29, 2026. [R-REA-1, R-REA-2, R-REA-4]
-	// purge: Customer data may be deleted from July 29, 2026 and will be deleted no later than the end of September 27, 2026. [R-DAT-2…R-DAT-5, DC-7, C-3]
+	// reactivation: It can be reactivated by a Global Administrator or a Billing Administrator through July 28, 2026. [R-REA-1, R-REA-2, R-REA-4]
+	// purge: Customer data may be deleted from July 29, 2026; it is kept at most through September 27, 2026 and is guaranteed gone from September 28, 2026. [R-DAT-2…R-DAT-5, DC-7, C-3]
 	// rules: Judged by the direct-mosa rules, version 2025-02: §1.1 rows 1 and 14, DC-3a, DC-4, DC-7, R-LC-1…R-LC-10, R-CAN-1, R-CAN-2, R-CAN-9, R-REF-1, R-REF-4, R-REA-1…R-REA-4, R-REN-1…R-REN-3, R-LIC-1, R-LIC-3, R-DAT-2…R-DAT-4, R-PAY-1…R-PAY-3, R-TRI-1…R-TRI-5, C-3, C-4, C-6, C-12, C-14. [R-LC-14]
 }
 
+// EndOfTerm reads the start instant in UTC (DC-1): half past midnight in
+// Berlin on 2026-05-05 is still 2026-05-04 in UTC, the term's first day.
 func ExampleEndOfTerm() {
+	berlin := time.FixedZone("CEST", 2*3600)
 	for _, start := range []time.Time{
 		time.Date(2026, 5, 5, 0, 0, 0, 0, time.UTC),
 		time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 5, 5, 0, 30, 0, 0, berlin),
 	} {
 		annual, err := lifecycle.EndOfTerm(start, policy.Annual)
 		if err != nil {
@@ -276,13 +283,14 @@ func ExampleEndOfTerm() {
 		if err != nil {
 			panic(err)
 		}
-		fmt.Println(start.Format(time.DateOnly), "annual ends", annual.Format(time.DateOnly), "monthly ends", monthly.Format(time.DateOnly))
+		fmt.Println(start.Format(time.RFC3339), "annual ends", annual, "monthly ends", monthly)
 	}
 	_, err := lifecycle.EndOfTerm(time.Time{}, policy.Annual)
 	fmt.Println(err)
 	// Output:
-	// 2026-05-05 annual ends 2027-05-04 monthly ends 2026-06-04
-	// 2026-01-31 annual ends 2027-01-30 monthly ends 2026-02-27
+	// 2026-05-05T00:00:00Z annual ends 2027-05-04 monthly ends 2026-06-04
+	// 2026-01-31T00:00:00Z annual ends 2027-01-30 monthly ends 2026-02-27
+	// 2026-05-05T00:30:00+02:00 annual ends 2027-05-03 monthly ends 2026-06-03
 	// lifecycle: start = 0001-01-01T00:00:00Z: required
 }
 
@@ -292,7 +300,7 @@ func ExampleEndOfTrial() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(end.Format(time.DateOnly))
+	fmt.Println(end)
 	_, err = lifecycle.EndOfTrial(start, 0)
 	fmt.Println(err)
 	// Output:
@@ -300,28 +308,29 @@ func ExampleEndOfTrial() {
 	// lifecycle: days = 0: a trial lasts at least one day
 }
 
-// DataGoneBy is the instant from which the data is guaranteed deleted:
-// the end of the deadline's day for day-based rules (R-DAT-2: "no later
-// than 180 days after cancellation"), the deadline itself for hour-based
-// ones (R-DAT-4: "permanently deleted in three days").
+// PurgeDeadline is the last day on which the data may still exist, and
+// DataGoneBy the first instant from which it is guaranteed deleted: the
+// day after the deadline at 00:00Z for day-based rules (R-DAT-2: "no
+// later than 180 days after cancellation"), the exact end of the hours
+// for hour-based ones (R-DAT-4: "permanently deleted in three days").
 func ExampleStatus_DataGoneBy() {
 	cancel := time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC)
 	spec := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly,
-		Start: time.Date(2026, 4, 20, 8, 0, 0, 0, time.UTC), End: time.Date(2026, 5, 19, 0, 0, 0, 0, time.UTC),
+		Start: time.Date(2026, 4, 20, 8, 0, 0, 0, time.UTC), End: clock.Date{Year: 2026, Month: time.May, Day: 19},
 		Licenses: 10, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: cancel}}}
 	sub, _ := lifecycle.New(spec)
 	st, _ := lifecycle.Evaluate(sub, policy.Builtin(), cancel)
-	fmt.Println("cancelled: deadline", st.PurgeDeadline().Format(time.DateOnly), "gone by", st.DataGoneBy().Format(time.RFC3339))
+	fmt.Println("cancelled: kept at most through", st.PurgeDeadline(), "gone from", st.DataGoneBy().Format(time.RFC3339))
 
 	deleted := cancel.AddDate(0, 0, 10)
 	spec.History = append(spec.History, lifecycle.Event{Kind: lifecycle.Delete, At: deleted})
 	sub, _ = lifecycle.New(spec)
 	st, _ = lifecycle.Evaluate(sub, policy.Builtin(), deleted)
-	fmt.Println("deleted: deadline", st.PurgeDeadline().Format(time.RFC3339), "gone by", st.DataGoneBy().Format(time.RFC3339))
+	fmt.Println("deleted: kept at most through", st.PurgeDeadline(), "gone from", st.DataGoneBy().Format(time.RFC3339))
 	// Output:
-	// cancelled: deadline 2026-11-06 gone by 2026-11-07T00:00:00Z
-	// deleted: deadline 2026-05-23T09:00:00Z gone by 2026-05-23T09:00:00Z
+	// cancelled: kept at most through 2026-11-06 gone from 2026-11-07T00:00:00Z
+	// deleted: kept at most through 2026-05-23 gone from 2026-05-23T09:00:00Z
 }
 
 // The enterprise and Volume Licensing tables call Expired and Disabled

@@ -2,10 +2,10 @@ package lifecycle
 
 import (
 	"strings"
-	"time"
 
 	"golang.org/x/text/language"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -46,16 +46,16 @@ func (r Reason) TopicIn(t language.Tag) string { return lang.New("topic." + r.To
 // expiryWords says when a term ends and its first day after, per the
 // expiry anchor of the rules r that judge its end (DC-3a, DC-3b, C-16),
 // and the rule ids and sources of that reading.
-func expiryWords(r *policy.Rules, end time.Time) (text lang.Message, rules, sources string) {
+func expiryWords(r *policy.Rules, end clock.Date) (text lang.Message, rules, sources string) {
 	switch {
 	case r.ExpiryAnchor == policy.DayAfterEndDate:
-		return lang.New("expiry.day-after", lang.Date(end)),
+		return lang.New("expiry.day-after", dateArg(end)),
 			"R-LC-2, DC-3b, C-16", "[PC-SUB-2023-10], [PC-LIFE-2023-08]"
 	case partnerRenewed(r.Channel): // no recurring billing: renewed through the licensing partner
-		return lang.New("expiry.partner", lang.Date(end)),
+		return lang.New("expiry.partner", dateArg(end)),
 			"R-LC-2, DC-3a, R-REN-4, R-REA-9", "[D-WIF-2025-02], [S004]"
 	}
-	return lang.New("expiry.on-end-date", lang.Date(end)),
+	return lang.New("expiry.on-end-date", dateArg(end)),
 		"R-LC-2, R-LC-3, DC-3a", "[D-WIF-2025-02], [S004]"
 }
 
@@ -66,7 +66,7 @@ func (s *Status) nextReason() (text lang.Message, rules, sources string) {
 	case TermEnded, CancelledAtRenewal:
 		r := s.f.b.rules(int32(s.d.ver))
 		if s.Next() != Expired && r.ExpiredDays == 0 && r.Channel == policy.DirectMCA && !s.f.is(inTrial) { // R-LC-13: no Expired status
-			return lang.New("next.mca-no-expired", lang.Date(s.TermEnd()), lang.Days(r.DisabledDays)),
+			return lang.New("next.mca-no-expired", dateArg(s.TermEnd()), lang.Days(r.DisabledDays)),
 				"R-LC-13, R-LC-14, C-26", "[D-WIF-2025-12], [D-EST-2026-03]"
 		}
 		t, ids, src := expiryWords(r, s.TermEnd())
@@ -173,6 +173,36 @@ func (s *Status) causeReason() (text lang.Message, rules, sources string) {
 	return lang.New("cause.other", st, since), "R-LC-1", wif
 }
 
+// deadlineArg says until when something is possible, given the first
+// instant before at which it no longer is: "through" its last day when
+// before is a day boundary (00:00Z); otherwise "until" the instant before
+// it inclusive, when that last instant is inside (DC-5), or "before" it.
+// An inclusive last instant is stated exactly (lang.Stamp), because a long
+// date alone would read as the whole day.
+func deadlineArg(before int64, inclusive bool) lang.Arg {
+	switch {
+	case before%dayNs == 0:
+		return lang.Sub(lang.New("deadline.through", dateArg(lastDay(before))))
+	case inclusive:
+		return lang.Sub(lang.New("deadline.until", lang.Stamp(timeOf(before-1))))
+	}
+	return lang.Sub(lang.New("deadline.before", lang.Instant(timeOf(before))))
+}
+
+// cancelDeadline says until when the current term's cancellation window
+// admits a cancellation: through its last day (days, DC-6), or until its
+// end inclusive or before it (hours, DC-5).
+func (s *Status) cancelDeadline() lang.Arg {
+	t0, w := s.cancelWindow()
+	if w.Unit == policy.Hours {
+		if w.Inclusive {
+			return deadlineArg(windowEnd(&w, t0)+1, true)
+		}
+		return deadlineArg(windowEnd(&w, t0), false)
+	}
+	return deadlineArg(windowClosesAt(&w, t0), false)
+}
+
 // refusalOf returns Apply's refusal of cmd issued at At by the first role
 // that may issue it on the channel (§3.12), or by a Global Administrator
 // when only support may, or nil when it is admitted.
@@ -232,7 +262,7 @@ func (s Status) Explain() []Reason {
 	add("state", text, rules, sources)
 
 	if u := s.AdminCenterLagUntil(); !u.IsZero() {
-		add("state", lang.New("state.aobo-lag", lang.Date(u)), "R-LC-12, C-19", "[D-WIF-2024-03], [D-WIF-2023-01]")
+		add("state", lang.New("state.aobo-lag", dateArg(u)), "R-LC-12, C-19", "[D-WIF-2024-03], [D-WIF-2023-01]")
 	}
 
 	if s.Next().IsValid() {
@@ -269,11 +299,8 @@ func (s Status) Explain() []Reason {
 
 	if c.Reactivate {
 		r, src := s.reactivationRules()
-		if s.State() == Deleted { // C-6, DC-5: the last instant is inside
-			add("reactivation", lang.New("reactivation.until", rolesArg(c.ReactivateRoles), lang.Instant(s.ReactivateUntil().Add(-time.Nanosecond).Truncate(time.Second))), r, src)
-		} else {
-			add("reactivation", lang.New("reactivation.before", rolesArg(c.ReactivateRoles), lang.Instant(s.ReactivateUntil())), r, src)
-		}
+		// C-6, DC-5: the last instant of the hours after a deletion is inside.
+		add("reactivation", lang.New("reactivation", rolesArg(c.ReactivateRoles), deadlineArg(s.reactivateBefore(), s.State() == Deleted)), r, src)
 	} else if s.State() != Active {
 		if e := s.refusalOf(CmdReactivate); e != nil {
 			m := lang.New("reactivation.refused", lang.Sub(e.ReasonMessage()))
@@ -284,23 +311,21 @@ func (s Status) Explain() []Reason {
 		}
 	}
 
-	if nb, dl, byDay, ok := s.purge(); ok {
-		m := lang.New("purge", lang.Instant(timeOf(nb)), lang.Instant(timeOf(dl)))
-		if byDay {
-			m = lang.New("purge.end-of-day", lang.Instant(timeOf(nb)), lang.Date(timeOf(dl)))
-		}
+	if nb, gone, ok := s.purge(); ok {
+		m := lang.New("purge", lang.Instant(timeOf(nb)), dateArg(lastDay(gone)), lang.Instant(timeOf(gone)))
 		add("purge", m, "R-DAT-2…R-DAT-5, DC-7, C-3", "[D-WIF-2025-02], [S002], [S003], [E-TENANT-2024-01], [PC-LIFE-2023-08], [P-TRUST]")
 	}
 
 	if !ch.IsCSP() { // a direct customer is told its own roles: not support, nor a partner acting for it (AOBO)
 		c.CancelRoles &^= RolesOf(Support, Partner)
 	}
+	closes := s.CancelWindowClosesAt()
 	switch {
-	case c.Cancel && s.f.is(viaSeller) && !s.CancelWindowEnd().IsZero():
-		add("cancel", lang.New("cancel.via-seller", lang.Instant(s.CancelWindowEnd())),
+	case c.Cancel && s.f.is(viaSeller) && !closes.IsZero():
+		add("cancel", lang.New("cancel.via-seller", s.cancelDeadline()),
 			"R-CAN-4, DC-6", "[D-CAN-2024-09]")
-	case c.Cancel && !s.CancelWindowEnd().IsZero():
-		add("cancel", lang.New("cancel.window", rolesArg(c.CancelRoles), lang.Instant(s.CancelWindowEnd())),
+	case c.Cancel && !closes.IsZero():
+		add("cancel", lang.New("cancel.window", rolesArg(c.CancelRoles), s.cancelDeadline()),
 			"R-CAN-3, R-CAN-14, DC-5, DC-6", "[D-CAN-2024-09], [PC-LIFE-2023-08]")
 	case c.Cancel && s.Trial():
 		add("cancel", lang.New("cancel.trial", rolesArg(c.CancelRoles)), "R-TRI-3", "[D-CAN-2024-09]")
@@ -331,11 +356,11 @@ func (s Status) Explain() []Reason {
 			"R-LC-8, R-LC-9, R-CLO-3, R-CLO-5", "[D-CLOSE-2025-07], [S001], [D-WIF-2025-02]")
 	}
 
-	if !s.LicenseConflictUntil().IsZero() {
-		m := lang.New("licenses.conflict", lang.Date(s.LicenseConflictUntil()))
+	if u := s.LicenseConflictUntil(); !u.IsZero() {
+		m := lang.New("licenses.conflict", dateArg(u))
 		rules := "R-LIC-4, C-15"
 		if partnerRenewed(ch) { // AC-33: "we recommend placing an Online Reservation to restore service"
-			m = lang.New("licenses.conflict.online-reservation", lang.Date(s.LicenseConflictUntil()))
+			m = lang.New("licenses.conflict.online-reservation", dateArg(u))
 			rules += ", R-REA-9"
 		}
 		add("licenses", m, rules, "[D-WIF-2025-02], [S004]")
@@ -348,7 +373,7 @@ func (s Status) Explain() []Reason {
 		add("rules", lang.New("rules.commands", lang.Text(v.Commands.Label()), lang.Text(v.Commands.Cite().Rules)),
 			"R-LC-14", v.Commands.Cite().Sources)
 	}
-	if v.Window.Index() != v.Commands.Index() && !s.CancelWindowEnd().IsZero() {
+	if v.Window.Index() != v.Commands.Index() && !closes.IsZero() {
 		add("rules", lang.New("rules.window", lang.Text(v.Window.Label()), lang.Text(v.Window.Cite().Rules)),
 			"R-CAN-14, R-CAN-15", v.Window.Cite().Sources)
 	}

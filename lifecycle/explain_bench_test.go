@@ -16,7 +16,7 @@ var benchSinkReasons []lifecycle.Reason
 func benchExplainStatus(b *testing.B) lifecycle.Status {
 	lc := judge(b, mustNew(b, lifecycle.Spec{
 		ID: "bench", Channel: policy.DirectMOSA, Term: policy.Annual,
-		Start: time.Date(2025, 4, 1, 10, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
+		Start: time.Date(2025, 4, 1, 10, 0, 0, 0, time.UTC), End: day(2026, 3, 31),
 		Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC), Actor: lifecycle.BillingAdmin}},
 	}), builtin)

@@ -75,28 +75,28 @@ func TestExplainCitesTheAnswer(t *testing.T) {
 			var wantRules []string // the reason's Rules is one of these, when set
 			switch r.Topic {
 			case "state":
-				allowed = []time.Time{st.Since(), st.TermEnd(), st.AdminCenterLagUntil()}
+				allowed = []time.Time{st.Since(), st.TermEnd().UTC(), st.AdminCenterLagUntil().UTC()}
 				for _, e := range lc.Subscription().History() { // the event that began the phase (C-21: the cancellation)
 					allowed = append(allowed, e.At)
 				}
 			case "next":
-				allowed = []time.Time{st.NextAt(), st.TermEnd()}
+				allowed = []time.Time{st.NextAt(), st.TermEnd().UTC()}
 			case "reactivation":
-				allowed = []time.Time{st.ReactivateUntil(), st.ReactivateUntil().Add(-time.Nanosecond)}
+				allowed = []time.Time{st.ReactivateUntil().UTC(), st.ReactivateBefore()} // through the last day, or before the instant
 				if !st.Capabilities().Reactivate {
 					rules, days := refusal(lifecycle.CmdReactivate)
-					wantRules, allowed = rules, append(days, st.TermEnd(), st.TermEnd().AddDate(0, 0, 1))
+					wantRules, allowed = rules, append(days, st.TermEnd().UTC(), st.TermEnd().AddDays(1).UTC())
 				}
 			case "purge":
-				allowed = []time.Time{st.PurgeNotBefore(), st.PurgeDeadline()}
+				allowed = []time.Time{st.PurgeNotBefore().UTC(), st.PurgeDeadline().UTC(), st.DataGoneBy()}
 			case "cancel":
-				allowed = []time.Time{st.CancelWindowEnd()}
+				allowed = []time.Time{st.CancelWindowClosesAt(), st.CancelWindowClosesAt().Add(-time.Nanosecond)} // before it, or through its last day
 				if !st.Capabilities().Cancel {
 					rules, days := refusal(lifecycle.CmdCancelNow)
-					wantRules, allowed = rules, append(days, st.TermEnd(), st.TermEnd().AddDate(0, 0, 1))
+					wantRules, allowed = rules, append(days, st.TermEnd().UTC(), st.TermEnd().AddDays(1).UTC())
 				}
 			case "licenses":
-				allowed = []time.Time{st.LicenseConflictUntil()}
+				allowed = []time.Time{st.LicenseConflictUntil().UTC()}
 			case "rules":
 				continue // version labels and citations, checked by TestVersionsExplained
 			}

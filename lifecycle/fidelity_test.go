@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -58,7 +59,7 @@ func TestR_TRI_3_CancelTrialTurnsOffRecurringBilling(t *testing.T) {
 			if st.State() != lifecycle.Active || !st.Trial() || st.RecurringBilling() {
 				t.Fatalf("after cancel: %v trial %v billing %v; want an Active trial with recurring billing off", st.State(), st.Trial(), st.RecurringBilling())
 			}
-			expiredAt := date(end.Year(), end.Month(), end.Day()) // DC-3a
+			expiredAt := end.UTC() // DC-3a
 			if st.Next() != lifecycle.Expired || !st.NextAt().Equal(expiredAt) {
 				t.Fatalf("next %v at %v; want expired at %v", st.Next(), st.NextAt(), expiredAt)
 			}
@@ -105,7 +106,7 @@ func TestR_TRI_3_CancelTrialTurnsOffRecurringBilling(t *testing.T) {
 func TestR_REN_4_ReactivatedVLDoesNotRenewAutomatically(t *testing.T) {
 	for _, ch := range []policy.Channel{policy.VolumeLicensing, policy.OpenValue} {
 		t.Run(ch.String(), func(t *testing.T) {
-			spec := lifecycle.Spec{ID: "vl", Channel: ch, Term: policy.Annual, Start: date(2025, 7, 1), End: date(2026, 6, 30),
+			spec := lifecycle.Spec{ID: "vl", Channel: ch, Term: policy.Annual, Start: date(2025, 7, 1), End: day(2026, 6, 30),
 				Licenses: 10, Assigned: 10, PaymentMethod: true}
 			lc := judge(t, mustNew(t, spec), builtin)
 			at := date(2026, 7, 15)
@@ -137,7 +138,7 @@ func TestR_REN_4_ReactivatedVLDoesNotRenewAutomatically(t *testing.T) {
 // Item 2: Open License sells and renews nothing from 2022-01-01, so an
 // expired Open License subscription is no longer reactivated then (C-23).
 func TestC_23_OpenLicenseNotReactivatedAfterSalesEnd(t *testing.T) {
-	spec := lifecycle.Spec{ID: "open", Channel: policy.OpenLicense, Term: policy.Annual, Start: date(2021, 1, 1), End: date(2021, 12, 31),
+	spec := lifecycle.Spec{ID: "open", Channel: policy.OpenLicense, Term: policy.Annual, Start: date(2021, 1, 1), End: day(2021, 12, 31),
 		Licenses: 5, Assigned: 5, PaymentMethod: true}
 	lc := judge(t, mustNew(t, spec), builtin)
 	cmd := lifecycle.Command{Kind: lifecycle.CmdReactivate, Actor: lifecycle.GlobalAdmin}
@@ -176,7 +177,7 @@ func TestR_REA_4_ReactivationNeedsPaymentMethod(t *testing.T) {
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
-			spec := lifecycle.Spec{ID: "r", Channel: row.ch, Term: policy.Annual, Start: date(2025, 1, 10), End: date(2026, 1, 9),
+			spec := lifecycle.Spec{ID: "r", Channel: row.ch, Term: policy.Annual, Start: date(2025, 1, 10), End: day(2026, 1, 9),
 				Licenses: 5, Assigned: 5, PaymentMethod: row.payment}
 			lc := judge(t, mustNew(t, spec), builtin)
 			at := date(2026, 1, 20)
@@ -212,7 +213,7 @@ func TestR_PAY_2_RolesThatMayRemovePaymentMethod(t *testing.T) {
 			t.Errorf("CanRemovePaymentMethod(%v, nil) = %v; want a readable ErrRole", r, err)
 		}
 	}
-	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2026, 1, 1), End: date(2026, 12, 31),
+	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2026, 1, 1), End: day(2026, 12, 31),
 		Licenses: 1, PaymentMethod: true, RecurringBilling: true}
 	lc := judge(t, mustNew(t, spec), builtin)
 	err := lifecycle.CanRemovePaymentMethod(lifecycle.BillingAdmin, []lifecycle.Lifecycle{lc}, at)
@@ -226,7 +227,7 @@ func TestR_PAY_2_RolesThatMayRemovePaymentMethod(t *testing.T) {
 func TestR_CAN_1_SupportCancelsOverTheOnlineLimit(t *testing.T) {
 	at := date(2026, 2, 1)
 	for _, n := range []int{24, 25, 26} {
-		spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 6, 1), End: date(2026, 5, 31),
+		spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 6, 1), End: day(2026, 5, 31),
 			Licenses: n, Assigned: n, PaymentMethod: true, RecurringBilling: true}
 		lc := judge(t, mustNew(t, spec), builtin)
 		st := mustAt(t, lc, at)
@@ -248,7 +249,7 @@ func TestR_CAN_1_SupportCancelsOverTheOnlineLimit(t *testing.T) {
 // Item 8: with the explicit-delete reactivation window set to 72 hours,
 // +72 h itself is inside: windows are inclusive by default (C-6, DC-5).
 func TestC_6_ExplicitDeleteReactivationWindowIsInclusive(t *testing.T) {
-	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 4, 1, 9, 0), End: date(2026, 4, 30),
+	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 4, 1, 9, 0), End: day(2026, 4, 30),
 		Licenses: 10, Assigned: 10, PaymentMethod: true, RecurringBilling: true}
 	r := versionAt(t, mustNew(t, spec), date(2026, 5, 1))
 	r.Reactivation.ExplicitDeleteHours = 72
@@ -280,18 +281,18 @@ func TestC_6_ExplicitDeleteReactivationWindowIsInclusive(t *testing.T) {
 // rejects it instead of keeping the subscription Active forever. VL,
 // whose rules let every license go, expires (R-LIC-4).
 func TestR_LIC_1_ZeroLicensesHistory(t *testing.T) {
-	mosa := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2026, 1, 1), End: date(2026, 12, 31),
+	mosa := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2026, 1, 1), End: day(2026, 12, 31),
 		Licenses: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.ChangeLicenses, At: date(2026, 3, 1), Actor: lifecycle.BillingAdmin}}}
 	if _, err := lifecycle.Judge(mustNew(t, mosa), builtin); !errors.Is(err, lifecycle.ErrHistory) {
 		t.Errorf("Judge(MOSA history with 0 licenses) = %v; want ErrHistory", err)
 	}
 	lc := judge(t, mustNew(t, lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2026, 1, 1),
-		End: date(2026, 12, 31), Licenses: 5, PaymentMethod: true, RecurringBilling: true}), builtin)
+		End: day(2026, 12, 31), Licenses: 5, PaymentMethod: true, RecurringBilling: true}), builtin)
 	if err := lc.Check(lifecycle.Command{Kind: lifecycle.CmdRemoveLicenses, Actor: lifecycle.BillingAdmin, Licenses: 5}, date(2026, 3, 1)); !errors.Is(err, lifecycle.ErrPrecondition) {
 		t.Errorf("removing every MOSA license: %v; want ErrPrecondition", err)
 	}
-	vl := lifecycle.Spec{ID: "vl", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2026, 1, 1), End: date(2026, 12, 31),
+	vl := lifecycle.Spec{ID: "vl", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2026, 1, 1), End: day(2026, 12, 31),
 		Licenses: 5, History: []lifecycle.Event{{Kind: lifecycle.ChangeLicenses, At: date(2026, 3, 1), Actor: lifecycle.Partner}}}
 	vlc := judge(t, mustNew(t, vl), builtin)
 	if st := mustAt(t, vlc, date(2026, 3, 1)); st.State() != lifecycle.Expired || st.Cause() != lifecycle.AllLicensesRemoved {
@@ -302,7 +303,7 @@ func TestR_LIC_1_ZeroLicensesHistory(t *testing.T) {
 // Item 10: an Extended Service Term is charged 3% over the standard
 // monthly rate (R-LC-13), which Quote used to ignore.
 func TestR_LC_13_QuoteChargesTheESTSurcharge(t *testing.T) {
-	spec := lifecycle.Spec{ID: "est", Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2026, 3, 1), End: date(2027, 2, 28),
+	spec := lifecycle.Spec{ID: "est", Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2026, 3, 1), End: day(2027, 2, 28),
 		Licenses: 10, Assigned: 10, PaymentMethod: true, RecurringBilling: true}
 	lc := judgeSteps(t, spec, builtin, []cmdStep{
 		{lifecycle.Command{Kind: lifecycle.CmdConvertToEST, Actor: lifecycle.BillingAccountOwner}, date(2026, 6, 1)},
@@ -342,7 +343,7 @@ func reasonOf(tb testing.TB, st lifecycle.Status, topic string) lifecycle.Reason
 // Item 11: an MCA term ending on or after 2026-02-09 has no Expired
 // status, and is explained by R-LC-13, not the Expired text of R-LC-2/3.
 func TestR_LC_13_ExplainsTheEndWithoutExpired(t *testing.T) {
-	spec := lifecycle.Spec{ID: "mca", Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+	spec := lifecycle.Spec{ID: "mca", Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 3, 1), End: day(2026, 2, 28),
 		Licenses: 5, Assigned: 5, PaymentMethod: true}
 	lc := judge(t, mustNew(t, spec), builtin)
 	active := mustAt(t, lc, date(2026, 2, 20))
@@ -362,7 +363,7 @@ func TestR_LC_13_ExplainsTheEndWithoutExpired(t *testing.T) {
 // Item 11: a CSP end date is inclusive of the whole day (DC-3b): the
 // reason says the term ended after March 1 and cites Partner Center.
 func TestDC_3b_ExplainsTheCSPEndDate(t *testing.T) {
-	spec := lifecycle.Spec{ID: "csp", Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 3, 2, 10, 0), End: date(2026, 3, 1),
+	spec := lifecycle.Spec{ID: "csp", Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 3, 2, 10, 0), End: day(2026, 3, 1),
 		Licenses: 5, Assigned: 5}
 	lc := judge(t, mustNew(t, spec), builtin)
 	st := mustAt(t, lc, date(2026, 3, 5))
@@ -383,7 +384,7 @@ func TestDC_3b_ExplainsTheCSPEndDate(t *testing.T) {
 // of the billing cycle (C-21); the reason says so instead of "users lost
 // access the same day".
 func TestC_21_ExplainsTheDeferredCancellation(t *testing.T) {
-	spec := lifecycle.Spec{ID: "o365", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2013, 7, 1), End: date(2013, 7, 31),
+	spec := lifecycle.Spec{ID: "o365", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2013, 7, 1), End: day(2013, 7, 31),
 		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: utc(2013, 7, 10, 9, 0), Actor: lifecycle.GlobalAdmin}}}
 	lc := judge(t, mustNew(t, spec), builtin)
@@ -407,10 +408,10 @@ func TestR_REN_4_CancelAdviceByChannel(t *testing.T) {
 		name, want, rule string
 		spec             lifecycle.Spec
 	}{
-		{"vl", "licensing partner", "R-REN-4", lifecycle.Spec{Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2025, 7, 1), End: date(2026, 6, 30), Licenses: 5}},
-		{"csp", "auto-renew", "R-CAN-14", lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 7, 1, 9, 0), End: date(2026, 6, 30), Licenses: 5, RecurringBilling: true}},
-		{"product-key", "support", "R-CAN-7", lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2015, 3, 1), End: date(2016, 2, 29), Licenses: 5, ProductKey: true}},
-		{"mca", "recurring billing", "R-CAN-3", lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 7, 1), End: date(2026, 6, 30), Licenses: 5, PaymentMethod: true, RecurringBilling: true}},
+		{"vl", "licensing partner", "R-REN-4", lifecycle.Spec{Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2025, 7, 1), End: day(2026, 6, 30), Licenses: 5}},
+		{"csp", "auto-renew", "R-CAN-14", lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 7, 1, 9, 0), End: day(2026, 6, 30), Licenses: 5, RecurringBilling: true}},
+		{"product-key", "support", "R-CAN-7", lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2015, 3, 1), End: day(2016, 2, 29), Licenses: 5, ProductKey: true}},
+		{"mca", "recurring billing", "R-CAN-3", lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: date(2025, 7, 1), End: day(2026, 6, 30), Licenses: 5, PaymentMethod: true, RecurringBilling: true}},
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
@@ -431,7 +432,7 @@ func TestR_REN_4_CancelAdviceByChannel(t *testing.T) {
 // Item 11: ReactivateUntil is zero while the subscription is Active,
 // which cannot (and need not) be reactivated, as its doc says.
 func TestReactivateUntil_ZeroWhileActive(t *testing.T) {
-	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 4, 1), End: date(2026, 3, 31),
+	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 4, 1), End: day(2026, 3, 31),
 		Licenses: 5, PaymentMethod: true}
 	lc := judge(t, mustNew(t, spec), builtin)
 	for i, at := range around(date(2026, 3, 31)) {
@@ -465,21 +466,22 @@ func TestR_TRI_1_TrialComesWith25Licenses(t *testing.T) {
 // R-LC-12, AC-59: a partner with delegated administration (AOBO) cancels a
 // direct customer's subscription, which used to be refused; under the
 // 01/2023 and 03/2024 texts the admin center may show the old status for
-// up to 90 days, informational only.
+// up to 90 days, informational only. AC-59's "until 2024-07-30" is the
+// first day after the 90 days 2024-05-01…2024-07-29: AdminCenterLagUntil
+// is their last day, 2024-07-29, until 2024-07-30T00:00Z.
 func TestR_LC_12_AOBOCancellation(t *testing.T) {
-	spec := lifecycle.Spec{ID: "aobo", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2024, 4, 20), End: date(2024, 5, 19),
+	spec := lifecycle.Spec{ID: "aobo", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2024, 4, 20), End: day(2024, 5, 19),
 		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true}
 	lc := judge(t, mustNew(t, spec), builtin)
 	cancelAt := date(2024, 5, 1)
 	lc = mustApply(t, lc, lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.Partner}, cancelAt)
-	until := date(2024, 7, 30)
-	for i, at := range around(until) {
+	for i, at := range around(date(2024, 7, 30)) {
 		st := mustAt(t, lc, at)
-		want := until
+		want := day(2024, 7, 29)
 		if i > 0 {
-			want = time.Time{}
+			want = clock.Date{}
 		}
-		if got := st.AdminCenterLagUntil(); !got.Equal(want) {
+		if got := st.AdminCenterLagUntil(); got != want {
 			t.Errorf("At(%v).AdminCenterLagUntil() = %v; want %v", at, got, want)
 		}
 	}
@@ -487,7 +489,7 @@ func TestR_LC_12_AOBOCancellation(t *testing.T) {
 	if st.State() != lifecycle.Disabled {
 		t.Fatalf("state %v; want disabled (the partner's cancellation is a cancellation)", st.State())
 	}
-	if r := reasonOf(t, st, "state"); !strings.Contains(fmt.Sprint(st.Explain()), "July 30, 2024") {
+	if r := reasonOf(t, st, "state"); !strings.Contains(fmt.Sprint(st.Explain()), "through July 29, 2024") {
 		t.Errorf("Explain does not give the AOBO delay: %v", r)
 	}
 	// The customer's own cancellation shows no delay; nor does a
@@ -496,7 +498,7 @@ func TestR_LC_12_AOBOCancellation(t *testing.T) {
 	if got := mustAt(t, own, cancelAt).AdminCenterLagUntil(); !got.IsZero() {
 		t.Errorf("an admin's cancellation has an AOBO delay until %v", got)
 	}
-	spec.Start, spec.End = date(2026, 4, 20), date(2026, 5, 19)
+	spec.Start, spec.End = date(2026, 4, 20), day(2026, 5, 19)
 	now := mustApply(t, judge(t, mustNew(t, spec), builtin), lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.Partner}, date(2026, 5, 1))
 	if got := mustAt(t, now, date(2026, 5, 1)).AdminCenterLagUntil(); !got.IsZero() {
 		t.Errorf("a 2026 AOBO cancellation has a delay until %v", got)
@@ -507,7 +509,7 @@ func TestR_LC_12_AOBOCancellation(t *testing.T) {
 // key for the same Microsoft plan": re-entering a used key is refused by
 // Apply and rejected by Judge in a history.
 func TestR_REN_3_UsedProductKeyIsRefused(t *testing.T) {
-	spec := lifecycle.Spec{ID: "pk", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 4, 1), End: date(2026, 3, 31),
+	spec := lifecycle.Spec{ID: "pk", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 4, 1), End: day(2026, 3, 31),
 		Licenses: 5, Assigned: 5, ProductKey: true, ProductKeyID: "KEY-1"}
 	lc := judge(t, mustNew(t, spec), builtin)
 	renew := func(key string) lifecycle.Command {
@@ -544,7 +546,7 @@ func TestR_REN_3_UsedProductKeyIsRefused(t *testing.T) {
 // C-22: a new subscription with the same service plans restores access to
 // the data while the old one is Expired or Disabled, not once Deleted.
 func TestC_22_RepurchaseRestoresDataUntilDeleted(t *testing.T) {
-	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 4, 1), End: date(2026, 3, 31),
+	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 4, 1), End: day(2026, 3, 31),
 		Licenses: 5, PaymentMethod: true}
 	lc := judge(t, mustNew(t, spec), builtin)
 	for _, c := range []struct {
@@ -567,12 +569,12 @@ func TestC_22_RepurchaseRestoresDataUntilDeleted(t *testing.T) {
 // AC-33, R-REA-9: after a VL seat reduction the explanation gives the
 // documented advice: place an Online Reservation, contact the partner.
 func TestR_REA_9_VLSeatReductionAdvice(t *testing.T) {
-	spec := lifecycle.Spec{ID: "ea", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2025, 7, 1), End: date(2026, 6, 30),
+	spec := lifecycle.Spec{ID: "ea", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2025, 7, 1), End: day(2026, 6, 30),
 		Licenses: 100, Assigned: 95,
 		History: []lifecycle.Event{{Kind: lifecycle.ChangeLicenses, At: date(2026, 3, 1), Licenses: 80, Assigned: 95}}}
 	st := mustAt(t, judge(t, mustNew(t, spec), builtin), date(2026, 5, 15))
 	r := reasonOf(t, st, "licenses")
-	if !strings.Contains(r.Text, "Online Reservation") || !strings.Contains(r.Text, "May 30, 2026") || !strings.Contains(r.Rules, "R-REA-9") {
+	if !strings.Contains(r.Text, "Online Reservation") || !strings.Contains(r.Text, "by the end of May 29, 2026") || !strings.Contains(r.Rules, "R-REA-9") {
 		t.Errorf("licenses: %v", r)
 	}
 }
@@ -610,13 +612,13 @@ func TestExplainNextAtTermEnd(t *testing.T) {
 		t.Fatalf("no next reason at %v (%v)", at, st.State())
 		return lifecycle.Reason{}
 	}
-	legacy := lifecycle.Spec{ID: "legacy", Channel: policy.CSPLegacy, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+	legacy := lifecycle.Spec{ID: "legacy", Channel: policy.CSPLegacy, Term: policy.Annual, Start: date(2025, 3, 1), End: day(2026, 2, 28),
 		Licenses: 5, PaymentMethod: true}
 	r := nextOf(t, judge(t, mustNew(t, legacy), builtin), date(2025, 6, 1))
 	if !strings.Contains(r.Text, "these rules have no Expired status") {
 		t.Errorf("CSP legacy next = %q; want it to say the rules have no Expired status", r.Text)
 	}
-	mosa := lifecycle.Spec{ID: "mosa", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+	mosa := lifecycle.Spec{ID: "mosa", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 3, 1), End: day(2026, 2, 28),
 		Licenses: 5, PaymentMethod: true, RecurringBilling: true}
 	lc := mustApply(t, judge(t, mustNew(t, mosa), builtin), lifecycle.Command{Kind: lifecycle.CmdCancelAtRenewal, Actor: lifecycle.GlobalAdmin}, date(2025, 6, 1))
 	r = nextOf(t, lc, date(2025, 6, 2))
@@ -637,7 +639,7 @@ func TestExplainNextAtTermEnd(t *testing.T) {
 // subscriptions are cancelled by the partner, whom the check does not
 // concern. The refusal used to be untested for CancelAtRenewal.
 func TestR_CAN_10_CustomDomainBlocksCancelAtRenewal(t *testing.T) {
-	spec := lifecycle.Spec{ID: "mosa", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+	spec := lifecycle.Spec{ID: "mosa", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 3, 1), End: day(2026, 2, 28),
 		Licenses: 5, PaymentMethod: true, RecurringBilling: true}
 	lc := judge(t, mustNew(t, spec), builtin)
 	at := date(2025, 6, 1)
@@ -656,7 +658,7 @@ func TestR_CAN_10_CustomDomainBlocksCancelAtRenewal(t *testing.T) {
 // C-6 with no reactivation hours (the default): a subscription deleted
 // explicitly can't be reactivated, not even at the instant of deletion.
 func TestC_6_NoReactivationWithoutHours(t *testing.T) {
-	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 4, 1, 9, 0), End: date(2026, 4, 30),
+	spec := lifecycle.Spec{ID: "s", Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 4, 1, 9, 0), End: day(2026, 4, 30),
 		Licenses: 10, Assigned: 10, PaymentMethod: true, RecurringBilling: true}
 	r := versionAt(t, mustNew(t, spec), date(2026, 5, 1))
 	r.Reactivation.ExplicitDeleteHours = 0
@@ -692,7 +694,7 @@ func TestExplainCitesByCase(t *testing.T) {
 		t.Fatalf("no %s reason at %v (%v)", topic, at, st.State())
 		return lifecycle.Reason{}
 	}
-	mosa := lifecycle.Spec{ID: "mosa", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+	mosa := lifecycle.Spec{ID: "mosa", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 3, 1), End: day(2026, 2, 28),
 		Licenses: 5, PaymentMethod: true, RecurringBilling: true}
 	cancelled := mustApply(t, judge(t, mustNew(t, mosa), builtin), lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, date(2025, 3, 2))
 	if r := reason(t, cancelled, date(2025, 3, 10), "reactivation"); !strings.Contains(r.Rules, "R-REA-3") {
@@ -707,7 +709,7 @@ func TestExplainCitesByCase(t *testing.T) {
 	if r := reason(t, expired, date(2026, 4, 15), "state"); strings.Contains(r.Text, "no Expired status") {
 		t.Errorf("Expired MOSA state = %q; its rules have an Expired status", r.Text)
 	}
-	legacy := lifecycle.Spec{ID: "legacy", Channel: policy.CSPLegacy, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+	legacy := lifecycle.Spec{ID: "legacy", Channel: policy.CSPLegacy, Term: policy.Annual, Start: date(2025, 3, 1), End: day(2026, 2, 28),
 		Licenses: 5, PaymentMethod: true}
 	if r := reason(t, judge(t, mustNew(t, legacy), builtin), date(2026, 3, 15), "state"); !strings.Contains(r.Text, "these rules have no Expired status") {
 		t.Errorf("CSP legacy after its end, state = %q; want 'these rules have no Expired status'", r.Text)
@@ -717,7 +719,7 @@ func TestExplainCitesByCase(t *testing.T) {
 	}
 	// A VL subscription with recurring billing on (as a partner's system
 	// may record it) is renewed by the partner, not automatically.
-	vl := lifecycle.Spec{ID: "vl-next", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+	vl := lifecycle.Spec{ID: "vl-next", Channel: policy.VolumeLicensing, Term: policy.Annual, Start: date(2025, 3, 1), End: day(2026, 2, 28),
 		Licenses: 5, RecurringBilling: true}
 	if r := reason(t, judge(t, mustNew(t, vl), builtin), date(2025, 6, 1), "next"); !strings.Contains(r.Text, "licensing partner") || !strings.Contains(r.Rules, "R-REN-4") {
 		t.Errorf("VL next = %q (%s); want the partner's renewal, R-REN-4", r.Text, r.Rules)
@@ -751,7 +753,7 @@ func TestRefusalArticles(t *testing.T) {
 		if !strings.ContainsRune("aeiou", rune(ch.String()[0])) {
 			continue
 		}
-		spec := lifecycle.Spec{ID: "s", Channel: ch, Term: policy.Annual, Start: date(2025, 3, 1), End: date(2026, 2, 28),
+		spec := lifecycle.Spec{ID: "s", Channel: ch, Term: policy.Annual, Start: date(2025, 3, 1), End: day(2026, 2, 28),
 			Licenses: 5, PaymentMethod: true}
 		lc, err := lifecycle.Judge(mustNew(t, spec), builtin)
 		if err != nil {

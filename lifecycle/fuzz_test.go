@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -66,7 +67,10 @@ func fuzzInput(data []byte) (spec lifecycle.Spec, table *policy.Table, at time.T
 		ProductKey:       r.u8()%5 == 0,
 		NonUser:          r.u8()%5 == 0,
 	}
-	spec.End = spec.Start.AddDate(0, 0, r.i16()/16)
+	spec.End = clock.DateOf(spec.Start.UTC().AddDate(0, 0, r.i16()/16))
+	if r.u8()%8 == 0 { // an invalid or zero end date
+		spec.End = clock.Date{Year: int(r.i16()), Month: time.Month(r.u8() % 14), Day: int(r.u8() % 33)}
+	}
 	if spec.Term.IsValid() && r.u8()%2 == 0 {
 		if end, err := lifecycle.EndOfTerm(spec.Start, spec.Term); err == nil {
 			spec.End = end
@@ -93,7 +97,7 @@ func fuzzInput(data []byte) (spec lifecycle.Spec, table *policy.Table, at time.T
 	if !key.Term.IsValid() {
 		key.Term = policy.Annual
 	}
-	rules, err := table.Lookup(key, spec.End)
+	rules, err := table.Lookup(key, spec.End.UTC())
 	if err != nil {
 		rules, _ = table.Lookup(key, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
 	}

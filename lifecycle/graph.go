@@ -1,9 +1,11 @@
 package lifecycle
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"sync"
 
+	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/internal/fsmgraph"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -274,16 +276,41 @@ const (
 	Graphviz
 )
 
-// String returns "mermaid" or "graphviz".
-func (f DiagramFormat) String() string {
-	switch f {
-	case Mermaid:
-		return "mermaid"
-	case Graphviz:
-		return "graphviz"
-	}
-	return fmt.Sprintf("%%!DiagramFormat(%d)", uint8(f))
-}
+var (
+	diagramFormatNames = []string{"", "mermaid", "graphviz"}
+	diagramFormats     = enumtext.New("DiagramFormat", diagramFormatNames, enumError,
+		enumtext.Alias[DiagramFormat]{Name: "dot", Value: Graphviz})
+)
+
+// String returns "mermaid" or "graphviz", or "%!DiagramFormat(n)" for an
+// invalid value.
+func (f DiagramFormat) String() string { return diagramFormats.String(f) }
+
+// IsValid reports whether f is a declared format.
+func (f DiagramFormat) IsValid() bool { return diagramFormats.Valid(f) }
+
+// MarshalText implements encoding.TextMarshaler: the format's canonical
+// name. An invalid DiagramFormat is a *FieldError naming the value.
+func (f DiagramFormat) MarshalText() ([]byte, error) { return diagramFormats.MarshalText(f) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseDiagramFormat reads. On error f is unchanged.
+func (f *DiagramFormat) UnmarshalText(b []byte) error { return diagramFormats.UnmarshalText(f, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid DiagramFormat is a *FieldError.
+func (f DiagramFormat) Value() (driver.Value, error) { return diagramFormats.Value(f) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseDiagramFormat reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[DiagramFormat].
+func (f *DiagramFormat) Scan(src any) error { return diagramFormats.Scan(f, src) }
+
+// ParseDiagramFormat parses a format's text name, such as "graphviz", in
+// any ASCII case. It also accepts "dot", the Graphviz language, for
+// Graphviz; String and MarshalText never write it. The error, a
+// *FieldError, names the value and the accepted names.
+func ParseDiagramFormat(name string) (DiagramFormat, error) { return diagramFormats.Parse(name) }
 
 // Diagram returns the lifecycle diagram of channel ch: its states, the
 // commands legal in each (solid edges, labelled with the command) and the

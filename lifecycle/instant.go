@@ -3,13 +3,17 @@ package lifecycle
 import (
 	"math"
 	"time"
+
+	"github.com/lapse-go/lapse/clock"
 )
 
 // Internally an instant is int64 nanoseconds since 1970-01-01T00:00:00Z,
 // and a calendar date is a day: the number of days since 1970-01-01, a UTC
 // date (DC-1) that begins at the instant day.ns(). UTC has no daylight
 // saving time, so calendar days applied in UTC are exactly 24 hours, the
-// same as time.AddDate in UTC.
+// same as time.AddDate in UTC. At the API a day is a clock.Date (dayFrom,
+// day.date, lastDay convert), an instant a time.Time (ns, timeOf); this
+// is the only use lifecycle makes of package clock.
 
 const dayNs = int64(24 * time.Hour)
 
@@ -64,6 +68,30 @@ func (d day) time() time.Time {
 		return time.Time{}
 	}
 	return timeOf(d.ns())
+}
+
+// dayFrom returns the day of the calendar date d, read in UTC (DC-1): the
+// day that begins at d.UTC(). d must be valid ([clock.Date.IsValid]).
+func dayFrom(d clock.Date) day { return day(daysFromCivil(int64(d.Year), int(d.Month), d.Day)) }
+
+// date returns the calendar date of d, or the zero Date for noDay.
+func (d day) date() clock.Date {
+	if d == noDay {
+		return clock.Date{}
+	}
+	y, m, dd := civil(int64(d))
+	return clock.Date{Year: int(y), Month: time.Month(m), Day: dd}
+}
+
+// lastDay returns the calendar date of the last instant before n: the
+// last day on which something that ends at the instant n is still
+// possible. For a day boundary (00:00Z) it is the day before; for any
+// other instant, its own UTC date. none and never give the zero Date.
+func lastDay(n int64) clock.Date {
+	if n == none || n == never {
+		return clock.Date{}
+	}
+	return dayOf(n - 1).date()
 }
 
 // add returns the date n days later (earlier when n is negative).

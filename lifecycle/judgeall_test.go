@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 	"github.com/lapse-go/lapse/policy"
@@ -27,7 +28,7 @@ func TestJudgeAll(t *testing.T) {
 	// A zero subscription and one the table can't judge (a VL
 	// subscription before the first VL row) among them.
 	bad := mustNew(t, lifecycle.Spec{ID: "too-early", Channel: policy.VolumeLicensing, Term: policy.Annual,
-		Start: date(2019, 1, 1), End: date(2019, 12, 31)})
+		Start: date(2019, 1, 1), End: day(2019, 12, 31)})
 	subs[7], subs[150] = lifecycle.Subscription{}, bad
 
 	lcs, err := lifecycle.JudgeAll(subs, builtin)
@@ -77,7 +78,7 @@ func TestJudgeAll(t *testing.T) {
 // of a batch changes neither it nor the lifecycles stored beside it.
 func TestJudgeAllApplyKeepsNeighbours(t *testing.T) {
 	spec := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 1, 5, 9, 0),
-		End: date(2026, 2, 4), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true}
+		End: day(2026, 2, 4), Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true}
 	var subs []lifecycle.Subscription
 	for i := range 3 {
 		spec.ID = fmt.Sprint("s", i)
@@ -107,13 +108,13 @@ func TestJudgeAllApplyKeepsNeighbours(t *testing.T) {
 // order.
 func ExampleJudgeAll() {
 	var subs []lifecycle.Subscription
-	for i, end := range []time.Time{
-		time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC),
-		time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
-		time.Date(2026, 8, 31, 0, 0, 0, 0, time.UTC),
+	for i, end := range []clock.Date{
+		{Year: 2026, Month: time.January, Day: 31},
+		{Year: 2026, Month: time.March, Day: 31},
+		{Year: 2026, Month: time.August, Day: 31},
 	} {
 		sub, err := lifecycle.New(lifecycle.Spec{ID: fmt.Sprint("mca-", i), Channel: policy.DirectMCA, Term: policy.Annual,
-			Start: end.AddDate(-1, 0, 1), End: end, Licenses: 5, PaymentMethod: true})
+			Start: end.UTC().AddDate(-1, 0, 1), End: end, Licenses: 5, PaymentMethod: true})
 		if err != nil {
 			panic(err)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -18,7 +19,7 @@ func ExampleReason_In() {
 		ID:      "contoso-business-standard",
 		Channel: policy.DirectMOSA, Term: policy.Annual,
 		Start:    time.Date(2025, 4, 1, 10, 0, 0, 0, time.UTC),
-		End:      time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
+		End:      clock.Date{Year: 2026, Month: time.March, Day: 31},
 		Licenses: 10, Assigned: 8, PaymentMethod: true, RecurringBilling: true,
 		History: []lifecycle.Event{
 			{Kind: lifecycle.RecurringBillingOff, At: time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC), Actor: lifecycle.BillingAdmin},
@@ -46,7 +47,7 @@ func ExampleReason_In() {
 	// Als Nächstes: Wenn sich nichts ändert, wechselt es am 30. April 2026 in den Status Deaktiviert, wenn die Zeit im Status Abgelaufen endet. [R-LC-1]
 	// Zugriff: Die Benutzer haben normalen Zugriff auf ihre Apps, Dateien und E-Mails, und die Daten sind für alle zugänglich. [§2]
 	// Zugriff: Wer ein neues Abonnement mit denselben Dienstplänen kauft, bevor dieses gelöscht ist, erhält wieder Zugriff auf seine Daten; nach dem Löschen nicht mehr. [C-22, R-DAT-7, R-TRI-8]
-	// Reaktivierung: Reaktivieren kann es vor dem 29. Juli 2026: Globaler Administrator oder Abrechnungsadministrator. [R-REA-1, R-REA-2, R-REA-4]
+	// Reaktivierung: Reaktivieren kann es bis einschließlich 28. Juli 2026: Globaler Administrator oder Abrechnungsadministrator. [R-REA-1, R-REA-2, R-REA-4]
 }
 
 // A refusal's reason and advice are data too: render them in the
@@ -54,7 +55,7 @@ func ExampleReason_In() {
 func ExampleRefusalError_ReasonMessage() {
 	sub, err := lifecycle.New(lifecycle.Spec{
 		ID: "fabrikam", Channel: policy.DirectMCA, Term: policy.Annual,
-		Start: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 8, 31, 0, 0, 0, 0, time.UTC),
+		Start: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), End: clock.Date{Year: 2026, Month: time.August, Day: 31},
 		Licenses: 5, PaymentMethod: true, RecurringBilling: true,
 	})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -14,7 +15,7 @@ import (
 func monthlyMOSA(t *testing.T) (time.Time, Lifecycle) {
 	t.Helper()
 	start := time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
-	sub, err := New(Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start, End: start.AddDate(0, 1, -1),
+	sub, err := New(Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: start, End: clock.DateOf(start).AddDays(30), // 2026-02-09
 		Licenses: 5, RecurringBilling: true, PaymentMethod: true})
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,7 @@ import (
 )
 
 func TestCanRemovePaymentMethod(t *testing.T) {
-	active := lifecycle.Spec{ID: "S1", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 6, 1), End: date(2026, 5, 31),
+	active := lifecycle.Spec{ID: "S1", Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2025, 6, 1), End: day(2026, 5, 31),
 		Licenses: 10, RecurringBilling: true, PaymentMethod: true}
 	cancelled := active
 	cancelled.ID = "S2"
@@ -30,7 +30,7 @@ func TestCanRemovePaymentMethod(t *testing.T) {
 		if tweak == nil {
 			return judge(t, sub, builtin)
 		}
-		r := versionAt(t, sub, sub.End())
+		r := versionAt(t, sub, sub.End().UTC())
 		tweak(&r)
 		return judge(t, sub, pin(t, r))
 	}

@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"database/sql/driver"
 	"time"
 
 	"github.com/lapse-go/lapse/internal/enumtext"
@@ -23,11 +24,35 @@ const (
 
 var paymentKindNames = []string{"", "card", "bank-account", "invoice"}
 
+var paymentKinds = enumtext.New[PaymentKind]("PaymentKind", paymentKindNames, enumError)
+
 // String returns the kind's text name, such as "card".
-func (k PaymentKind) String() string { return enumtext.String(k, paymentKindNames, "PaymentKind") }
+func (k PaymentKind) String() string { return paymentKinds.String(k) }
 
 // IsValid reports whether k is a declared kind.
-func (k PaymentKind) IsValid() bool { return enumtext.Valid(k, paymentKindNames) }
+func (k PaymentKind) IsValid() bool { return paymentKinds.Valid(k) }
+
+// MarshalText implements encoding.TextMarshaler: the kind's canonical
+// name. An invalid PaymentKind is a *FieldError naming the value.
+func (k PaymentKind) MarshalText() ([]byte, error) { return paymentKinds.MarshalText(k) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParsePaymentKind reads. On error k is unchanged.
+func (k *PaymentKind) UnmarshalText(b []byte) error { return paymentKinds.UnmarshalText(k, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid PaymentKind is a *FieldError.
+func (k PaymentKind) Value() (driver.Value, error) { return paymentKinds.Value(k) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParsePaymentKind reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[PaymentKind].
+func (k *PaymentKind) Scan(src any) error { return paymentKinds.Scan(k, src) }
+
+// ParsePaymentKind parses a kind's text name, such as "card", in any
+// ASCII case. The error, a *FieldError, names the value and the
+// accepted names.
+func ParsePaymentKind(name string) (PaymentKind, error) { return paymentKinds.Parse(name) }
 
 // PaymentMethod is a payment method an admin wants to add: its kind and
 // the country or region that issued it. It is a plain value.

@@ -1,12 +1,14 @@
 package lifecycle_test
 
 import (
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 	"github.com/lapse-go/lapse/policy"
@@ -283,7 +285,8 @@ func propNeverBackward(t *rapid.T) {
 
 // propDeletedTerminal: in a timeline, nothing follows Deleted except a
 // reactivation within the hours the C-6 knob of the version in force at
-// the explicit deletion allows.
+// the explicit deletion allows, the last instant included (DC-5; issue 11
+// made those hours inclusive, and this property still said exclusive).
 func propDeletedTerminal(t *rapid.T) {
 	c := drawCase(t)
 	reactivated := map[time.Time]bool{} // instants of reactivations (further events may share them)
@@ -303,8 +306,8 @@ func propDeletedTerminal(t *rapid.T) {
 		}
 		h := r.Reactivation.ExplicitDeleteHours
 		if p.Cause != lifecycle.ExplicitlyDeleted || !reactivated[q.Start] || h == 0 ||
-			!q.Start.Before(p.Start.Add(time.Duration(h)*time.Hour)) {
-			t.Fatalf("phase %d %v (%v) follows Deleted (%v) at %v", i+1, q.State, q.Cause, p.Cause, q.Start)
+			q.Start.After(p.Start.Add(time.Duration(h)*time.Hour)) { // the hours are inclusive (C-6, DC-5)
+			t.Fatalf("phase %d %v (%v) follows Deleted (%v) at %v, deleted at %v with %d hours to reactivate", i+1, q.State, q.Cause, p.Cause, q.Start, p.Start, h)
 		}
 	}
 	// Every event found a state other than Deleted, unless it is that
@@ -339,11 +342,80 @@ func propPurgeOrder(t *rapid.T) {
 		if st.PurgeDeadline().Before(st.PurgeNotBefore()) {
 			t.Fatalf("At(%v): PurgeDeadline %v before PurgeNotBefore %v", at, st.PurgeDeadline(), st.PurgeNotBefore())
 		}
-		if st.DataGoneBy().Before(st.PurgeDeadline()) {
-			t.Fatalf("At(%v): DataGoneBy %v before PurgeDeadline %v", at, st.DataGoneBy(), st.PurgeDeadline())
+		if !st.PurgeDeadline().IsZero() && !st.DataGoneBy().After(st.PurgeDeadline().UTC()) {
+			t.Fatalf("At(%v): DataGoneBy %v not after the start of PurgeDeadline %v, the last day the data may exist", at, st.DataGoneBy(), st.PurgeDeadline())
 		}
 		if st.State() == lifecycle.Deleted && st.PurgeNotBefore().IsZero() {
 			t.Fatalf("At(%v): Deleted without purge bounds", at)
+		}
+	}
+}
+
+// propDeadlinesAgree (issue 13 item 2): each day-valued deadline is the
+// UTC date of the last instant before its exact instant, whenever set —
+// ReactivateUntil of ReactivateBefore−1ns, PurgeDeadline of DataGoneBy−1ns —
+// and the purge may begin no later than its last day; a reactivation that
+// the status allows is accepted by Apply at ReactivateBefore−1ns and
+// refused at ReactivateBefore.
+func propDeadlinesAgree(t *rapid.T) {
+	c := drawCase(t)
+	lastDay := func(x time.Time) clock.Date { return clock.DateOf(x.Add(-time.Nanosecond).UTC()) }
+	for _, at := range probes(t, c) {
+		st := evaluate(t, c, at)
+		until, before := st.ReactivateUntil(), st.ReactivateBefore()
+		if until.IsZero() != before.IsZero() {
+			t.Fatalf("At(%v): ReactivateUntil %v, ReactivateBefore %v: both or neither", at, until, before)
+		}
+		if !before.IsZero() {
+			if want := lastDay(before); until != want {
+				t.Fatalf("At(%v): ReactivateUntil %v, want %v, the date of ReactivateBefore−1ns (%v)", at, until, want, before)
+			}
+			if !before.After(at) {
+				t.Fatalf("At(%v): ReactivateBefore %v is not after the instant asked", at, before)
+			}
+		}
+		if gone := st.DataGoneBy(); !gone.IsZero() {
+			if want := lastDay(gone); st.PurgeDeadline() != want {
+				t.Fatalf("At(%v): PurgeDeadline %v, want %v, the date of DataGoneBy−1ns (%v)", at, st.PurgeDeadline(), want, gone)
+			}
+			if st.PurgeDeadline().Before(st.PurgeNotBefore()) {
+				t.Fatalf("At(%v): PurgeDeadline %v before PurgeNotBefore %v", at, st.PurgeDeadline(), st.PurgeNotBefore())
+			}
+		} else if !st.PurgeDeadline().IsZero() || !st.PurgeNotBefore().IsZero() {
+			t.Fatalf("At(%v): purge days %v…%v without DataGoneBy", at, st.PurgeNotBefore(), st.PurgeDeadline())
+		}
+		if closes := st.CancelWindowClosesAt(); closes.IsZero() != st.CancelWindowEnd().IsZero() || (!closes.IsZero() && closes.Before(st.CancelWindowEnd())) {
+			t.Fatalf("At(%v): CancelWindowClosesAt %v, CancelWindowEnd %v", at, closes, st.CancelWindowEnd())
+		}
+		if u := st.LicenseConflictUntil(); !u.IsZero() && u.Before(clock.DateOf(at.UTC())) {
+			t.Fatalf("At(%v): LicenseConflictUntil %v has passed", at, u)
+		}
+		if u := st.AdminCenterLagUntil(); !u.IsZero() && u.Before(clock.DateOf(at.UTC())) {
+			t.Fatalf("At(%v): AdminCenterLagUntil %v has passed", at, u)
+		}
+		caps := st.Capabilities()
+		if !caps.Reactivate || before.IsZero() {
+			continue
+		}
+		// As known at at: the history after at may end the window sooner
+		// (an explicit deletion) or not at all (a reactivation).
+		known, err := historyUpTo(c.Sub, at)
+		if err != nil {
+			t.Fatalf("history up to %v: %v", at, err)
+		}
+		lc, err := lifecycle.Judge(known, c.Table)
+		if err != nil {
+			t.Fatalf("Judge(history up to %v): %v", at, err)
+		}
+		cmd := lifecycle.Command{Kind: lifecycle.CmdReactivate, Actor: caps.ReactivateRoles.List()[0]}
+		// The window's last instant; a new version of the rules in force
+		// for commands within it may refuse on other grounds (a payment
+		// method, the end of sales), never on its deadline.
+		if err := lc.Check(cmd, before.Add(-time.Nanosecond)); errors.Is(err, lifecycle.ErrState) || errors.Is(err, lifecycle.ErrWindowClosed) {
+			t.Fatalf("At(%v): reactivation refused at ReactivateBefore−1ns %v: %v", at, before.Add(-time.Nanosecond), err)
+		}
+		if err := lc.Check(cmd, before); err == nil {
+			t.Fatalf("At(%v): reactivation accepted at ReactivateBefore %v", at, before)
 		}
 	}
 }
@@ -424,12 +496,15 @@ func propNoOpEvent(t *rapid.T) {
 	}
 	type dates struct {
 		State, Next                            lifecycle.State
-		Since, NextAt, TermStart, TermEnd      time.Time
-		PurgeNotBefore, PurgeDeadline, Reactiv time.Time
-		CancelWindowEnd                        time.Time
+		Since, NextAt                          time.Time
+		TermStart, TermEnd                     clock.Date
+		PurgeNotBefore, PurgeDeadline, Reactiv clock.Date
+		ReactBefore, DataGoneBy                time.Time
+		CancelWindowEnd, CancelWindowClosesAt  time.Time
 	}
 	view := func(s lifecycle.Status) dates {
-		return dates{s.State(), s.Next(), s.Since(), s.NextAt(), s.TermStart(), s.TermEnd(), s.PurgeNotBefore(), s.PurgeDeadline(), s.ReactivateUntil(), s.CancelWindowEnd()}
+		return dates{s.State(), s.Next(), s.Since(), s.NextAt(), s.TermStart(), s.TermEnd(), s.PurgeNotBefore(), s.PurgeDeadline(), s.ReactivateUntil(),
+			s.ReactivateBefore(), s.DataGoneBy(), s.CancelWindowEnd(), s.CancelWindowClosesAt()}
 	}
 	later := lifecycletest.Instant(at, at.AddDate(5, 0, 0)).Draw(t, "later")
 	want := view(evaluate(t, c, later))
@@ -471,6 +546,7 @@ func TestPropertyKnownAt(t *testing.T)         { rapid.Check(t, propKnownAt) }
 func TestPropertyNeverBackward(t *testing.T)   { rapid.Check(t, propNeverBackward) }
 func TestPropertyDeletedTerminal(t *testing.T) { rapid.Check(t, propDeletedTerminal) }
 func TestPropertyPurgeOrder(t *testing.T)      { rapid.Check(t, propPurgeOrder) }
+func TestPropertyDeadlinesAgree(t *testing.T)  { rapid.Check(t, propDeadlinesAgree) }
 func TestPropertyLocationFree(t *testing.T)    { rapid.Check(t, propLocationFree) }
 func TestPropertyPhases(t *testing.T)          { rapid.Check(t, propPhasesContiguous) }
 func TestPropertyNoOpEvent(t *testing.T)       { rapid.Check(t, propNoOpEvent) }
@@ -485,6 +561,7 @@ func FuzzPropertyKnownAt(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(propKnown
 func FuzzPropertyNeverBackward(f *testing.F)   { f.Fuzz(rapid.MakeFuzz(propNeverBackward)) }
 func FuzzPropertyDeletedTerminal(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propDeletedTerminal)) }
 func FuzzPropertyPurgeOrder(f *testing.F)      { f.Fuzz(rapid.MakeFuzz(propPurgeOrder)) }
+func FuzzPropertyDeadlinesAgree(f *testing.F)  { f.Fuzz(rapid.MakeFuzz(propDeadlinesAgree)) }
 func FuzzPropertyLocationFree(f *testing.F)    { f.Fuzz(rapid.MakeFuzz(propLocationFree)) }
 func FuzzPropertyPhases(f *testing.F)          { f.Fuzz(rapid.MakeFuzz(propPhasesContiguous)) }
 func FuzzPropertyNoOpEvent(f *testing.F)       { f.Fuzz(rapid.MakeFuzz(propNoOpEvent)) }

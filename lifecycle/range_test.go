@@ -8,6 +8,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 	"github.com/lapse-go/lapse/policy"
@@ -36,12 +37,12 @@ func renewable(t *testing.T, term policy.Term, start time.Time) lifecycle.Lifecy
 func TestDefect2_RenewPastRange(t *testing.T) {
 	for _, c := range []struct {
 		term     policy.Term
-		accepted int       // Renews accepted before the refusal
-		lastEnd  time.Time // the term end after the last accepted Renew
+		accepted int        // Renews accepted before the refusal
+		lastEnd  clock.Date // the term end after the last accepted Renew
 	}{
 		// 2026-01-01 + 3 years: 2028-12-31; each Renew adds three years.
-		{policy.MultiYear, 57, date(2199, 12, 31)},
-		{policy.Annual, 173, date(2199, 12, 31)},
+		{policy.MultiYear, 57, day(2199, 12, 31)},
+		{policy.Annual, 173, day(2199, 12, 31)},
 	} {
 		at := utc(2026, 1, 1, 9, 0)
 		lc := renewable(t, c.term, at)
@@ -69,7 +70,7 @@ func TestDefect2_RenewPastRange(t *testing.T) {
 			}
 			end, lc = st.TermEnd(), next
 		}
-		if n != c.accepted || !end.Equal(c.lastEnd) {
+		if n != c.accepted || end != c.lastEnd {
 			t.Errorf("%v: %d Renews accepted, term ends %v; want %d, %v", c.term, n, end, c.accepted, c.lastEnd)
 		}
 		// Judge refuses the same history.

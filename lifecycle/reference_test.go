@@ -159,7 +159,7 @@ func (r reference) stateAt(t *testing.T, f refFacts, at time.Time) lifecycle.Sta
 func (r reference) answer(t *testing.T, sub lifecycle.Subscription, at time.Time) refAnswer {
 	sp := sub.Spec()
 	months := sp.Term.Months()
-	f := refFacts{anchor: midnight(sp.Start), months: months, termStart: midnight(sp.Start), termEnd: midnight(sp.End),
+	f := refFacts{anchor: midnight(sp.Start), months: months, termStart: midnight(sp.Start), termEnd: sp.End.UTC(),
 		recurring: sp.RecurringBilling, winStart: sp.Start, mode: "running"}
 	for _, e := range sp.History {
 		if e.At.After(at) {
@@ -259,7 +259,7 @@ func (r reference) windowVersion(t *testing.T, t0 time.Time) policy.Version {
 
 // engineAnswer is the same questions asked of the engine.
 func engineAnswer(s lifecycle.Status) refAnswer {
-	a := refAnswer{State: s.State(), Next: s.Next(), NextAt: s.NextAt(), TermStart: s.TermStart(), TermEnd: s.TermEnd(),
+	a := refAnswer{State: s.State(), Next: s.Next(), NextAt: s.NextAt(), TermStart: s.TermStart().UTC(), TermEnd: s.TermEnd().UTC(),
 		Lifecycle: s.Versions().Lifecycle.Label(), CancelWindowEnd: s.CancelWindowEnd(), DeletedAt: s.DeletedAt()}
 	if !a.CancelWindowEnd.IsZero() {
 		a.Window = s.Versions().Window.Label()

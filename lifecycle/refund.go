@@ -1,10 +1,13 @@
 package lifecycle
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
+	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -33,16 +36,39 @@ const (
 	NoRefund
 )
 
-// String returns "prorated-refund" or "no-refund".
-func (k RefundKind) String() string {
-	switch k {
-	case ProratedRefund:
-		return "prorated-refund"
-	case NoRefund:
-		return "no-refund"
-	}
-	return fmt.Sprintf("%%!RefundKind(%d)", uint8(k))
-}
+var (
+	refundKindNames = []string{"", "prorated-refund", "no-refund"}
+	refundKinds     = enumtext.New[RefundKind]("RefundKind", refundKindNames, enumError)
+)
+
+// String returns "prorated-refund" or "no-refund", or "%!RefundKind(n)"
+// for an invalid value.
+func (k RefundKind) String() string { return refundKinds.String(k) }
+
+// IsValid reports whether k is a declared kind.
+func (k RefundKind) IsValid() bool { return refundKinds.Valid(k) }
+
+// MarshalText implements encoding.TextMarshaler: the kind's canonical
+// name. An invalid RefundKind is a *FieldError naming the value.
+func (k RefundKind) MarshalText() ([]byte, error) { return refundKinds.MarshalText(k) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseRefundKind reads. On error k is unchanged.
+func (k *RefundKind) UnmarshalText(b []byte) error { return refundKinds.UnmarshalText(k, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid RefundKind is a *FieldError.
+func (k RefundKind) Value() (driver.Value, error) { return refundKinds.Value(k) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseRefundKind reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[RefundKind].
+func (k *RefundKind) Scan(src any) error { return refundKinds.Scan(k, src) }
+
+// ParseRefundKind parses a kind's text name, such as "no-refund", in any
+// ASCII case. The error, a *FieldError, names the value and the
+// accepted names.
+func ParseRefundKind(name string) (RefundKind, error) { return refundKinds.Parse(name) }
 
 // Refund is the money side of a cancellation or a license removal: what
 // was paid for the billing period, what is deducted for the days held, what
@@ -67,11 +93,13 @@ type Refund struct {
 	// "typically equal to the cost of a monthly subscription for each
 	// license" (R-REF-5, C-18: the 2014-era rule, AC-56); zero if none.
 	Fee Money
-	// PeriodStart and PeriodEnd bound the billing period [PeriodStart,
-	// PeriodEnd) holding the command's instant; DaysUsed of its
-	// DaysInPeriod days had passed.
-	PeriodStart  time.Time
-	PeriodEnd    time.Time
+	// PeriodStart is the first day and PeriodEnd the last day of the
+	// billing period holding the command's instant (both included: a
+	// month billed from 2026-02-01 is 2026-02-01 through 2026-02-28);
+	// DaysUsed of its DaysInPeriod days had passed. Zero when Refusal is
+	// set.
+	PeriodStart  clock.Date
+	PeriodEnd    clock.Date
 	DaysUsed     int
 	DaysInPeriod int
 	// Rule and Sources are the rule ids and source keys behind the answer.
@@ -101,6 +129,9 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 	if price.PerLicense.Minor < 0 {
 		return Refund{}, &FieldError{Field: "Price.PerLicense", Value: price.PerLicense.String(), Reason: "must not be negative"}
 	}
+	if _, err := MinorDigits(price.PerLicense.Currency); err != nil { // every amount of the quote is in it
+		return Refund{}, err
+	}
 	zero := Money{Currency: price.PerLicense.Currency}
 	st, _, err := lc.check(&cmd, at)
 	if err != nil {
@@ -116,7 +147,7 @@ func (lc Lifecycle) Quote(cmd Command, price Price, at time.Time) (Refund, error
 	sub := lc.s
 	q := Refund{Kind: ProratedRefund, Paid: zero, Used: zero, Amount: zero, Fee: zero}
 	p, e := billingPeriod(&st, price.Billing, at)
-	q.PeriodStart, q.PeriodEnd = timeOf(p), timeOf(e)
+	q.PeriodStart, q.PeriodEnd = dayOf(p).date(), dayOf(e).add(-1).date()
 	day := dayOf(st.at).ns()
 	q.DaysInPeriod = int((e - p) / dayNs)
 	q.DaysUsed = int((day - p) / dayNs)
@@ -246,7 +277,7 @@ func quoteLicenses(lc *Lifecycle, cmd *Command, at time.Time) int {
 // the term's first day for monthly billing, years for annual billing, the
 // term for multi-year (up-front) billing.
 func billingPeriod(st *Status, billing policy.Term, at time.Time) (p, e int64) {
-	t0 := dayOf(ns(st.TermStart()))
+	t0, end := st.term()
 	d := dayOf(ns(at))
 	switch billing {
 	case policy.Monthly, policy.Annual:
@@ -257,7 +288,7 @@ func billingPeriod(st *Status, billing policy.Term, at time.Time) (p, e int64) {
 		}
 		return t0.addMonths(k * m).ns(), t0.addMonths((k + 1) * m).ns()
 	}
-	return t0.ns(), ns(st.TermEnd()) + dayNs
+	return t0.ns(), end.add(1).ns()
 }
 
 // monthlyPrice returns the price of one license for one month.

@@ -33,15 +33,15 @@ func TestQuoteAcceptance(t *testing.T) {
 		p   = lifecycle.Partner
 	)
 	mca2022 := lifecycle.Spec{ID: "mca", Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2022, 2, 1, 11, 0),
-		End: date(2023, 1, 31), Licenses: 1, Assigned: 1, RecurringBilling: true, PaymentMethod: true}
+		End: day(2023, 1, 31), Licenses: 1, Assigned: 1, RecurringBilling: true, PaymentMethod: true}
 	csp := lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2026, 1, 15, 10, 0),
-		End: date(2027, 1, 14), Licenses: 20, Assigned: 10, RecurringBilling: true}
+		End: day(2027, 1, 14), Licenses: 20, Assigned: 10, RecurringBilling: true}
 	era := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2014, 3, 1, 9, 0),
-		End: date(2015, 2, 28), Licenses: 20, Assigned: 15, RecurringBilling: true, PaymentMethod: true}
+		End: day(2015, 2, 28), Licenses: 20, Assigned: 15, RecurringBilling: true, PaymentMethod: true}
 	key := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2015, 3, 1, 9, 0),
-		End: date(2016, 2, 29), Licenses: 5, Assigned: 5, ProductKey: true}
+		End: day(2016, 2, 29), Licenses: 5, Assigned: 5, ProductKey: true}
 	mosa := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 5, 1, 9, 0),
-		End: date(2026, 5, 31), Licenses: 10, Assigned: 5, RecurringBilling: true, PaymentMethod: true}
+		End: day(2026, 5, 31), Licenses: 10, Assigned: 5, RecurringBilling: true, PaymentMethod: true}
 	monthly := func(cents int64) lifecycle.Price {
 		return lifecycle.Price{PerLicense: lifecycle.USD(cents), Billing: policy.Monthly}
 	}
@@ -106,7 +106,7 @@ func TestQuoteAcceptance(t *testing.T) {
 			want: refundView{Kind: lifecycle.ProratedRefund, Licenses: 10, Paid: "$220.00", Used: "$70.97", Back: "$149.03", Fee: "$0.00",
 				Days: [2]int{10, 31}, Rule: "R-REF-1"}},
 		{name: "R-REF-2/annual-upfront", reason: "MCA billed yearly: the year is prorated",
-			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2026, 1, 10, 15, 30), End: date(2027, 1, 9),
+			spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2026, 1, 10, 15, 30), End: day(2027, 1, 9),
 				Licenses: 10, RecurringBilling: true, PaymentMethod: true},
 			cmd: cancel(bao), price: lifecycle.Price{PerLicense: lifecycle.USD(26400), Billing: policy.Annual}, at: date(2026, 1, 15),
 			want: refundView{Kind: lifecycle.ProratedRefund, Licenses: 10, Paid: "$2640.00", Used: "$36.16", Back: "$2603.84", Fee: "$0.00",
@@ -150,7 +150,7 @@ func TestQuoteAcceptance(t *testing.T) {
 }
 
 func TestQuoteRefusalsAndInvalid(t *testing.T) {
-	lc := judge(t, mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 5, 1), End: date(2026, 5, 31),
+	lc := judge(t, mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: date(2026, 5, 1), End: day(2026, 5, 31),
 		Licenses: 10, RecurringBilling: true}), builtin)
 	price := lifecycle.Price{PerLicense: lifecycle.USD(100), Billing: policy.Monthly}
 	if _, err := lc.Quote(lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.UserAdmin}, price, date(2026, 5, 2)); !errors.Is(err, lifecycle.ErrRole) {
@@ -168,6 +168,20 @@ func TestQuoteRefusalsAndInvalid(t *testing.T) {
 	neg.PerLicense = lifecycle.USD(-1)
 	if _, err := lc.Quote(lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, neg, date(2026, 5, 2)); !errors.Is(err, lifecycle.ErrInvalid) {
 		t.Errorf("Quote at a negative price: %v, want ErrInvalid", err)
+	}
+	// A price in no valid currency is refused up front, naming the
+	// currency, on every path (the window-closed one included), rather
+	// than quoted in it or refused as "too large".
+	for _, cur := range []string{"usd", "XYZ", "XXX", ""} {
+		odd := price
+		odd.PerLicense = lifecycle.Money{Minor: 100, Currency: cur}
+		for _, at := range []time.Time{date(2026, 5, 2), date(2026, 5, 20)} {
+			_, err := lc.Quote(lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, odd, at)
+			var fe *lifecycle.FieldError
+			if !errors.As(err, &fe) || fe.Field != "Money.Currency" {
+				t.Errorf("Quote at %v in currency %q: %v, want a *FieldError on Money.Currency", at, cur, err)
+			}
+		}
 	}
 	if _, err := (lifecycle.Lifecycle{}).Quote(lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.GlobalAdmin}, price, date(2026, 5, 2)); !errors.Is(err, lifecycle.ErrInvalid) {
 		t.Errorf("Quote on the zero Lifecycle: %v, want ErrInvalid", err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -178,10 +179,17 @@ type RefusalError struct {
 	// "R-CAN-3"; Sources their source keys.
 	Rule    string
 	Sources string
-	// Until is the instant the refusal turns on, zero if none: the last
-	// instant a window was open (ErrWindowClosed), the first instant it
-	// opens (trial extension), the date the subscription ends or is
-	// deleted, the date sales ended.
+	// Until is the instant the refusal turns on, in UTC; zero if none. For
+	// a closed cancellation window (ErrWindowClosed) it is the window's
+	// last moment, policy.Window.LastOpen: for a window of hours the last
+	// instant it was open (DC-5), for a window of days 00:00Z of its last
+	// day (DC-6: the date is what counts). Otherwise it is the first
+	// instant at which what the refusal waits for holds: a trial may be
+	// extended (00:00Z of that day, R-TRI-4), the subscription is Disabled
+	// (Status.NextAt) or Deleted (Status.DeletedAt), sales ended
+	// (policy.Rules.SalesEnd). It stays an instant because a window of
+	// hours ends within a day; the refusal's words state it as a day where
+	// the rule is day-based.
 	Until time.Time
 	// SubscriptionID is the ID of the subscription that blocks the
 	// removal of a payment method ([CanRemovePaymentMethod]); empty for
@@ -194,8 +202,8 @@ type RefusalError struct {
 
 	action  string // what was refused when Command is zero: "purchase", "remove-payment-method", "add-payment-method"
 	why     refusal
-	roles   RoleSet   // who may (ErrRole)
-	end     time.Time // the term's end date, for "let it expire on"
+	roles   RoleSet    // who may (ErrRole)
+	end     clock.Date // the term's end date, for "let it expire on"
 	over    policy.OverLimit
 	count   int         // the count compared with Limit
 	domains []string    // custom domains to remove
@@ -324,7 +332,7 @@ func (e *RefusalError) ReasonMessage() lang.Message {
 		}
 		return lang.New("refused.trial-extended", lang.Count("times", e.Limit))
 	case refTrialExtendEarly:
-		return lang.New("refused.trial-extend-early", lang.Days(e.Limit), lang.Day(e.end))
+		return lang.New("refused.trial-extend-early", lang.Days(e.Limit), dayArg(e.end))
 	case refTrialNotCancellable:
 		return lang.New("refused.trial-not-cancellable")
 	case refTrialStatus:
@@ -437,21 +445,21 @@ func (e *RefusalError) InsteadMessage() lang.Message {
 		return lang.New("instead.let-expire-partner")
 	case refTrialNoExtend, refTrialExtendedOnce:
 		if !e.end.IsZero() {
-			return lang.New("instead.convert-trial-before", lang.Day(e.end))
+			return lang.New("instead.convert-trial-before", dayArg(e.end))
 		}
 		return lang.New("instead.convert-trial")
 	case refTrialExtendEarly:
 		return lang.New("instead.extend-from", lang.Day(e.Until))
 	case refTrialNotCancellable, refTrialStatus:
 		if e.Channel.IsCSP() {
-			return lang.New("instead.trial-auto-renew-off", lang.Day(e.end))
+			return lang.New("instead.trial-auto-renew-off", dayArg(e.end))
 		}
-		return lang.New("instead.trial-recurring-off", lang.Day(e.end))
+		return lang.New("instead.trial-recurring-off", dayArg(e.end))
 	case refCancelWindow:
 		if e.Channel.IsCSP() {
-			return lang.New("instead.auto-renew-off", lang.Day(e.end))
+			return lang.New("instead.auto-renew-off", dayArg(e.end))
 		}
-		return lang.New("instead.recurring-off", lang.Day(e.end))
+		return lang.New("instead.recurring-off", dayArg(e.end))
 	case refProductKey:
 		return lang.New("instead.support-no-refund")
 	case refOnlineLimit:
@@ -477,9 +485,9 @@ func (e *RefusalError) InsteadMessage() lang.Message {
 		return lang.New("instead.buy-quantity")
 	case refLicenseWindow:
 		if e.Limit == 0 {
-			return lang.New("instead.next-window", lang.Day(e.end.AddDate(0, 0, 1)))
+			return lang.New("instead.next-window", dayArg(e.end.AddDays(1)))
 		}
-		return lang.New("instead.next-window.others", lang.Day(e.end.AddDate(0, 0, 1)))
+		return lang.New("instead.next-window.others", dayArg(e.end.AddDays(1)))
 	case refLicensesRecurring:
 		return lang.New("instead.recurring-on-first")
 	case refAssignTooMany:
@@ -503,7 +511,7 @@ func (e *RefusalError) InsteadMessage() lang.Message {
 	case refCancelViaSupport:
 		return lang.New("instead.support-cancel")
 	case refRecurringBillingOnly:
-		return lang.New("instead.recurring-billing-only", lang.Day(e.end))
+		return lang.New("instead.recurring-billing-only", dayArg(e.end))
 	case refContactSeller:
 		return lang.New("instead.contact-seller")
 	case refTrialOffer:

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/lang/langtest"
 	"github.com/lapse-go/lapse/policy"
@@ -43,7 +44,7 @@ func refusalVariants() []*RefusalError {
 			out = append(out, &RefusalError{
 				Command: v.cmd, Actor: v.actor, Channel: v.ch, State: Expired, Trial: v.trial, At: at,
 				Until: at.Add(59*time.Second + 1), SubscriptionID: "sub-1", Limit: v.n,
-				action: v.act, why: why, roles: v.roles, end: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
+				action: v.act, why: why, roles: v.roles, end: clock.Date{Year: 2026, Month: time.March, Day: 31},
 				over: v.over, count: v.n + 1, domains: v.doms, unit: v.unit,
 			})
 		}
@@ -73,7 +74,7 @@ func TestRefusalEveryLanguage(t *testing.T) {
 func TestRefusalWordsKeepTheirNumbers(t *testing.T) {
 	until := time.Date(2026, 1, 22, 9, 59, 59, 999999999, time.UTC)
 	e := &RefusalError{Command: CmdCancelNow, Actor: Partner, Channel: policy.CSPNewCommerce, State: Active,
-		why: refCancelWindow, unit: policy.Hours, Until: until, end: time.Date(2027, 1, 14, 0, 0, 0, 0, time.UTC)}
+		why: refCancelWindow, unit: policy.Hours, Until: until, end: clock.Date{Year: 2027, Month: time.January, Day: 14}}
 	tests := []struct {
 		tag           language.Tag
 		reason, inste string

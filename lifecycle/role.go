@@ -1,6 +1,8 @@
 package lifecycle
 
 import (
+	"database/sql/driver"
+	"encoding/json"
 	"strings"
 
 	"github.com/lapse-go/lapse/internal/enumtext"
@@ -40,38 +42,35 @@ const (
 var roleNames = []string{"", "global-admin", "billing-admin", "billing-account-owner", "billing-account-contributor",
 	"billing-profile-owner", "billing-profile-contributor", "user-admin", "partner", "support", "user"}
 
+var roles = enumtext.New[Role]("Role", roleNames, enumError)
+
 // String returns the role's text name, such as "billing-admin".
-func (r Role) String() string {
-	return enumtext.String(r, roleNames, "Role")
-}
+func (r Role) String() string { return roles.String(r) }
 
 // IsValid reports whether r is a declared role.
-func (r Role) IsValid() bool { return enumtext.Valid(r, roleNames) }
+func (r Role) IsValid() bool { return roles.Valid(r) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (r Role) MarshalText() ([]byte, error) {
-	if !r.IsValid() {
-		return nil, &FieldError{Field: "Role", Value: uint8(r), Reason: "not a valid Role"}
-	}
-	return []byte(roleNames[r]), nil
-}
+// MarshalText implements encoding.TextMarshaler: the role's canonical
+// name. An invalid Role is a *FieldError naming the value.
+func (r Role) MarshalText() ([]byte, error) { return roles.MarshalText(r) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Role) UnmarshalText(b []byte) error {
-	v, err := ParseRole(string(b))
-	if err == nil {
-		*r = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseRole reads. On error r is unchanged.
+func (r *Role) UnmarshalText(b []byte) error { return roles.UnmarshalText(r, b) }
 
-// ParseRole parses a role's text name.
-func ParseRole(name string) (Role, error) {
-	if i := enumtext.Index(roleNames, name); i > 0 {
-		return Role(i), nil
-	}
-	return 0, &FieldError{Field: "Role", Value: name, Reason: "unknown role; want one of " + strings.Join(roleNames[1:], ", ")}
-}
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid Role is a *FieldError.
+func (r Role) Value() (driver.Value, error) { return roles.Value(r) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseRole reads it. SQL NULL and other types are a *FieldError; scan
+// a nullable column into a sql.Null[Role].
+func (r *Role) Scan(src any) error { return roles.Scan(r, src) }
+
+// ParseRole parses a role's text name, such as "billing-admin", in any
+// ASCII case. The error, a *FieldError, names the value and the accepted
+// names.
+func ParseRole(name string) (Role, error) { return roles.Parse(name) }
 
 var roleTitles = []string{"", "a Global Administrator", "a Billing Administrator", "a billing account owner",
 	"a billing account contributor", "a billing profile owner", "a billing profile contributor", "a User Administrator",
@@ -87,6 +86,13 @@ func (r Role) Title() string {
 }
 
 // RoleSet is a set of roles. The zero set is empty.
+//
+// As text (MarshalText, and Value for a database column) a set is its
+// roles' names joined by "|" in declaration order, such as
+// "global-admin|billing-admin", and the empty set is "". As JSON it is an
+// array of names, [] for the empty set. Reading accepts what ParseRole
+// accepts for each name, and repeated names. String and Phrase are for
+// people, not for reading back.
 type RoleSet uint16
 
 // RolesOf returns the set holding rs. A role that is not valid (the zero
@@ -146,6 +152,98 @@ func (s RoleSet) String() string {
 		parts = append(parts, r.String())
 	}
 	return strings.Join(parts, ", ")
+}
+
+// names returns the set's role names, or a *FieldError when it holds a
+// bit that names no role (a RoleSet made by conversion, not by RolesOf).
+func (s RoleSet) names() ([]string, error) {
+	names, ok := enumtext.SetNames(roles, s)
+	if !ok {
+		return nil, &FieldError{Field: "RoleSet", Value: uint16(s), Reason: "holds a bit that names no role"}
+	}
+	return names, nil
+}
+
+// MarshalText implements encoding.TextMarshaler: the names joined by "|",
+// "" for the empty set. A set holding a bit that names no role is a
+// *FieldError.
+func (s RoleSet) MarshalText() ([]byte, error) {
+	names, err := s.names()
+	if err != nil {
+		return nil, err
+	}
+	return []byte(strings.Join(names, "|")), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: "" is the empty set,
+// anything else role names joined by "|", each read as ParseRole reads
+// it. An empty name ("global-admin|") is a *FieldError; on error s is
+// unchanged.
+func (s *RoleSet) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = 0
+		return nil
+	}
+	v, err := enumtext.ParseSet[RoleSet](roles, "RoleSet", strings.Split(string(b), "|"))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// MarshalJSON implements json.Marshaler: an array of the names in
+// declaration order, [] for the empty set. A set holding a bit that names
+// no role is a *FieldError.
+func (s RoleSet) MarshalJSON() ([]byte, error) {
+	names, err := s.names()
+	if err != nil {
+		return nil, err
+	}
+	if names == nil {
+		names = []string{}
+	}
+	return json.Marshal(names)
+}
+
+// UnmarshalJSON implements json.Unmarshaler: an array of role names, each
+// read as ParseRole reads it; [] is the empty set. As with encoding/json's
+// own types, null leaves s unchanged. Anything else is a *FieldError; on
+// error s is unchanged.
+func (s *RoleSet) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return &FieldError{Field: "RoleSet", Value: enumtext.Excerpt(b, 64), Reason: "want a JSON array of role names: " + err.Error()}
+	}
+	if names == nil { // null; [] is an empty, non-nil slice
+		return nil
+	}
+	v, err := enumtext.ParseSet[RoleSet](roles, "RoleSet", names)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Value implements database/sql/driver.Valuer: the text form, a string.
+func (s RoleSet) Value() (driver.Value, error) {
+	b, err := s.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[RoleSet].
+func (s *RoleSet) Scan(src any) error {
+	text, err := enumtext.ScanText("RoleSet", src, enumError)
+	if err != nil {
+		return err
+	}
+	return s.UnmarshalText([]byte(text))
 }
 
 var (

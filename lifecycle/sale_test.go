@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -14,7 +15,7 @@ import (
 // R-CAN-7(c), R-CAN-8, R-CAN-11), each named by its rule. Each failed
 // before the rule was implemented: the cancellation was accepted.
 
-func saleSpec(ch policy.Channel, p policy.Product, start, end time.Time) lifecycle.Spec {
+func saleSpec(ch policy.Channel, p policy.Product, start time.Time, end clock.Date) lifecycle.Spec {
 	return lifecycle.Spec{ID: "s", Channel: ch, Term: policy.Annual, Product: p, Start: start, End: end,
 		Licenses: 5, Assigned: 5, PaymentMethod: true, RecurringBilling: true}
 }
@@ -44,7 +45,7 @@ func TestR_CAN_8_ProductsCancelledByOtherProcesses(t *testing.T) {
 	at := date(2026, 1, 5)
 	for _, ch := range []policy.Channel{policy.DirectMOSA, policy.DirectMCA} {
 		for _, p := range []policy.Product{policy.Azure, policy.PowerBIService, policy.FabricTrial, policy.Microsoft365Family, policy.Microsoft365Personal} {
-			lc := judge(t, mustNew(t, saleSpec(ch, p, date(2026, 1, 1), date(2026, 12, 31))), builtin)
+			lc := judge(t, mustNew(t, saleSpec(ch, p, date(2026, 1, 1), day(2026, 12, 31))), builtin)
 			for _, kind := range []lifecycle.CommandKind{lifecycle.CmdCancelNow, lifecycle.CmdCancelAtRenewal} {
 				for _, actor := range append(lifecycle.BillingRoles(ch).List(), lifecycle.Support) {
 					refusedBy(t, ch.String()+"/"+string(p)+"/"+kind.String()+"/"+actor.String(),
@@ -62,7 +63,7 @@ func TestR_CAN_8_ProductsCancelledByOtherProcesses(t *testing.T) {
 		// there as before (Dynamics 365, Intune, Microsoft 365 for
 		// business).
 		for _, p := range []policy.Product{"", policy.Dynamics365, policy.Intune} {
-			lc := judge(t, mustNew(t, saleSpec(ch, p, date(2026, 1, 1), date(2026, 12, 31))), builtin)
+			lc := judge(t, mustNew(t, saleSpec(ch, p, date(2026, 1, 1), day(2026, 12, 31))), builtin)
 			if err := cancelBy(lc, lifecycle.CmdCancelNow, lifecycle.BillingRoles(ch).List()[0], at); err != nil {
 				t.Errorf("%v/%q: cancel refused: %v", ch, p, err)
 			}
@@ -75,7 +76,7 @@ func TestR_CAN_7_DynamicsAndIntuneCancelledThroughSupportInTheOffice365Era(t *te
 	// subscriptions (e.g. Microsoft Dynamics 365 or Microsoft Intune)" are
 	// cancelled by calling support (R-CAN-7(c)).
 	for _, p := range []policy.Product{policy.Dynamics365, policy.Intune} {
-		lc := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, p, date(2016, 3, 1), date(2017, 2, 28))), builtin)
+		lc := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, p, date(2016, 3, 1), day(2017, 2, 28))), builtin)
 		at := date(2016, 6, 1)
 		re := refusedBy(t, string(p)+" by admin", cancelBy(lc, lifecycle.CmdCancelNow, lifecycle.GlobalAdmin, at), lifecycle.ErrPrecondition, "R-CAN-7")
 		if !strings.Contains(re.Instead(), "support") {
@@ -89,20 +90,20 @@ func TestR_CAN_7_DynamicsAndIntuneCancelledThroughSupportInTheOffice365Era(t *te
 			t.Errorf("%s: Capabilities Cancel %v by %v, want not online, support only", p, c.Cancel, c.CancelRoles)
 		}
 		// A plain Office 365 subscription of the same era is cancelled online.
-		plain := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, "", date(2016, 3, 1), date(2017, 2, 28))), builtin)
+		plain := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, "", date(2016, 3, 1), day(2017, 2, 28))), builtin)
 		if err := cancelBy(plain, lifecycle.CmdCancelNow, lifecycle.GlobalAdmin, at); err != nil {
 			t.Errorf("plain Office 365: %v", err)
 		}
 	}
 	// From 2020 the rule is superseded: Dynamics 365 is cancelled online.
-	lc := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, policy.Dynamics365, date(2021, 3, 1), date(2022, 2, 28))), builtin)
+	lc := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, policy.Dynamics365, date(2021, 3, 1), day(2022, 2, 28))), builtin)
 	if err := cancelBy(lc, lifecycle.CmdCancelNow, lifecycle.GlobalAdmin, date(2021, 6, 1)); err != nil {
 		t.Errorf("Dynamics 365 in 2021: %v", err)
 	}
 }
 
 func TestR_CAN_11_DomainSubscriptionTurnsOffRecurringBilling(t *testing.T) {
-	lc := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, policy.DomainSubscription, date(2026, 1, 1), date(2026, 12, 31))), builtin)
+	lc := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, policy.DomainSubscription, date(2026, 1, 1), day(2026, 12, 31))), builtin)
 	at := date(2026, 3, 1)
 	re := refusedBy(t, "cancel now", cancelBy(lc, lifecycle.CmdCancelNow, lifecycle.GlobalAdmin, at), lifecycle.ErrNotOffered, "R-CAN-11")
 	if !strings.Contains(re.Instead(), "turn off recurring billing") || !strings.Contains(re.Instead(), "2026-12-31") {
@@ -125,7 +126,7 @@ func TestR_CAN_4_MCAThroughSellerSevenDaysChileTen(t *testing.T) {
 		country string
 		last    time.Time // the last day the seller may cancel (DC-6, inclusive)
 	}{{"", date(2026, 1, 17)}, {"DE", date(2026, 1, 17)}, {"CL", date(2026, 1, 20)}} {
-		spec := saleSpec(policy.DirectMCA, "", start, date(2027, 1, 9))
+		spec := saleSpec(policy.DirectMCA, "", start, day(2027, 1, 9))
 		spec.ViaSeller, spec.Country = true, tc.country
 		lc := judge(t, mustNew(t, spec), builtin)
 		// The customer's admins don't cancel: they contact the seller.
@@ -164,7 +165,7 @@ func TestR_CAN_4_MCAThroughSellerSevenDaysChileTen(t *testing.T) {
 		}
 	}
 	// A direct MCA purchase in Chile keeps the direct seven days (R-CAN-3).
-	spec := saleSpec(policy.DirectMCA, "", start, date(2027, 1, 9))
+	spec := saleSpec(policy.DirectMCA, "", start, day(2027, 1, 9))
 	spec.Country = "CL"
 	lc := judge(t, mustNew(t, spec), builtin)
 	refusedBy(t, "direct in Chile", cancelBy(lc, lifecycle.CmdCancelNow, lifecycle.BillingAccountOwner, date(2026, 1, 18)), lifecycle.ErrWindowClosed, "R-CAN-3")
@@ -172,7 +173,7 @@ func TestR_CAN_4_MCAThroughSellerSevenDaysChileTen(t *testing.T) {
 		t.Errorf("direct in Chile on day 7: %v", err)
 	}
 	// Only an MCA subscription is sold that way.
-	bad := saleSpec(policy.DirectMOSA, "", start, date(2027, 1, 9))
+	bad := saleSpec(policy.DirectMOSA, "", start, day(2027, 1, 9))
 	bad.ViaSeller = true
 	var fe *lifecycle.FieldError
 	if _, err := lifecycle.New(bad); !errors.As(err, &fe) || fe.Field != "Spec.ViaSeller" || !errors.Is(err, lifecycle.ErrInvalid) {

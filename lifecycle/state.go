@@ -1,6 +1,10 @@
 package lifecycle
 
-import "github.com/lapse-go/lapse/internal/enumtext"
+import (
+	"database/sql/driver"
+
+	"github.com/lapse-go/lapse/internal/enumtext"
+)
 
 // State is a subscription's lifecycle state. The zero value is invalid.
 type State uint8
@@ -25,48 +29,53 @@ const (
 
 var stateNames = []string{"", "active", "expired", "disabled", "deleted", "suspended"}
 
+// states reads, besides the names in any case (which covers the admin
+// center's "Disabled" and Partner Center's subscription status values
+// "active", "suspended", "deleted", "expired" and "disabled"), the
+// enterprise and legacy names (C-25), and refuses Partner Center's two
+// statuses that are no lifecycle state with their own reason.
+var states = enumtext.New("State", stateNames, enumError,
+	enumtext.Alias[State]{Name: "grace", Value: Expired},
+	enumtext.Alias[State]{Name: "inactive", Value: Disabled},
+	enumtext.Alias[State]{Name: "deprovisioned", Value: Deleted},
+).Refuse("pending", `Partner Center's status "pending" is a subscription not yet provisioned, before its lifecycle begins, not a lifecycle state`).
+	Refuse("none", `Partner Center's status "none" is no status at all, not a lifecycle state`)
+
 // String returns the state's text name, such as "expired", or
 // "%!State(n)" for an invalid value.
-func (s State) String() string {
-	return enumtext.String(s, stateNames, "State")
-}
+func (s State) String() string { return states.String(s) }
 
 // IsValid reports whether s is a declared state.
-func (s State) IsValid() bool { return enumtext.Valid(s, stateNames) }
+func (s State) IsValid() bool { return states.Valid(s) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (s State) MarshalText() ([]byte, error) {
-	if !s.IsValid() {
-		return nil, &FieldError{Field: "State", Value: uint8(s), Reason: "not a valid State"}
-	}
-	return []byte(stateNames[s]), nil
-}
+// MarshalText implements encoding.TextMarshaler: the state's canonical
+// name, such as "expired", never an alias. An invalid State is a
+// *FieldError naming the value.
+func (s State) MarshalText() ([]byte, error) { return states.MarshalText(s) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (s *State) UnmarshalText(b []byte) error {
-	v, err := ParseState(string(b))
-	if err == nil {
-		*s = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseState reads. On error s is unchanged.
+func (s *State) UnmarshalText(b []byte) error { return states.UnmarshalText(s, b) }
 
-// ParseState parses a state's text name; it also accepts the enterprise and
-// legacy names ("grace", "inactive", "deprovisioned"; C-25).
-func ParseState(name string) (State, error) {
-	switch name {
-	case "grace":
-		return Expired, nil
-	case "inactive":
-		return Disabled, nil
-	case "deprovisioned":
-		return Deleted, nil
-	}
-	if i := enumtext.Index(stateNames, name); i > 0 {
-		return State(i), nil
-	}
-	return 0, &FieldError{Field: "State", Value: name, Reason: "unknown state; want active, expired, disabled, deleted or suspended"}
-}
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid State is a *FieldError.
+func (s State) Value() (driver.Value, error) { return states.Value(s) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseState reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[State].
+func (s *State) Scan(src any) error { return states.Scan(s, src) }
+
+// ParseState parses a state's text name, such as "expired", in any ASCII
+// case, so that it also reads the admin center's names ("Expired",
+// "Disabled") and Partner Center's subscription status values ("active",
+// "suspended", "deleted", "expired", "disabled"). It also accepts the
+// enterprise and legacy names as aliases: "grace" (Expired), "inactive"
+// (Disabled) and "deprovisioned" (Deleted) (C-25); String and MarshalText
+// never write them. Partner Center's "pending" and "none" name no
+// lifecycle state and are refused with a reason saying so. The error, a
+// *FieldError, names the value and the accepted names.
+func ParseState(name string) (State, error) { return states.Parse(name) }
 
 // AdminCenterName returns the name the Microsoft 365 admin center shows:
 // "Active", "Expired", "Disabled", "Deleted", "Suspended".
@@ -131,9 +140,39 @@ const (
 
 var capabilityStatusNames = []string{"", "Enabled", "Warning", "Suspended", "LockedOut", "Deleted"}
 
+var capabilityStatuses = enumtext.New[CapabilityStatus]("CapabilityStatus", capabilityStatusNames, enumError)
+
 // String returns Graph's spelling, such as "Warning".
-func (c CapabilityStatus) String() string {
-	return enumtext.String(c, capabilityStatusNames, "CapabilityStatus")
+func (c CapabilityStatus) String() string { return capabilityStatuses.String(c) }
+
+// IsValid reports whether c is a declared status.
+func (c CapabilityStatus) IsValid() bool { return capabilityStatuses.Valid(c) }
+
+// MarshalText implements encoding.TextMarshaler: Graph's spelling, such as
+// "LockedOut", as Graph writes it. An invalid CapabilityStatus is a
+// *FieldError naming the value.
+func (c CapabilityStatus) MarshalText() ([]byte, error) { return capabilityStatuses.MarshalText(c) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseCapabilityStatus reads. On error c is unchanged.
+func (c *CapabilityStatus) UnmarshalText(b []byte) error {
+	return capabilityStatuses.UnmarshalText(c, b)
+}
+
+// Value implements database/sql/driver.Valuer: Graph's spelling, as a
+// string. An invalid CapabilityStatus is a *FieldError.
+func (c CapabilityStatus) Value() (driver.Value, error) { return capabilityStatuses.Value(c) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseCapabilityStatus reads it. SQL NULL and other types are a
+// *FieldError; scan a nullable column into a sql.Null[CapabilityStatus].
+func (c *CapabilityStatus) Scan(src any) error { return capabilityStatuses.Scan(c, src) }
+
+// ParseCapabilityStatus parses Graph's capabilityStatus, such as
+// "Enabled" or "LockedOut", in any ASCII case ("lockedout"). The error, a
+// *FieldError, names the value and the accepted names.
+func ParseCapabilityStatus(name string) (CapabilityStatus, error) {
+	return capabilityStatuses.Parse(name)
 }
 
 // CapabilityStatus maps s to Graph's capabilityStatus (AC-60): Active →
@@ -205,18 +244,32 @@ var causeNames = []string{"", "purchased", "trial-started", "trial-converted", "
 	"explicitly-deleted", "suspended", "unsuspended", "suspended-at-term-end", "suspension-limit",
 	"all-licenses-removed", "extended-service-term"}
 
+var causes = enumtext.New[Cause]("Cause", causeNames, enumError)
+
 // String returns the cause's text name, such as "term-ended".
-func (c Cause) String() string {
-	return enumtext.String(c, causeNames, "Cause")
-}
+func (c Cause) String() string { return causes.String(c) }
 
 // IsValid reports whether c is a declared cause.
-func (c Cause) IsValid() bool { return enumtext.Valid(c, causeNames) }
+func (c Cause) IsValid() bool { return causes.Valid(c) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (c Cause) MarshalText() ([]byte, error) {
-	if !c.IsValid() {
-		return nil, &FieldError{Field: "Cause", Value: uint8(c), Reason: "not a valid Cause"}
-	}
-	return []byte(causeNames[c]), nil
-}
+// MarshalText implements encoding.TextMarshaler: the cause's canonical
+// name. An invalid Cause is a *FieldError naming the value.
+func (c Cause) MarshalText() ([]byte, error) { return causes.MarshalText(c) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseCause reads. On error c is unchanged.
+func (c *Cause) UnmarshalText(b []byte) error { return causes.UnmarshalText(c, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid Cause is a *FieldError.
+func (c Cause) Value() (driver.Value, error) { return causes.Value(c) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as ParseCause reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[Cause].
+func (c *Cause) Scan(src any) error { return causes.Scan(c, src) }
+
+// ParseCause parses a cause's text name, such as "term-ended", in any
+// ASCII case. The error, a *FieldError, names the value and the accepted
+// names.
+func ParseCause(name string) (Cause, error) { return causes.Parse(name) }

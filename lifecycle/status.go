@@ -3,14 +3,18 @@ package lifecycle
 import (
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/policy"
 )
 
 // Status is a subscription's state at one instant, since when, what comes
 // next and when, its deadlines and what may be done — the answer of
-// [Lifecycle.At] and [Evaluate]. Instants are in UTC. A zero time.Time
-// means "none": no next state (the subscription renews, or is Deleted), no
-// deadline scheduled.
+// [Lifecycle.At] and [Evaluate]. Each answer is either a day, a
+// [clock.Date] read in UTC ("the last day on which …", "the first day
+// of …"), or an instant, a time.Time in UTC ("the first instant at
+// which …"); the package documentation's Deadlines section lists them. A
+// zero Date or time.Time means "none": no next state (the subscription
+// renews, or is Deleted), no deadline scheduled.
 //
 // A Status is a small immutable value, safe to copy and share: it points
 // at the segment of the judged lifecycle that holds its instant (its mark
@@ -56,7 +60,7 @@ func (s Status) State() State {
 	return s.m.state
 }
 
-// Since returns the instant the current state began (the start of the
+// Since returns the first instant of the current state (the start of the
 // current phase).
 func (s Status) Since() time.Time {
 	if s.m == nil {
@@ -90,7 +94,8 @@ func (s Status) Next() State {
 	return s.m.next
 }
 
-// NextAt returns when the next state begins; zero when nothing follows.
+// NextAt returns the first instant of the next state; zero when nothing
+// follows.
 func (s Status) NextAt() time.Time {
 	if s.m == nil {
 		return time.Time{}
@@ -121,22 +126,26 @@ func (s *Status) term() (start, end day) {
 	return t.tStart, t.tEnd
 }
 
-// TermStart returns the first day of the current term (00:00Z).
-func (s Status) TermStart() time.Time {
+// TermStart returns the first day of the current term: the term that
+// holds At, which while the subscription renews is a later term of its
+// renewal chain.
+func (s Status) TermStart() clock.Date {
 	if s.m == nil {
-		return time.Time{}
+		return clock.Date{}
 	}
 	start, _ := s.term()
-	return start.time()
+	return start.date()
 }
 
-// TermEnd returns the end date of the current term (00:00Z).
-func (s Status) TermEnd() time.Time {
+// TermEnd returns the end date of the current term: its last day, as the
+// admin center or Partner Center shows it. Whether Expired begins on it or
+// the day after is the rules' ExpiryAnchor (DC-3a, DC-3b).
+func (s Status) TermEnd() clock.Date {
 	if s.m == nil {
-		return time.Time{}
+		return clock.Date{}
 	}
 	_, end := s.term()
-	return end.time()
+	return end.date()
 }
 
 // RecurringBilling reports whether recurring billing (auto-renew) is on.
@@ -160,15 +169,16 @@ func (s Status) Assigned() int {
 	return int(s.f.assigned)
 }
 
-// LicenseConflictUntil returns the first day after the period in which
+// LicenseConflictUntil returns the last day of the period in which
 // assigned licenses in excess of a reduced quantity must be resolved
-// without service interruption (R-LIC-4); zero if none. AC-33's
-// "2026-03-01…2026-05-29" is LicenseConflictUntil 2026-05-30.
-func (s Status) LicenseConflictUntil() time.Time {
+// without service interruption (R-LIC-4): AC-33's "2026-03-01…2026-05-29"
+// is LicenseConflictUntil 2026-05-29. Zero if there is no such period, or
+// once its last day has passed.
+func (s Status) LicenseConflictUntil() clock.Date {
 	if s.m == nil || s.f.conflictEnd == noDay || s.f.conflictEnd.ns() <= s.at {
-		return time.Time{}
+		return clock.Date{}
 	}
-	return s.f.conflictEnd.time()
+	return s.f.conflictEnd.add(-1).date()
 }
 
 // rules returns the rules in force for commands at At (Versions().Commands).
@@ -200,9 +210,14 @@ func (s *Status) cancelWindow() (t0 int64, w policy.Window) {
 }
 
 // CancelWindowEnd returns the boundary of the current term's cancellation
-// window (policy.Window.End; inclusive per Window.Inclusive) under the
-// version that judges it (Versions().Window); zero when the window is "any
-// time" or "never", or the subscription is neither Active nor Suspended.
+// window, as policy.Window.End defines it, under the version that judges
+// the window (Versions().Window): for a window of hours, the instant its
+// hours end (DC-5); for a window of days, 00:00Z of the date its days end
+// (DC-6). Whether that instant is still inside the window is the window's
+// Inclusive ([AMBIGUOUS], default true); [Status.CancelWindowClosesAt]
+// gives the one instant a caller usually wants. Zero when the window is
+// "any time" or "never", or the subscription is neither Active nor
+// Suspended.
 func (s Status) CancelWindowEnd() time.Time {
 	if s.m == nil || (s.m.state != Active && s.m.state != Suspended) {
 		return time.Time{}
@@ -214,44 +229,79 @@ func (s Status) CancelWindowEnd() time.Time {
 	return timeOf(windowEnd(&w, t0))
 }
 
-// ReactivateUntil returns the first instant at which reactivation is no
-// longer possible (AC-08: a cancellation on 2026-05-10 can be reactivated
-// through 2026-08-07, ReactivateUntil 2026-08-08); zero if the
+// CancelWindowClosesAt returns the first instant at which the current
+// term's cancellation window no longer admits a cancellation, under the
+// version that judges the window (Versions().Window): for a window of days
+// (DC-6), 00:00Z of the day after its last day; for a window of hours
+// (DC-5), the instant its hours end, or the nanosecond after it when that
+// instant is still inside (Inclusive). AC-19: a seven-day window opened on
+// 2026-01-10 closes at 2026-01-18T00:00:00Z; AC-36: the 168 hours from
+// 2026-01-15T10:00Z close at 2026-01-22T10:00:00.000000001Z. Zero exactly
+// when CancelWindowEnd is zero. Whether a cancellation is accepted before
+// it (role, license limit, custom domains) is [Capabilities.Cancel].
+func (s Status) CancelWindowClosesAt() time.Time {
+	if s.m == nil || (s.m.state != Active && s.m.state != Suspended) {
+		return time.Time{}
+	}
+	t0, w := s.cancelWindow()
+	if w.Kind != policy.AfterStart {
+		return time.Time{}
+	}
+	return timeOf(windowClosesAt(&w, t0))
+}
+
+// ReactivateUntil returns the last day on which the subscription can
+// still be reactivated: the UTC date of the last instant before
+// [Status.ReactivateBefore] (AC-08: a cancellation on 2026-05-10 can be
+// reactivated through 2026-08-07). Zero if the subscription cannot be
+// reactivated now, or need not be (it is Active). Where the window ends
+// within a day — the 72 hours after an explicit deletion (C-6), a
+// suspension's limit counted from its instant — reactivation is possible
+// on that day only before ReactivateBefore.
+func (s Status) ReactivateUntil() clock.Date { return lastDay(s.reactivateBefore()) }
+
+// ReactivateBefore returns the first instant at which reactivation is no
+// longer possible, exactly (AC-08: 2026-08-08T00:00:00Z); zero if the
 // subscription cannot be reactivated now, or need not be (it is Active).
 // It is the end of the reactivation window; whether and by whom a
 // reactivation is accepted now (payment method, role) is
 // [Capabilities.Reactivate]. The hours after an explicit deletion (C-6)
-// are inclusive (DC-5): ReactivateUntil is then the nanosecond after the
-// last instant.
-func (s Status) ReactivateUntil() time.Time {
+// are inclusive (DC-5): AC-11's deletion at 2026-05-20T09:00Z can be
+// reactivated at 2026-05-23T09:00Z, and ReactivateBefore is the
+// nanosecond after it.
+func (s Status) ReactivateBefore() time.Time { return timeOf(s.reactivateBefore()) }
+
+// reactivateBefore is ReactivateBefore in nanoseconds, or none.
+func (s *Status) reactivateBefore() int64 {
 	if s.m == nil || !s.reactivationOpen() || s.d.reactUntil == never {
-		return time.Time{}
+		return none
 	}
 	if s.m.state == Deleted {
-		return timeOf(s.d.reactUntil + 1)
+		return s.d.reactUntil + 1
 	}
-	return timeOf(s.d.reactUntil)
+	return s.d.reactUntil
 }
 
 // AdminCenterLagUntil returns, after a partner cancelled a direct
-// subscription on behalf of the customer (AOBO), the first day on which
-// the admin center must show the change: "it can take up to 90 days for
-// the admin center to reflect the status change" (R-LC-12, AC-59; the
-// 01/2023 and 03/2024 texts, policy.Rules.AOBOStatusDelayDays). It is
-// informational: the state is the one Status reports. Zero when no such
-// delay applies, or once it has passed.
-func (s Status) AdminCenterLagUntil() time.Time {
+// subscription on behalf of the customer (AOBO), the last day on which the
+// admin center may still show the old status: "it can take up to 90 days
+// for the admin center to reflect the status change" (R-LC-12, AC-59; the
+// 01/2023 and 03/2024 texts, policy.Rules.AOBOStatusDelayDays), so C+89
+// for a cancellation on C; from the day after, the admin center shows the
+// change. It is informational: the state is the one Status reports. Zero
+// when no such delay applies, or once its last day has passed.
+func (s Status) AdminCenterLagUntil() clock.Date {
 	if s.m == nil || !s.f.is(byPartner) || (s.f.mode != cancelled && !s.f.is(cancelDeferred)) {
-		return time.Time{}
+		return clock.Date{}
 	}
 	n := s.f.b.rulesAt(s.f.modeAt).AOBOStatusDelayDays
 	if n <= 0 {
-		return time.Time{}
+		return clock.Date{}
 	}
-	if u := dayOf(s.f.modeAt).add(n).ns(); u > s.at {
-		return timeOf(u)
+	if u := dayOf(s.f.modeAt).add(n); u.ns() > s.at {
+		return u.add(-1).date()
 	}
-	return time.Time{}
+	return clock.Date{}
 }
 
 // RepurchaseRestoresData reports whether buying a new subscription with
@@ -265,12 +315,12 @@ func (s Status) RepurchaseRestoresData() bool {
 }
 
 // purge returns the purge bounds of the fold's projection (R-DAT-2…R-DAT-5,
-// DC-7): the earliest instant the data may be deleted, the latest, and
-// whether the latest is a day (deleted by the end of that day) rather than
-// an instant; ok is false when the projection does not reach Deleted.
-func (s *Status) purge() (notBefore, deadline int64, byDay, ok bool) {
+// DC-7): the first instant the data may be deleted and the first instant
+// it is guaranteed gone; ok is false when the projection does not reach
+// Deleted.
+func (s *Status) purge() (notBefore, gone int64, ok bool) {
 	if s.m == nil || s.f.deletedAt == never {
-		return 0, 0, false, false
+		return 0, 0, false
 	}
 	f := s.f
 	if f.is(inTrial) && f.is(trialConverts) { // the paid term the trial converts to reaches Deleted
@@ -278,12 +328,19 @@ func (s *Status) purge() (notBefore, deadline int64, byDay, ok bool) {
 		paid.convert()
 		f = &paid
 	}
-	notBefore, deadline, byDay = f.purge()
-	return notBefore, max(deadline, notBefore), byDay, true
+	notBefore, deadline, byDay := f.purge()
+	if byDay {
+		// Deleted by the end of the deadline's day, and never before the
+		// data may be deleted: gone from 00:00Z of the day after.
+		return notBefore, max(dayOf(deadline), dayOf(notBefore)).add(1).ns(), true
+	}
+	return notBefore, max(deadline, notBefore), true
 }
 
 // purge returns the purge bounds of a fold whose projection reaches
-// Deleted at f.deletedAt.
+// Deleted at f.deletedAt: the first instant the data may be deleted, and
+// the deadline: an instant in the day by whose end the data is gone when
+// byDay, else the instant from which it is gone (R-DAT-4).
 func (f *fold) purge() (notBefore, deadline int64, byDay bool) {
 	b, del := f.b, f.deletedAt
 	switch {
@@ -316,44 +373,50 @@ func (f *fold) purge() (notBefore, deadline int64, byDay bool) {
 	return del, addDays(from, r.Purge.ExpiryDeadlineDays), true
 }
 
-// PurgeNotBefore returns the earliest instant customer data may be deleted
-// (R-DAT-*); zero while no purge is scheduled.
-func (s Status) PurgeNotBefore() time.Time {
-	if nb, _, _, ok := s.purge(); ok {
-		return timeOf(nb)
+// PurgeNotBefore returns the first day on which customer data may be
+// deleted (R-DAT-2…R-DAT-5, DC-7: C+90 after a direct cancellation on C;
+// the day of an explicit deletion, R-DAT-4); zero while no purge is
+// scheduled. Where deletion may begin within a day (the CSP partner's
+// backup days counted from the cancellation's instant, R-DAT-5), it is
+// that instant's UTC date.
+func (s Status) PurgeNotBefore() clock.Date {
+	if nb, _, ok := s.purge(); ok {
+		return dayOf(nb).date()
 	}
-	return time.Time{}
+	return clock.Date{}
 }
 
-// PurgeDeadline returns the latest instant by which customer data is
-// deleted (R-DAT-*); zero while no purge is scheduled. Day-based deadlines
-// (DC-7: "no later than 180 days") are the 00:00Z of the last day, meaning
-// by the end of that day; hour-based ones (R-DAT-4) are exact.
-// [Status.DataGoneBy] gives the instant from which the data is guaranteed
-// gone.
-func (s Status) PurgeDeadline() time.Time {
-	if _, dl, _, ok := s.purge(); ok {
-		return timeOf(dl)
+// PurgeDeadline returns the last day on which customer data may still
+// exist (R-DAT-2…R-DAT-5): for the day-based rules, the day by whose end
+// it is deleted (DC-7: "will be deleted no later than 180 days after
+// cancellation", C+180; AC-07: 2026-09-27); for the hours after an
+// explicit deletion (R-DAT-4), the UTC date of the last instant before
+// the deadline (AC-11: 2026-05-23). It is always the UTC date of the
+// nanosecond before [Status.DataGoneBy], and never before PurgeNotBefore
+// unless the data is deleted at the very instant it may first be (an
+// explicit deletion at 00:00Z under Purge.ExplicitDeleteHours 0). Zero
+// while no purge is scheduled.
+func (s Status) PurgeDeadline() clock.Date {
+	if _, gone, ok := s.purge(); ok {
+		return lastDay(gone)
 	}
-	return time.Time{}
+	return clock.Date{}
 }
 
-// DataGoneBy returns the instant from which the data is guaranteed to be
-// deleted: the end of PurgeDeadline's day for day-based rules, the
-// deadline itself for hour-based ones; zero while no purge is scheduled.
+// DataGoneBy returns the first instant at which customer data is
+// guaranteed to be deleted: 00:00Z of the day after PurgeDeadline for the
+// day-based rules (AC-07: 2026-09-28T00:00:00Z), the deadline itself for
+// the hours after an explicit deletion (AC-11: 2026-05-23T09:00:00Z);
+// zero while no purge is scheduled.
 func (s Status) DataGoneBy() time.Time {
-	_, dl, byDay, ok := s.purge()
-	switch {
-	case !ok:
-		return time.Time{}
-	case byDay:
-		return timeOf(dl + dayNs)
+	if _, gone, ok := s.purge(); ok {
+		return timeOf(gone)
 	}
-	return timeOf(dl)
+	return time.Time{}
 }
 
-// DeletedAt returns the instant the subscription is (or will be, absent
-// further events) Deleted; zero if it renews.
+// DeletedAt returns the first instant at which the subscription is (or
+// will be, absent further events) Deleted; zero if it renews.
 func (s Status) DeletedAt() time.Time {
 	if s.m == nil || s.f.deletedAt == never {
 		return time.Time{}

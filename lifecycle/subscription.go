@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -33,10 +34,14 @@ type Spec struct {
 	// Start is the exact purchase (or trial sign-up) instant. Hour-based
 	// windows run from it (DC-5); its UTC date is the first day.
 	Start time.Time
-	// End is the end date of the first term (or of the trial) as the admin
-	// center or Partner Center shows it; only its UTC date counts. See
-	// [EndOfTerm] and [EndOfTrial].
-	End time.Time
+	// End is the end date of the first term, or of the trial, as the
+	// admin center or Partner Center shows it: a calendar date, read in
+	// UTC as every date is (DC-1). Required; it may not be before Start's
+	// UTC date. [EndOfTerm] and [EndOfTrial] compute it from Start. A
+	// date stored as an instant is converted by the caller, who knows in
+	// which location it was written: clock.DateOf(t) takes t's date in
+	// t's own location (Berlin midnight of 2026-09-27 is 2026-09-27).
+	End clock.Date
 	// Licenses is the purchased license (seat) count; Assigned how many are
 	// assigned to users. Neither may be negative, and Assigned may not
 	// exceed Licenses.
@@ -98,7 +103,7 @@ type sub struct {
 	// day and end date; cycle is the first day of its renewal chain (see
 	// fold.cycle); ts[i] is ns(spec.History[i].At). New computes them once.
 	start             int64
-	day0, dayE, cycle day
+	day0, dayE, cycle day // dayE is dayFrom(spec.End)
 	ts                []int64
 	// line lets a chain of Applies share one history: see extend.
 	line *line
@@ -142,7 +147,7 @@ func (s Subscription) data() *sub {
 // build returns the Subscription holding spec, whose History it owns.
 func build(spec Spec) Subscription {
 	start := ns(spec.Start)
-	d := &sub{spec: spec, start: start, day0: dayOf(start), dayE: dayOf(ns(spec.End)), ts: make([]int64, len(spec.History)), line: new(line)}
+	d := &sub{spec: spec, start: start, day0: dayOf(start), dayE: dayFrom(spec.End), ts: make([]int64, len(spec.History)), line: new(line)}
 	d.line.n.Store(int64(len(spec.History)))
 	// The chain starts with the first term when it is a whole term, so that
 	// renewals keep its day of month (R-REN-3: "every year on the day that
@@ -189,9 +194,25 @@ func checkInstant(field string, t time.Time) error {
 	return nil
 }
 
+// checkDate reports a calendar date lapse does not accept: the zero Date,
+// an invalid one (2026-02-30), or one outside the supported range, from
+// 1900-01-01 up to but not including 2200-01-01.
+func checkDate(field string, d clock.Date) error {
+	switch {
+	case d.IsZero():
+		return &FieldError{Field: field, Value: d, Reason: "required: the end date of the first term, or of the trial (see EndOfTerm and EndOfTrial)"}
+	case !d.IsValid():
+		return &FieldError{Field: field, Value: d, Reason: "not a valid calendar date"}
+	case d.Year < 1900 || d.Year >= 2200:
+		return &FieldError{Field: field, Value: d, Reason: "outside the supported range 1900-01-01 to 2200-01-01"}
+	}
+	return nil
+}
+
 // New validates spec and returns the subscription it describes. The error
 // names the first invalid field and its value: zero or unknown channel or
-// term, missing or out-of-range instants, an end before the start,
+// term, missing or out-of-range instants, a missing or invalid end date
+// or one outside 1900–2200, an end before the start's UTC date,
 // negative licenses, more licenses assigned than bought, an invalid event
 // kind or role, and events out of order or before the start. Whether each
 // event could happen in the state it found is checked against the policy by
@@ -207,12 +228,12 @@ func New(spec Spec) (Subscription, error) {
 	if err := checkInstant("Spec.Start", spec.Start); err != nil {
 		return Subscription{}, err
 	}
-	if err := checkInstant("Spec.End", spec.End); err != nil {
+	if err := checkDate("Spec.End", spec.End); err != nil {
 		return Subscription{}, err
 	}
-	if dayOf(ns(spec.End)) < dayOf(ns(spec.Start)) {
+	if dayFrom(spec.End) < dayOf(ns(spec.Start)) {
 		return Subscription{}, &FieldError{Field: "Spec.End", Value: spec.End,
-			Reason: "end date before the start date " + spec.Start.UTC().Format(time.DateOnly)}
+			Reason: "end date before the start date " + spec.Start.UTC().Format(time.DateOnly) + " (Start's UTC date)"}
 	}
 	if err := checkCount("Spec.Licenses", spec.Licenses); err != nil {
 		return Subscription{}, err
@@ -312,8 +333,10 @@ func (s Subscription) Key() policy.Key { return s.data().key() }
 // Start returns the purchase instant.
 func (s Subscription) Start() time.Time { return s.data().spec.Start }
 
-// End returns the end date of the first term.
-func (s Subscription) End() time.Time { return s.data().spec.End }
+// End returns the end date of the first term (or of the trial): the last
+// day of that term, as Spec.End gives it. The zero Subscription returns
+// the zero Date.
+func (s Subscription) End() clock.Date { return s.data().spec.End }
 
 // History returns a copy of the history.
 func (s Subscription) History() []Event { return slices.Clone(s.data().spec.History) }
@@ -330,48 +353,53 @@ func (s Subscription) Event(i int) (e Event, ok bool) {
 	return h[i], true
 }
 
-// EndOfTerm returns the end date of a term that starts on start's UTC
-// date: the day before the same day of month term.Months() later, clamped to
-// the month's last day (an annual term started on 2026-05-05 ends on
-// 2027-05-04, AC-23). An invalid term, a zero start or one outside
-// 1900–2200, and an end date on or after 2200-01-01 are a *FieldError.
-func EndOfTerm(start time.Time, term policy.Term) (time.Time, error) {
+// EndOfTerm returns the end date of a term whose first day is start's UTC
+// date: the last day of the term, the day before the same day of month
+// term.Months() later, clamped to the month's last day (an annual term
+// started on 2026-05-05 ends on 2027-05-04, AC-23). start is an instant,
+// such as the purchase instant Spec.Start; its location does not matter:
+// 2026-05-05T00:30+02:00 (Berlin) is 2026-05-04T22:30Z, so the term's
+// first day is 2026-05-04 (DC-1). An invalid term, a zero start or one
+// outside 1900–2200, and an end date on or after 2200-01-01 are a
+// *FieldError.
+func EndOfTerm(start time.Time, term policy.Term) (clock.Date, error) {
 	if !term.IsValid() {
-		return time.Time{}, &FieldError{Field: "term", Value: term.String(), Reason: "not a valid term"}
+		return clock.Date{}, &FieldError{Field: "term", Value: term.String(), Reason: "not a valid term"}
 	}
 	if err := checkInstant("start", start); err != nil {
-		return time.Time{}, err
+		return clock.Date{}, err
 	}
 	end := dayOf(ns(start)).addMonths(term.Months()).add(-1)
 	if end >= endDay {
-		return time.Time{}, pastRange("start", start, end)
+		return clock.Date{}, pastRange("start", start, end)
 	}
-	return end.time(), nil
+	return end.date(), nil
 }
 
-// EndOfTrial returns the end date of a trial of the given days starting on
-// start's UTC date: its last day, start+days−1 (a 30-day trial started on
-// 2026-05-01 ends on 2026-05-30 and, under DC-3b, converts on 2026-05-31,
-// AC-43). days must be positive; a zero start or one outside 1900–2200,
+// EndOfTrial returns the end date of a trial of the given days whose first
+// day is start's UTC date: its last day, start+days−1 (a 30-day trial
+// started on 2026-05-01 ends on 2026-05-30 and, under DC-3b, converts on
+// 2026-05-31, AC-43). start is an instant, read in UTC as [EndOfTerm]
+// reads it. days must be positive; a zero start or one outside 1900–2200,
 // and an end date on or after 2200-01-01 are a *FieldError.
-func EndOfTrial(start time.Time, days int) (time.Time, error) {
+func EndOfTrial(start time.Time, days int) (clock.Date, error) {
 	if days < 1 {
-		return time.Time{}, &FieldError{Field: "days", Value: days, Reason: "a trial lasts at least one day"}
+		return clock.Date{}, &FieldError{Field: "days", Value: days, Reason: "a trial lasts at least one day"}
 	}
 	if err := checkInstant("start", start); err != nil {
-		return time.Time{}, err
+		return clock.Date{}, err
 	}
 	d0 := dayOf(ns(start))
 	if int64(days) > int64(endDay-d0) { // no int conversion can wrap
-		return time.Time{}, &FieldError{Field: "days", Value: days,
+		return clock.Date{}, &FieldError{Field: "days", Value: days,
 			Reason: "the trial would end on or after 2200-01-01, past the supported range"}
 	}
-	return d0.add(days - 1).time(), nil
+	return d0.add(days - 1).date(), nil
 }
 
 // pastRange reports an end date past the supported range, computed from
 // field's value.
 func pastRange(field string, v any, end day) *FieldError {
 	return &FieldError{Field: field, Value: v,
-		Reason: "the term would end on " + end.time().Format(time.DateOnly) + ", past the supported range (end dates before 2200-01-01)"}
+		Reason: "the term would end on " + end.date().String() + ", past the supported range (end dates before 2200-01-01)"}
 }

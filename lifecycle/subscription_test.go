@@ -8,30 +8,44 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
 
 func TestEndOfTerm(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	hst := time.FixedZone("UTC-10", -10*3600)
 	for _, c := range []struct {
 		start time.Time
 		term  policy.Term
-		want  time.Time
+		want  clock.Date
 		why   string
 	}{
-		{utc(2026, 5, 5, 10, 0), policy.Annual, date(2027, 5, 4), "AC-23"},
-		{utc(2025, 4, 1, 10, 0), policy.Annual, date(2026, 3, 31), "AC-01…07"},
-		{utc(2026, 6, 1, 0, 0), policy.Monthly, date(2026, 6, 30), "AC-25"},
-		{utc(2026, 1, 31, 9, 0), policy.Monthly, date(2026, 2, 27), "month end: clamped to 02-28, minus a day"},
-		{utc(2028, 1, 31, 9, 0), policy.Monthly, date(2028, 2, 28), "leap year: clamped to 02-29, minus a day"},
-		{utc(2028, 2, 29, 9, 0), policy.Annual, date(2029, 2, 27), "leap day: clamped to 2029-02-28, minus a day"},
-		{utc(2023, 7, 1, 9, 0), policy.MultiYear, date(2026, 6, 30), "three years"},
-		{time.Date(2026, 3, 31, 22, 0, 0, 0, time.FixedZone("UTC-10", -10*3600)), policy.Monthly, date(2026, 4, 30), "the UTC date (2026-04-01) counts"},
-		{utc(2196, 12, 31, 9, 0), policy.MultiYear, date(2199, 12, 30), "the last three-year term that ends in range"},
-		{utc(2199, 1, 1, 9, 0), policy.Annual, date(2199, 12, 31), "the last annual term: it ends on the last day in range"},
+		{utc(2026, 5, 5, 10, 0), policy.Annual, day(2027, 5, 4), "AC-23"},
+		{utc(2025, 4, 1, 10, 0), policy.Annual, day(2026, 3, 31), "AC-01…07"},
+		{utc(2026, 6, 1, 0, 0), policy.Monthly, day(2026, 6, 30), "AC-25"},
+		{utc(2026, 1, 31, 9, 0), policy.Monthly, day(2026, 2, 27), "month end: clamped to 02-28, minus a day"},
+		{utc(2028, 1, 31, 9, 0), policy.Monthly, day(2028, 2, 28), "leap year: clamped to 02-29, minus a day"},
+		{utc(2028, 2, 29, 9, 0), policy.Annual, day(2029, 2, 27), "leap day: clamped to 2029-02-28, minus a day"},
+		{utc(2023, 7, 1, 9, 0), policy.MultiYear, day(2026, 6, 30), "three years"},
+		{time.Date(2026, 3, 31, 22, 0, 0, 0, hst), policy.Monthly, day(2026, 4, 30), "the UTC date (2026-04-01) counts"},
+		{utc(2196, 12, 31, 9, 0), policy.MultiYear, day(2199, 12, 30), "the last three-year term that ends in range"},
+		{utc(2199, 1, 1, 9, 0), policy.Annual, day(2199, 12, 31), "the last annual term: it ends on the last day in range"},
+		// A start in another location is converted by its instant: the
+		// term's first day is the UTC date, just before, at and just
+		// after UTC midnight (2026-04-01T00:00Z, 02:00 in Berlin, 14:00
+		// the day before at UTC−10).
+		{time.Date(2026, 4, 1, 1, 59, 59, 999999999, berlin), policy.Annual, day(2027, 3, 30), "Berlin 01:59 on 04-01 is 03-31 in UTC"},
+		{time.Date(2026, 4, 1, 2, 0, 0, 0, berlin), policy.Annual, day(2027, 3, 31), "Berlin 02:00 on 04-01 is 04-01T00:00Z"},
+		{time.Date(2026, 4, 1, 2, 0, 0, 1, berlin), policy.Annual, day(2027, 3, 31), "just after"},
+		{time.Date(2026, 4, 1, 0, 0, 0, 0, berlin), policy.Monthly, day(2026, 4, 29), "Berlin midnight is the UTC day before: 03-31 + 1 month, clamped, minus a day"},
+		{time.Date(2026, 3, 31, 13, 59, 59, 999999999, hst), policy.Monthly, day(2026, 4, 29), "UTC−10 13:59 on 03-31 is 03-31 in UTC"},
+		{time.Date(2026, 3, 31, 14, 0, 0, 0, hst), policy.Monthly, day(2026, 4, 30), "UTC−10 14:00 on 03-31 is 04-01T00:00Z"},
+		{time.Date(2026, 3, 31, 14, 0, 0, 1, hst), policy.Monthly, day(2026, 4, 30), "just after"},
 	} {
 		got, err := lifecycle.EndOfTerm(c.start, c.term)
-		if err != nil || !got.Equal(c.want) {
+		if err != nil || got != c.want {
 			t.Errorf("EndOfTerm(%v, %v) = %v, %v, want %v (%s)", c.start, c.term, got, err, c.want, c.why)
 		}
 	}
@@ -68,20 +82,29 @@ func TestEndOfTerm_Defect5(t *testing.T) {
 }
 
 func TestEndOfTrial(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	hst := time.FixedZone("UTC-10", -10*3600)
 	for _, c := range []struct {
 		start time.Time
 		days  int
-		want  time.Time
+		want  clock.Date
 	}{
-		{utc(2026, 5, 1, 8, 0), 30, date(2026, 5, 30)},  // AC-43
-		{utc(2026, 3, 2, 9, 0), 30, date(2026, 3, 31)},  // AC-47
-		{utc(2028, 2, 15, 9, 0), 30, date(2028, 3, 15)}, // across a leap day
-		{utc(2026, 5, 1, 8, 0), 1, date(2026, 5, 1)},
-		{utc(2199, 12, 31, 8, 0), 1, date(2199, 12, 31)}, // the last day in range
-		{utc(2199, 12, 2, 8, 0), 30, date(2199, 12, 31)},
+		{utc(2026, 5, 1, 8, 0), 30, day(2026, 5, 30)},  // AC-43
+		{utc(2026, 3, 2, 9, 0), 30, day(2026, 3, 31)},  // AC-47
+		{utc(2028, 2, 15, 9, 0), 30, day(2028, 3, 15)}, // across a leap day
+		{utc(2026, 5, 1, 8, 0), 1, day(2026, 5, 1)},
+		{utc(2199, 12, 31, 8, 0), 1, day(2199, 12, 31)}, // the last day in range
+		{utc(2199, 12, 2, 8, 0), 30, day(2199, 12, 31)},
+		// The first day is the start's UTC date: Berlin midnight on
+		// 05-01 is 04-30 in UTC, UTC−10 on 04-30 from 14:00 is 05-01.
+		{time.Date(2026, 5, 1, 1, 59, 59, 999999999, berlin), 30, day(2026, 5, 29)},
+		{time.Date(2026, 5, 1, 2, 0, 0, 0, berlin), 30, day(2026, 5, 30)},
+		{time.Date(2026, 5, 1, 0, 0, 0, 0, berlin), 30, day(2026, 5, 29)},
+		{time.Date(2026, 4, 30, 13, 59, 59, 999999999, hst), 30, day(2026, 5, 29)},
+		{time.Date(2026, 4, 30, 14, 0, 0, 0, hst), 30, day(2026, 5, 30)},
 	} {
 		got, err := lifecycle.EndOfTrial(c.start, c.days)
-		if err != nil || !got.Equal(c.want) {
+		if err != nil || got != c.want {
 			t.Errorf("EndOfTrial(%v, %d) = %v, %v, want %v", c.start, c.days, got, err, c.want)
 		}
 	}

@@ -8,8 +8,10 @@ import (
 )
 
 // Phase is one interval of a subscription's lifecycle: State holds on the
-// half-open interval [Start, End). End is zero for the last, open-ended
-// phase. Phases of a timeline are contiguous and in order.
+// half-open interval [Start, End) of instants — Start is the first instant
+// of the phase, End the first instant of the next one (00:00Z of a day for
+// the day-based rules, DC-1). End is zero for the last, open-ended phase.
+// Phases of a timeline are contiguous and in order.
 type Phase struct {
 	State State
 	Cause Cause

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -28,7 +29,7 @@ func TestTimeline(t *testing.T) {
 		reason string
 	}{{
 		name: "AC-01..07 natural expiry",
-		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: start, End: date(2026, 3, 31), Licenses: 10, Assigned: 8,
+		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: start, End: day(2026, 3, 31), Licenses: 10, Assigned: 8,
 			RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 2, 1, 12, 0)}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: start, End: date(2026, 3, 31)},
@@ -40,7 +41,7 @@ func TestTimeline(t *testing.T) {
 		reason: "R-LC-3, DC-2, DC-3a: a recurring-billing event inside a phase does not split it",
 	}, {
 		name: "AC-08/AC-11 cancel then delete",
-		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 4, 20, 8, 0), End: date(2026, 5, 19), Licenses: 10, Assigned: 10,
+		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 4, 20, 8, 0), End: day(2026, 5, 19), Licenses: 10, Assigned: 10,
 			RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: cancel}, {Kind: lifecycle.Delete, At: del}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2026, 4, 20, 8, 0), End: cancel},
@@ -51,7 +52,7 @@ func TestTimeline(t *testing.T) {
 		reason: "R-LC-5, R-LC-8",
 	}, {
 		name: "renewing monthly with an Expired reactivation",
-		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 1, 31, 9, 0), End: date(2026, 2, 27), Licenses: 1, Assigned: 1,
+		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Start: utc(2026, 1, 31, 9, 0), End: day(2026, 2, 27), Licenses: 1, Assigned: 1,
 			History: []lifecycle.Event{{Kind: lifecycle.Reactivate, At: utc(2026, 3, 10, 9, 0)}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2026, 1, 31, 9, 0), End: date(2026, 2, 27)},
@@ -62,7 +63,7 @@ func TestTimeline(t *testing.T) {
 		reason: "R-REA-1, R-REA-4: a reactivated subscription renews (recurring billing on)",
 	}, {
 		name: "CSP suspended at term end",
-		spec: lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 3, 2, 10, 0), End: date(2026, 3, 1), Licenses: 10, Assigned: 10,
+		spec: lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2025, 3, 2, 10, 0), End: day(2026, 3, 1), Licenses: 10, Assigned: 10,
 			RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.Suspend, At: utc(2026, 1, 10, 9, 0), Actor: lifecycle.Partner}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2025, 3, 2, 10, 0), End: utc(2026, 1, 10, 9, 0)},
@@ -75,7 +76,7 @@ func TestTimeline(t *testing.T) {
 		reason: "C-8, DC-3b, R-MISC-4: 30-day then 90-day Disabled after the term end (E+1)",
 	}, {
 		name: "CSP legacy suspension limit",
-		spec: lifecycle.Spec{Channel: policy.CSPLegacy, Term: policy.Annual, Start: utc(2025, 3, 2, 10, 0), End: date(2026, 3, 1), Licenses: 10, Assigned: 10,
+		spec: lifecycle.Spec{Channel: policy.CSPLegacy, Term: policy.Annual, Start: utc(2025, 3, 2, 10, 0), End: day(2026, 3, 1), Licenses: 10, Assigned: 10,
 			RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.Suspend, At: utc(2025, 6, 1, 9, 0), Actor: lifecycle.Partner}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2025, 3, 2, 10, 0), End: utc(2025, 6, 1, 9, 0)},
@@ -86,7 +87,7 @@ func TestTimeline(t *testing.T) {
 		reason: "§1.1 row 10: \"After 90 days in the suspended state, the subscription will be deleted\"",
 	}, {
 		name: "MCA Extended Service Term",
-		spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2025, 7, 1, 9, 0), End: date(2026, 6, 30), Licenses: 5, Assigned: 5,
+		spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2025, 7, 1, 9, 0), End: day(2026, 6, 30), Licenses: 5, Assigned: 5,
 			History: []lifecycle.Event{{Kind: lifecycle.ConvertEST, At: utc(2026, 6, 1, 9, 0)}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2025, 7, 1, 9, 0), End: date(2026, 7, 1)},
@@ -96,7 +97,7 @@ func TestTimeline(t *testing.T) {
 		reason: "R-LC-13: month-to-month EST after the end date",
 	}, {
 		name: "direct trial converts",
-		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Trial: true, Start: utc(2026, 3, 2, 9, 0), End: date(2026, 3, 31), Licenses: 25,
+		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Trial: true, Start: utc(2026, 3, 2, 9, 0), End: day(2026, 3, 31), Licenses: 25,
 			PaymentMethod: true, RecurringBilling: true},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Start: utc(2026, 3, 2, 9, 0), End: date(2026, 4, 1), Trial: true},
@@ -106,7 +107,7 @@ func TestTimeline(t *testing.T) {
 		reason: "R-TRI-1, R-TRI-2 (AC-47)",
 	}, {
 		name: "bought trial with recurring billing turned off",
-		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Trial: true, Start: utc(2026, 3, 2, 9, 0), End: date(2026, 3, 31), Licenses: 25,
+		spec: lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Monthly, Trial: true, Start: utc(2026, 3, 2, 9, 0), End: day(2026, 3, 31), Licenses: 25,
 			History: []lifecycle.Event{{Kind: lifecycle.ConvertTrial, At: utc(2026, 3, 10, 9, 0)}, {Kind: lifecycle.RecurringBillingOff, At: utc(2026, 3, 20, 9, 0)}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Start: utc(2026, 3, 2, 9, 0), End: date(2026, 4, 1), Trial: true},
@@ -119,7 +120,7 @@ func TestTimeline(t *testing.T) {
 		reason: "R-TRI-1, R-LC-3: the paid term the trial converts to runs out when recurring billing is off",
 	}, {
 		name:  "trial expires (C-12 alternative: no Expired days)",
-		spec:  lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Trial: true, Start: utc(2026, 3, 2, 9, 0), End: date(2026, 3, 31), Licenses: 25},
+		spec:  lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Trial: true, Start: utc(2026, 3, 2, 9, 0), End: day(2026, 3, 31), Licenses: 25},
 		rules: func(r policy.Rules) policy.Rules { r.Trial.ExpiredDays = 0; return r },
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.TrialStarted, Start: utc(2026, 3, 2, 9, 0), End: date(2026, 3, 31), Trial: true},
@@ -129,7 +130,7 @@ func TestTimeline(t *testing.T) {
 		reason: "C-12 (12/2025): deleted when the trial ends",
 	}, {
 		name: "MCA monthly, last term ending before 2026-02-09",
-		spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 1, 14), Licenses: 5, Assigned: 5,
+		spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: day(2026, 1, 14), Licenses: 5, Assigned: 5,
 			PaymentMethod: true, RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2025, 12, 20, 9, 0)}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 1, 14)},
@@ -141,7 +142,7 @@ func TestTimeline(t *testing.T) {
 		reason: "R-LC-14, AC-20: the term ends before 2026-02-09, so the classic lifecycle applies even to the phases after that date",
 	}, {
 		name: "MCA monthly, last term ending after 2026-02-09",
-		spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 1, 14), Licenses: 5, Assigned: 5,
+		spec: lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Monthly, Start: utc(2025, 12, 15, 9, 0), End: day(2026, 1, 14), Licenses: 5, Assigned: 5,
 			PaymentMethod: true, RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2026, 1, 20, 9, 0)}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2025, 12, 15, 9, 0), End: date(2026, 2, 14)},
@@ -152,7 +153,7 @@ func TestTimeline(t *testing.T) {
 		reason: "R-LC-13, R-LC-14, AC-54: the renewed term ends on 2026-02-14, after 2026-02-09: no Expired, Disabled from E, Deleted at E+90 (the rules on the first end date, 2026-01-14, had an Expired state)",
 	}, {
 		name: "VL term ending under the 2020 version",
-		spec: lifecycle.Spec{Channel: policy.VolumeLicensing, Term: policy.Annual, Start: utc(2023, 2, 1, 9, 0), End: date(2024, 1, 31), Licenses: 100, Assigned: 90},
+		spec: lifecycle.Spec{Channel: policy.VolumeLicensing, Term: policy.Annual, Start: utc(2023, 2, 1, 9, 0), End: day(2024, 1, 31), Licenses: 100, Assigned: 90},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2023, 2, 1, 9, 0), End: date(2024, 1, 31)},
 			{State: lifecycle.Expired, Cause: lifecycle.TermEnded, Start: date(2024, 1, 31), End: date(2024, 4, 30)},
@@ -163,7 +164,7 @@ func TestTimeline(t *testing.T) {
 		reason: "C-2, R-LC-14: Expired 90 and Disabled 30 days of the version in force on the end date, though the 2024-03 version (Disabled 60) is in force when Disabled begins",
 	}, {
 		name: "VL renewal into a new version",
-		spec: lifecycle.Spec{Channel: policy.VolumeLicensing, Term: policy.Annual, Start: utc(2023, 7, 1, 9, 0), End: date(2024, 6, 30), Licenses: 100, Assigned: 90,
+		spec: lifecycle.Spec{Channel: policy.VolumeLicensing, Term: policy.Annual, Start: utc(2023, 7, 1, 9, 0), End: day(2024, 6, 30), Licenses: 100, Assigned: 90,
 			RecurringBilling: true, History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: utc(2025, 3, 1, 9, 0)}}},
 		want: []P{
 			{State: lifecycle.Active, Cause: lifecycle.Purchased, Start: utc(2023, 7, 1, 9, 0), End: date(2025, 6, 30)},
@@ -179,7 +180,7 @@ func TestTimeline(t *testing.T) {
 			sub := mustNew(t, tt.spec)
 			table := builtin
 			if tt.rules != nil {
-				table = pin(t, tt.rules(versionAt(t, sub, sub.End())))
+				table = pin(t, tt.rules(versionAt(t, sub, sub.End().UTC())))
 			}
 			got, err := lifecycle.Timeline(sub, table)
 			if err != nil {
@@ -292,7 +293,7 @@ func TestTimelineBefore1970(t *testing.T) {
 			shifted[tt.table] = table
 		}
 		spec := tt.sub.Spec()
-		spec.Start, spec.End = back(spec.Start), back(spec.End)
+		spec.Start, spec.End = back(spec.Start), clock.DateOf(back(spec.End.UTC()))
 		for i := range spec.History {
 			spec.History[i].At = back(spec.History[i].At)
 		}
@@ -315,12 +316,15 @@ func TestTimelineBefore1970(t *testing.T) {
 			State                                                    lifecycle.State
 			Since, NextAt, NotBefore, Deadline, Conflict, Reactivate time.Time
 			TermStart, TermEnd, CancelWindowEnd, DeletedAt           time.Time
+			ReactivateBefore, CancelWindowClosesAt, DataGoneBy       time.Time
 			Capabilities                                             lifecycle.Capabilities
 			Versions                                                 versionLabels
 		}
 		view := func(s lifecycle.Status, shift func(time.Time) time.Time) v {
-			return v{s.State(), shift(s.Since()), shift(s.NextAt()), shift(s.PurgeNotBefore()), shift(s.PurgeDeadline()), shift(s.LicenseConflictUntil()),
-				shift(s.ReactivateUntil()), shift(s.TermStart()), shift(s.TermEnd()), shift(s.CancelWindowEnd()), shift(s.DeletedAt()),
+			// Dates as the instant they begin in UTC, shifted as instants.
+			return v{s.State(), shift(s.Since()), shift(s.NextAt()), shift(s.PurgeNotBefore().UTC()), shift(s.PurgeDeadline().UTC()), shift(s.LicenseConflictUntil().UTC()),
+				shift(s.ReactivateUntil().UTC()), shift(s.TermStart().UTC()), shift(s.TermEnd().UTC()), shift(s.CancelWindowEnd()), shift(s.DeletedAt()),
+				shift(s.ReactivateBefore()), shift(s.CancelWindowClosesAt()), shift(s.DataGoneBy()),
 				s.Capabilities(), versionLabelsOf(s).(versionLabels)}
 		}
 		if diff := cmp.Diff(view(st, back), view(sto, func(t time.Time) time.Time { return t })); diff != "" {

@@ -13,7 +13,7 @@ import (
 // existed (nothing answered what becomes of either subscription).
 
 func TestR_LC_11_UpgradedSubscriptionExpiresAtItsEndDate(t *testing.T) {
-	old := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, "", date(2025, 7, 1), date(2026, 6, 30))), builtin)
+	old := judge(t, mustNew(t, saleSpec(policy.DirectMOSA, "", date(2025, 7, 1), day(2026, 6, 30))), builtin)
 	at := time.Date(2026, 2, 14, 9, 30, 0, 0, time.UTC)
 	to := saleSpec(policy.DirectMOSA, "", at, mustDate(lifecycle.EndOfTerm(at, policy.Annual)))
 	to.ID = "new"
@@ -101,7 +101,7 @@ func TestR_CAN_16_PartialUpgradeInheritsTheParentsWindow(t *testing.T) {
 		t.Errorf("child CancelWindowEnd() = %v, want %v", got, closes)
 	}
 	// It reopens when the child itself renews (R-CAN-15).
-	renewal := mustDate(lifecycle.EndOfTerm(at, policy.Annual)).AddDate(0, 0, 1)
+	renewal := mustDate(lifecycle.EndOfTerm(at, policy.Annual)).AddDays(1).UTC()
 	if err := c.Check(lifecycle.Command{Kind: lifecycle.CmdCancelNow, Actor: lifecycle.Partner}, renewal.Add(time.Hour)); err != nil {
 		t.Errorf("child cancelled after its renewal: %v", err)
 	}

@@ -123,7 +123,7 @@ func TestR_LC_14_MCATermEndingAfterFebruary9(t *testing.T) {
 func TestR_LC_14_VolumeLicensingSecondTerm(t *testing.T) {
 	start := utc(2024, 1, 5, 9, 0)
 	spec := lifecycle.Spec{ID: "R-LC-14/vl", Channel: policy.VolumeLicensing, Term: policy.Annual,
-		Start: start, End: date(2025, 1, 4), Licenses: 100, Assigned: 90}
+		Start: start, End: day(2025, 1, 4), Licenses: 100, Assigned: 90}
 	first := mustNew(t, spec)
 	spec.History = []lifecycle.Event{{Kind: lifecycle.Renew, At: utc(2024, 12, 1, 9, 0), Actor: lifecycle.Partner}}
 	renewed := mustNew(t, spec)
@@ -227,10 +227,10 @@ func TestR_CAN_14_WindowAtPurchase(t *testing.T) {
 		rule   string
 	}{
 		{"csp 2022-01-10", lifecycle.Spec{Channel: policy.CSPNewCommerce, Term: policy.Annual, Start: utc(2022, 1, 10, 10, 0),
-			End: date(2023, 1, 9), Licenses: 10, Assigned: 10, RecurringBilling: true},
+			End: day(2023, 1, 9), Licenses: 10, Assigned: 10, RecurringBilling: true},
 			lifecycle.Partner, utc(2022, 1, 13, 10, 0), utc(2022, 1, 14, 10, 0), "R-CAN-14"},
 		{"mca 2024-08-01", lifecycle.Spec{Channel: policy.DirectMCA, Term: policy.Annual, Start: utc(2024, 8, 1, 10, 0),
-			End: date(2025, 7, 31), Licenses: 10, Assigned: 10, PaymentMethod: true, RecurringBilling: true},
+			End: day(2025, 7, 31), Licenses: 10, Assigned: 10, PaymentMethod: true, RecurringBilling: true},
 			lifecycle.BillingAccountOwner, utc(2024, 8, 4, 10, 0), utc(2024, 8, 6, 10, 0), "R-CAN-5"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -351,12 +351,12 @@ func TestVersionsExplained(t *testing.T) {
 // first instant not covered and wraps the policy's no-rule error. A table
 // whose rules end can't be made at all (issue 12, defect 7).
 func TestJudgeNeedsVersionsFromTheFirstDay(t *testing.T) {
-	r := versionAt(t, mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2026, 1, 1), End: date(2026, 12, 31)}), date(2026, 1, 1))
+	r := versionAt(t, mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2026, 1, 1), End: day(2026, 12, 31)}), date(2026, 1, 1))
 	late, err := policy.NewTable([]policy.Row{{Channel: policy.DirectMOSA, From: date(2025, 1, 1), Rules: r}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2024, 12, 31, 23, 0), End: date(2025, 12, 30)}
+	spec := lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: utc(2024, 12, 31, 23, 0), End: day(2025, 12, 30)}
 	_, err = lifecycle.Judge(mustNew(t, spec), late)
 	var re *lifecycle.RulesError
 	if !errors.As(err, &re) || !errors.Is(err, policy.ErrNoRule) || !errors.Is(err, lifecycle.ErrRulesMismatch) || !strings.Contains(err.Error(), "2024-12-31T00:00:00Z") {
@@ -368,7 +368,7 @@ func TestJudgeNeedsVersionsFromTheFirstDay(t *testing.T) {
 	if _, err := policy.NewTable([]policy.Row{{Channel: policy.DirectMOSA, From: date(2025, 1, 1), Until: date(2027, 1, 1), Rules: r}}); !errors.Is(err, policy.ErrInvalid) {
 		t.Errorf("NewTable with a last row that ends = %v, want policy.ErrInvalid", err)
 	}
-	if _, err := lifecycle.Judge(mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2026, 1, 1), End: date(2026, 12, 31)}), nil); !errors.Is(err, lifecycle.ErrRulesMismatch) {
+	if _, err := lifecycle.Judge(mustNew(t, lifecycle.Spec{Channel: policy.DirectMOSA, Term: policy.Annual, Start: date(2026, 1, 1), End: day(2026, 12, 31)}), nil); !errors.Is(err, lifecycle.ErrRulesMismatch) {
 		t.Errorf("Judge(nil table) = %v, want ErrRulesMismatch", err)
 	}
 }

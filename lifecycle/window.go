@@ -12,6 +12,21 @@ func windowEnd(w *policy.Window, t0 int64) int64 {
 	return addHours(t0, w.Length)
 }
 
+// windowClosesAt returns the first instant at which the window of kind
+// AfterStart that started at t0 is no longer open (see windowOpen): for
+// Days, 00:00Z of the day after its last date; for Hours, its end, or the
+// nanosecond after it when Inclusive.
+func windowClosesAt(w *policy.Window, t0 int64) int64 {
+	end := windowEnd(w, t0)
+	switch {
+	case !w.Inclusive:
+		return end
+	case w.Unit == policy.Days:
+		return end + dayNs
+	}
+	return end + 1
+}
+
 // windowOpen is policy.Window.Open on nanosecond instants: whether the
 // window that started at t0 is open at now. Days windows compare UTC dates
 // (DC-6), Hours windows instants from the exact start (DC-5); Inclusive

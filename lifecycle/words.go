@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -34,3 +35,12 @@ func rolesArg(s RoleSet) lang.Arg {
 	}
 	return lang.Roles(keys...)
 }
+
+// dateArg is the calendar date d in the language's long form: lang's date
+// arguments render the UTC date of their instant, and d.UTC() is the
+// instant d begins in UTC, so the date is d's own, never the day before.
+func dateArg(d clock.Date) lang.Arg { return lang.Date(d.UTC()) }
+
+// dayArg is the calendar date d as a refusal or a plan states it (ISO 8601
+// in English); see dateArg.
+func dayArg(d clock.Date) lang.Arg { return lang.Day(d.UTC()) }

@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"database/sql/driver"
+	"encoding/json"
 	"strings"
 
 	"github.com/lapse-go/lapse/internal/enumtext"
@@ -13,25 +15,41 @@ type enum interface {
 	~uint8
 }
 
-func enumString[T enum](v T, names []string, typ string) string {
-	return enumtext.String(v, names, typ)
-}
-
 func enumValid[T enum](v T, names []string) bool { return enumtext.Valid(v, names) }
 
-func enumMarshal[T enum](v T, names []string, typ string) ([]byte, error) {
-	if !enumValid(v, names) {
-		return nil, &FieldError{Field: typ, Value: uint8(v), Reason: "not a valid " + typ}
-	}
-	return []byte(names[v]), nil
+// fieldError is this package's enumtext.ErrorFunc.
+func fieldError(typ string, v any, reason string) error {
+	return &FieldError{Field: typ, Value: v, Reason: reason}
 }
 
-func enumParse[T enum](s string, names []string, typ string) (T, error) {
-	if i := enumtext.Index(names, s); i > 0 {
-		return T(i), nil
-	}
-	return 0, &FieldError{Field: typ, Value: s, Reason: "unknown " + typ + "; want one of " + strings.Join(names[1:], ", ")}
-}
+// The tables of the enums: their text names, the aliases they also parse
+// and this package's errors. Parsing folds ASCII case; output is always
+// the canonical name.
+var (
+	channels = enumtext.New("Channel", channelNames, fieldError,
+		enumtext.Alias[Channel]{Name: "mosa", Value: DirectMOSA},
+		enumtext.Alias[Channel]{Name: "mca", Value: DirectMCA},
+		enumtext.Alias[Channel]{Name: "ea", Value: VolumeLicensing},
+		enumtext.Alias[Channel]{Name: "csp-new-commerce", Value: CSPNewCommerce},
+		enumtext.Alias[Channel]{Name: "nce", Value: CSPNewCommerce},
+		enumtext.Alias[Channel]{Name: "csp-traditional", Value: CSPLegacy},
+	)
+	terms = enumtext.New("Term", termNames, fieldError,
+		enumtext.Alias[Term]{Name: "P1M", Value: Monthly},
+		enumtext.Alias[Term]{Name: "P1Y", Value: Annual},
+		enumtext.Alias[Term]{Name: "P3Y", Value: MultiYear},
+		enumtext.Alias[Term]{Name: "three-year", Value: MultiYear},
+	)
+	anchors             = enumtext.New[ExpiryAnchor]("ExpiryAnchor", anchorNames, fieldError)
+	windowKinds         = enumtext.New[WindowKind]("WindowKind", windowKindNames, fieldError)
+	units               = enumtext.New[Unit]("Unit", unitNames, fieldError)
+	cancelEffects       = enumtext.New[CancelEffect]("CancelEffect", cancelEffectNames, fieldError)
+	licenseCounts       = enumtext.New[LicenseCount]("LicenseCount", licenseCountNames, fieldError)
+	overLimits          = enumtext.New[OverLimit]("OverLimit", overLimitNames, fieldError)
+	suspendedAtTermEnds = enumtext.New[SuspendedAtTermEnd]("SuspendedAtTermEnd", suspendedAtTermEndNames, fieldError)
+	purgeAnchors        = enumtext.New[PurgeAnchor]("PurgeAnchor", purgeAnchorNames, fieldError)
+	offerClasses        = enumtext.New[OfferClass]("OfferClass", offerClassNames, fieldError)
+)
 
 // Channel is the purchase channel of a subscription. The zero value is
 // invalid, so a forgotten channel is an error rather than a silent default.
@@ -79,10 +97,10 @@ func Channels() []Channel {
 
 // String returns the channel's text name, such as "direct-mosa", or
 // "%!Channel(n)" for an invalid value.
-func (c Channel) String() string { return enumString(c, channelNames, "Channel") }
+func (c Channel) String() string { return channels.String(c) }
 
 // IsValid reports whether c is one of the declared channels.
-func (c Channel) IsValid() bool { return enumValid(c, channelNames) }
+func (c Channel) IsValid() bool { return channels.Valid(c) }
 
 // IsCSP reports whether c is a Cloud Solution Provider channel (Partner
 // Center), where the partner, not the customer, transacts.
@@ -91,22 +109,40 @@ func (c Channel) IsCSP() bool { return c == CSPNewCommerce || c == CSPLegacy }
 // IsDirect reports whether c is bought directly from Microsoft (MOSA or MCA).
 func (c Channel) IsDirect() bool { return c == DirectMOSA || c == DirectMCA }
 
-// MarshalText implements encoding.TextMarshaler; an invalid channel is an
-// error.
-func (c Channel) MarshalText() ([]byte, error) { return enumMarshal(c, channelNames, "Channel") }
+// MarshalText implements encoding.TextMarshaler: the channel's canonical
+// name. An invalid Channel is a *FieldError naming the value.
+func (c Channel) MarshalText() ([]byte, error) { return channels.MarshalText(c) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (c *Channel) UnmarshalText(b []byte) error {
-	v, err := ParseChannel(string(b))
-	if err == nil {
-		*c = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseChannel reads. On error c is unchanged.
+func (c *Channel) UnmarshalText(b []byte) error { return channels.UnmarshalText(c, b) }
 
-// ParseChannel parses a channel's text name. The error names the value and
-// the accepted names.
-func ParseChannel(s string) (Channel, error) { return enumParse[Channel](s, channelNames, "Channel") }
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid Channel is a *FieldError.
+func (c Channel) Value() (driver.Value, error) { return channels.Value(c) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[Channel].
+func (c *Channel) Scan(src any) error { return channels.Scan(c, src) }
+
+// ParseChannel parses a channel's text name, such as "csp-nce", in any
+// ASCII case ("CSP-NCE", "Csp-Nce"). It also accepts these aliases, which
+// are read but never written (String and MarshalText give the canonical
+// name):
+//
+//	mosa              DirectMOSA (a direct MOSA subscription)
+//	mca               DirectMCA (bought directly under an MCA; a CSP
+//	                  customer's MCA acceptance does not make it direct)
+//	ea                VolumeLicensing (an Enterprise Agreement)
+//	csp-new-commerce  CSPNewCommerce
+//	nce               CSPNewCommerce
+//	csp-traditional   CSPLegacy (Partner Center's name for legacy CSP)
+//
+// Names that could mean more than one channel, such as "open" (Open Value
+// or Open License) or "csp", are refused. The error, a *FieldError, names
+// the value and the accepted names and aliases.
+func ParseChannel(s string) (Channel, error) { return channels.Parse(s) }
 
 // Term is a subscription's commitment term. The zero value is invalid.
 type Term uint8
@@ -128,10 +164,10 @@ var termNames = []string{"", "monthly", "annual", "multi-year"}
 func Terms() []Term { return []Term{Monthly, Annual, MultiYear} }
 
 // String returns the term's text name, such as "annual".
-func (t Term) String() string { return enumString(t, termNames, "Term") }
+func (t Term) String() string { return terms.String(t) }
 
 // IsValid reports whether t is one of the declared terms.
-func (t Term) IsValid() bool { return enumValid(t, termNames) }
+func (t Term) IsValid() bool { return terms.Valid(t) }
 
 // Months returns the length of the term in calendar months (1, 12 or 36),
 // or 0 for an invalid term.
@@ -147,22 +183,45 @@ func (t Term) Months() int {
 	return 0
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (t Term) MarshalText() ([]byte, error) { return enumMarshal(t, termNames, "Term") }
+// MarshalText implements encoding.TextMarshaler: the term's canonical
+// name. An invalid Term is a *FieldError naming the value.
+func (t Term) MarshalText() ([]byte, error) { return terms.MarshalText(t) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (t *Term) UnmarshalText(b []byte) error {
-	v, err := ParseTerm(string(b))
-	if err == nil {
-		*t = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseTerm reads. On error t is unchanged.
+func (t *Term) UnmarshalText(b []byte) error { return terms.UnmarshalText(t, b) }
 
-// ParseTerm parses a term's text name.
-func ParseTerm(s string) (Term, error) { return enumParse[Term](s, termNames, "Term") }
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid Term is a *FieldError.
+func (t Term) Value() (driver.Value, error) { return terms.Value(t) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[Term].
+func (t *Term) Scan(src any) error { return terms.Scan(t, src) }
+
+// ParseTerm parses a term's text name, such as "annual", in any ASCII case.
+// It also accepts Partner Center's ISO 8601 termDuration values "P1M",
+// "P1Y" and "P3Y" (in any case) and "three-year", the direct and CSP
+// offers' name for MultiYear; these aliases are read but never written
+// (String and MarshalText give the canonical name). Other durations, such
+// as "P5Y" or "P12M", are refused. The error, a *FieldError, names the
+// value and the accepted names and aliases.
+func ParseTerm(s string) (Term, error) { return terms.Parse(s) }
+
+// termExact returns the term named exactly name, or 0: policy files, which
+// lapse writes and reads, hold canonical names only.
+func termExact(name string) Term { return Term(enumtext.Index(termNames, name)) }
 
 // TermSet is a set of terms; the zero set matches every term.
+//
+// As text (MarshalText, String, and Value for a database column) a set is
+// its terms' names joined by "|" in declaration order, such as
+// "monthly|annual", and the empty set is "any". As JSON it is an array of
+// names, such as ["monthly","annual"], and the empty set, which means any
+// term, is []: a set listing every term is a different value that matches
+// the same terms, and keeps its names. Reading accepts what ParseTerm
+// accepts for each name, and repeated names.
 type TermSet uint8
 
 // TermsOf returns the set holding ts.
@@ -199,6 +258,108 @@ func (s TermSet) String() string {
 		parts = append(parts, t.String())
 	}
 	return strings.Join(parts, "|")
+}
+
+// anyTerm is the text of the empty TermSet.
+const anyTerm = "any"
+
+// names returns the set's term names, or a *FieldError when it holds a
+// bit that names no term (a TermSet made by conversion, not by TermsOf).
+func (s TermSet) names() ([]string, error) {
+	names, ok := enumtext.SetNames(terms, s)
+	if !ok {
+		return nil, &FieldError{Field: "TermSet", Value: uint8(s), Reason: "holds a bit that names no term"}
+	}
+	return names, nil
+}
+
+// MarshalText implements encoding.TextMarshaler: the names joined by "|",
+// or "any" for the empty set, as String. A set holding a bit that names no
+// term is a *FieldError.
+func (s TermSet) MarshalText() ([]byte, error) {
+	names, err := s.names()
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return []byte(anyTerm), nil
+	}
+	return []byte(strings.Join(names, "|")), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: "any" (in any ASCII
+// case) is the empty set, anything else term names joined by "|", each
+// read as ParseTerm reads it. An empty text, an empty name ("annual|") or
+// "any" beside a term is a *FieldError; on error s is unchanged.
+func (s *TermSet) UnmarshalText(b []byte) error {
+	text := string(b)
+	if enumtext.EqualFold(text, anyTerm) {
+		*s = 0
+		return nil
+	}
+	if text == "" {
+		return &FieldError{Field: "TermSet", Value: text, Reason: `want "any" or term names joined by "|"`}
+	}
+	v, err := enumtext.ParseSet[TermSet](terms, "TermSet", strings.Split(text, "|"))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// MarshalJSON implements json.Marshaler: an array of the names in
+// declaration order, [] for the empty set (any term). A set holding a bit
+// that names no term is a *FieldError.
+func (s TermSet) MarshalJSON() ([]byte, error) {
+	names, err := s.names()
+	if err != nil {
+		return nil, err
+	}
+	if names == nil {
+		names = []string{}
+	}
+	return json.Marshal(names)
+}
+
+// UnmarshalJSON implements json.Unmarshaler: an array of term names, each
+// read as ParseTerm reads it; [] is the empty set (any term). As with
+// encoding/json's own types, null leaves s unchanged. Anything else is a
+// *FieldError; on error s is unchanged.
+func (s *TermSet) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return &FieldError{Field: "TermSet", Value: enumtext.Excerpt(b, 64), Reason: "want a JSON array of term names: " + err.Error()}
+	}
+	if names == nil { // null; [] is an empty, non-nil slice
+		return nil
+	}
+	v, err := enumtext.ParseSet[TermSet](terms, "TermSet", names)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Value implements database/sql/driver.Valuer: the text form, a string.
+func (s TermSet) Value() (driver.Value, error) {
+	b, err := s.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[TermSet].
+func (s *TermSet) Scan(src any) error {
+	text, err := enumtext.ScanText("TermSet", src, fieldError)
+	if err != nil {
+		return err
+	}
+	return s.UnmarshalText([]byte(text))
 }
 
 // Product names a product or offer (SKU family). Products are open-ended:
@@ -272,24 +433,28 @@ const (
 var anchorNames = []string{"", "on-end-date", "day-after-end-date"}
 
 // String returns the anchor's text name.
-func (a ExpiryAnchor) String() string { return enumString(a, anchorNames, "ExpiryAnchor") }
+func (a ExpiryAnchor) String() string { return anchors.String(a) }
 
 // IsValid reports whether a is a declared anchor.
-func (a ExpiryAnchor) IsValid() bool { return enumValid(a, anchorNames) }
+func (a ExpiryAnchor) IsValid() bool { return anchors.Valid(a) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (a ExpiryAnchor) MarshalText() ([]byte, error) {
-	return enumMarshal(a, anchorNames, "ExpiryAnchor")
-}
+// MarshalText implements encoding.TextMarshaler: the anchor's canonical
+// name. An invalid ExpiryAnchor is a *FieldError naming the value.
+func (a ExpiryAnchor) MarshalText() ([]byte, error) { return anchors.MarshalText(a) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (a *ExpiryAnchor) UnmarshalText(b []byte) error {
-	v, err := enumParse[ExpiryAnchor](string(b), anchorNames, "ExpiryAnchor")
-	if err == nil {
-		*a = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error a is unchanged.
+func (a *ExpiryAnchor) UnmarshalText(b []byte) error { return anchors.UnmarshalText(a, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid ExpiryAnchor is a *FieldError.
+func (a ExpiryAnchor) Value() (driver.Value, error) { return anchors.Value(a) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[ExpiryAnchor].
+func (a *ExpiryAnchor) Scan(src any) error { return anchors.Scan(a, src) }
 
 // WindowKind says when an action (cancellation, license removal) is open.
 type WindowKind uint8
@@ -308,24 +473,28 @@ const (
 var windowKindNames = []string{"", "anytime", "never", "after-start"}
 
 // String returns the kind's text name.
-func (k WindowKind) String() string { return enumString(k, windowKindNames, "WindowKind") }
+func (k WindowKind) String() string { return windowKinds.String(k) }
 
 // IsValid reports whether k is a declared kind.
-func (k WindowKind) IsValid() bool { return enumValid(k, windowKindNames) }
+func (k WindowKind) IsValid() bool { return windowKinds.Valid(k) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k WindowKind) MarshalText() ([]byte, error) {
-	return enumMarshal(k, windowKindNames, "WindowKind")
-}
+// MarshalText implements encoding.TextMarshaler: the kind's canonical
+// name. An invalid WindowKind is a *FieldError naming the value.
+func (k WindowKind) MarshalText() ([]byte, error) { return windowKinds.MarshalText(k) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (k *WindowKind) UnmarshalText(b []byte) error {
-	v, err := enumParse[WindowKind](string(b), windowKindNames, "WindowKind")
-	if err == nil {
-		*k = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error k is unchanged.
+func (k *WindowKind) UnmarshalText(b []byte) error { return windowKinds.UnmarshalText(k, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid WindowKind is a *FieldError.
+func (k WindowKind) Value() (driver.Value, error) { return windowKinds.Value(k) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[WindowKind].
+func (k *WindowKind) Scan(src any) error { return windowKinds.Scan(k, src) }
 
 // Unit is the unit of a window's length.
 type Unit uint8
@@ -344,22 +513,28 @@ const (
 var unitNames = []string{"", "days", "hours"}
 
 // String returns the unit's text name.
-func (u Unit) String() string { return enumString(u, unitNames, "Unit") }
+func (u Unit) String() string { return units.String(u) }
 
 // IsValid reports whether u is a declared unit.
-func (u Unit) IsValid() bool { return enumValid(u, unitNames) }
+func (u Unit) IsValid() bool { return units.Valid(u) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (u Unit) MarshalText() ([]byte, error) { return enumMarshal(u, unitNames, "Unit") }
+// MarshalText implements encoding.TextMarshaler: the unit's canonical
+// name. An invalid Unit is a *FieldError naming the value.
+func (u Unit) MarshalText() ([]byte, error) { return units.MarshalText(u) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (u *Unit) UnmarshalText(b []byte) error {
-	v, err := enumParse[Unit](string(b), unitNames, "Unit")
-	if err == nil {
-		*u = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error u is unchanged.
+func (u *Unit) UnmarshalText(b []byte) error { return units.UnmarshalText(u, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid Unit is a *FieldError.
+func (u Unit) Value() (driver.Value, error) { return units.Value(u) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[Unit].
+func (u *Unit) Scan(src any) error { return units.Scan(u, src) }
 
 // CancelEffect is what a cancellation does to the lifecycle (C-7, C-21).
 type CancelEffect uint8
@@ -380,24 +555,28 @@ const (
 var cancelEffectNames = []string{"", "disabled", "deleted", "at-term-end"}
 
 // String returns the effect's text name.
-func (e CancelEffect) String() string { return enumString(e, cancelEffectNames, "CancelEffect") }
+func (e CancelEffect) String() string { return cancelEffects.String(e) }
 
 // IsValid reports whether e is a declared effect.
-func (e CancelEffect) IsValid() bool { return enumValid(e, cancelEffectNames) }
+func (e CancelEffect) IsValid() bool { return cancelEffects.Valid(e) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (e CancelEffect) MarshalText() ([]byte, error) {
-	return enumMarshal(e, cancelEffectNames, "CancelEffect")
-}
+// MarshalText implements encoding.TextMarshaler: the effect's canonical
+// name. An invalid CancelEffect is a *FieldError naming the value.
+func (e CancelEffect) MarshalText() ([]byte, error) { return cancelEffects.MarshalText(e) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (e *CancelEffect) UnmarshalText(b []byte) error {
-	v, err := enumParse[CancelEffect](string(b), cancelEffectNames, "CancelEffect")
-	if err == nil {
-		*e = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error e is unchanged.
+func (e *CancelEffect) UnmarshalText(b []byte) error { return cancelEffects.UnmarshalText(e, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid CancelEffect is a *FieldError.
+func (e CancelEffect) Value() (driver.Value, error) { return cancelEffects.Value(e) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[CancelEffect].
+func (e *CancelEffect) Scan(src any) error { return cancelEffects.Scan(e, src) }
 
 // LicenseCount says which license count an online-cancellation limit is
 // compared with (C-4).
@@ -414,24 +593,28 @@ const (
 var licenseCountNames = []string{"", "purchased", "assigned"}
 
 // String returns the count's text name.
-func (c LicenseCount) String() string { return enumString(c, licenseCountNames, "LicenseCount") }
+func (c LicenseCount) String() string { return licenseCounts.String(c) }
 
 // IsValid reports whether c is a declared count.
-func (c LicenseCount) IsValid() bool { return enumValid(c, licenseCountNames) }
+func (c LicenseCount) IsValid() bool { return licenseCounts.Valid(c) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (c LicenseCount) MarshalText() ([]byte, error) {
-	return enumMarshal(c, licenseCountNames, "LicenseCount")
-}
+// MarshalText implements encoding.TextMarshaler: the count's canonical
+// name. An invalid LicenseCount is a *FieldError naming the value.
+func (c LicenseCount) MarshalText() ([]byte, error) { return licenseCounts.MarshalText(c) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (c *LicenseCount) UnmarshalText(b []byte) error {
-	v, err := enumParse[LicenseCount](string(b), licenseCountNames, "LicenseCount")
-	if err == nil {
-		*c = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error c is unchanged.
+func (c *LicenseCount) UnmarshalText(b []byte) error { return licenseCounts.UnmarshalText(c, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid LicenseCount is a *FieldError.
+func (c LicenseCount) Value() (driver.Value, error) { return licenseCounts.Value(c) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[LicenseCount].
+func (c *LicenseCount) Scan(src any) error { return licenseCounts.Scan(c, src) }
 
 // OverLimit is what the sources tell a customer above the online
 // cancellation limit to do.
@@ -450,24 +633,28 @@ const (
 var overLimitNames = []string{"", "reduce-first", "call-support", "reduce-or-call-support"}
 
 // String returns the action's text name.
-func (o OverLimit) String() string { return enumString(o, overLimitNames, "OverLimit") }
+func (o OverLimit) String() string { return overLimits.String(o) }
 
 // IsValid reports whether o is a declared action.
-func (o OverLimit) IsValid() bool { return enumValid(o, overLimitNames) }
+func (o OverLimit) IsValid() bool { return overLimits.Valid(o) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (o OverLimit) MarshalText() ([]byte, error) {
-	return enumMarshal(o, overLimitNames, "OverLimit")
-}
+// MarshalText implements encoding.TextMarshaler: the action's canonical
+// name. An invalid OverLimit is a *FieldError naming the value.
+func (o OverLimit) MarshalText() ([]byte, error) { return overLimits.MarshalText(o) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (o *OverLimit) UnmarshalText(b []byte) error {
-	v, err := enumParse[OverLimit](string(b), overLimitNames, "OverLimit")
-	if err == nil {
-		*o = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error o is unchanged.
+func (o *OverLimit) UnmarshalText(b []byte) error { return overLimits.UnmarshalText(o, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid OverLimit is a *FieldError.
+func (o OverLimit) Value() (driver.Value, error) { return overLimits.Value(o) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[OverLimit].
+func (o *OverLimit) Scan(src any) error { return overLimits.Scan(o, src) }
 
 // SuspendedAtTermEnd is what happens to a CSP subscription still suspended
 // when its term ends (C-8, [AMBIGUOUS]).
@@ -490,26 +677,30 @@ const (
 var suspendedAtTermEndNames = []string{"", "disabled-then-disabled", "deleted", "disabled-then-deleted"}
 
 // String returns the outcome's text name.
-func (s SuspendedAtTermEnd) String() string {
-	return enumString(s, suspendedAtTermEndNames, "SuspendedAtTermEnd")
-}
+func (s SuspendedAtTermEnd) String() string { return suspendedAtTermEnds.String(s) }
 
 // IsValid reports whether s is a declared outcome.
-func (s SuspendedAtTermEnd) IsValid() bool { return enumValid(s, suspendedAtTermEndNames) }
+func (s SuspendedAtTermEnd) IsValid() bool { return suspendedAtTermEnds.Valid(s) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (s SuspendedAtTermEnd) MarshalText() ([]byte, error) {
-	return enumMarshal(s, suspendedAtTermEndNames, "SuspendedAtTermEnd")
-}
+// MarshalText implements encoding.TextMarshaler: the outcome's canonical
+// name. An invalid SuspendedAtTermEnd is a *FieldError naming the value.
+func (s SuspendedAtTermEnd) MarshalText() ([]byte, error) { return suspendedAtTermEnds.MarshalText(s) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error s is unchanged.
 func (s *SuspendedAtTermEnd) UnmarshalText(b []byte) error {
-	v, err := enumParse[SuspendedAtTermEnd](string(b), suspendedAtTermEndNames, "SuspendedAtTermEnd")
-	if err == nil {
-		*s = v
-	}
-	return err
+	return suspendedAtTermEnds.UnmarshalText(s, b)
 }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid SuspendedAtTermEnd is a *FieldError.
+func (s SuspendedAtTermEnd) Value() (driver.Value, error) { return suspendedAtTermEnds.Value(s) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[SuspendedAtTermEnd].
+func (s *SuspendedAtTermEnd) Scan(src any) error { return suspendedAtTermEnds.Scan(s, src) }
 
 // PurgeAnchor says from which day the expiry purge deadline is counted
 // (R-DAT-3, [AMBIGUOUS]: "whether 'expiration' is E or the end of Expired").
@@ -526,24 +717,28 @@ const (
 var purgeAnchorNames = []string{"", "end-date", "expired-end"}
 
 // String returns the anchor's text name.
-func (p PurgeAnchor) String() string { return enumString(p, purgeAnchorNames, "PurgeAnchor") }
+func (p PurgeAnchor) String() string { return purgeAnchors.String(p) }
 
 // IsValid reports whether p is a declared anchor.
-func (p PurgeAnchor) IsValid() bool { return enumValid(p, purgeAnchorNames) }
+func (p PurgeAnchor) IsValid() bool { return purgeAnchors.Valid(p) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (p PurgeAnchor) MarshalText() ([]byte, error) {
-	return enumMarshal(p, purgeAnchorNames, "PurgeAnchor")
-}
+// MarshalText implements encoding.TextMarshaler: the anchor's canonical
+// name. An invalid PurgeAnchor is a *FieldError naming the value.
+func (p PurgeAnchor) MarshalText() ([]byte, error) { return purgeAnchors.MarshalText(p) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (p *PurgeAnchor) UnmarshalText(b []byte) error {
-	v, err := enumParse[PurgeAnchor](string(b), purgeAnchorNames, "PurgeAnchor")
-	if err == nil {
-		*p = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error p is unchanged.
+func (p *PurgeAnchor) UnmarshalText(b []byte) error { return purgeAnchors.UnmarshalText(p, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid PurgeAnchor is a *FieldError.
+func (p PurgeAnchor) Value() (driver.Value, error) { return purgeAnchors.Value(p) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[PurgeAnchor].
+func (p *PurgeAnchor) Scan(src any) error { return purgeAnchors.Scan(p, src) }
 
 // OfferClass is the class of a commercial offer, for the trial rules of
 // CSP traditional: "one free trial per offer per customer; none for
@@ -566,21 +761,25 @@ const (
 var offerClassNames = []string{"", "commercial", "government", "education", "add-on"}
 
 // String returns the class's text name, such as "education".
-func (c OfferClass) String() string { return enumString(c, offerClassNames, "OfferClass") }
+func (c OfferClass) String() string { return offerClasses.String(c) }
 
 // IsValid reports whether c is a declared class.
-func (c OfferClass) IsValid() bool { return enumValid(c, offerClassNames) }
+func (c OfferClass) IsValid() bool { return offerClasses.Valid(c) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (c OfferClass) MarshalText() ([]byte, error) {
-	return enumMarshal(c, offerClassNames, "OfferClass")
-}
+// MarshalText implements encoding.TextMarshaler: the class's canonical
+// name. An invalid OfferClass is a *FieldError naming the value.
+func (c OfferClass) MarshalText() ([]byte, error) { return offerClasses.MarshalText(c) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (c *OfferClass) UnmarshalText(b []byte) error {
-	v, err := enumParse[OfferClass](string(b), offerClassNames, "OfferClass")
-	if err == nil {
-		*c = v
-	}
-	return err
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, a *FieldError, names the value and the accepted names;
+// on error c is unchanged.
+func (c *OfferClass) UnmarshalText(b []byte) error { return offerClasses.UnmarshalText(c, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid OfferClass is a *FieldError.
+func (c OfferClass) Value() (driver.Value, error) { return offerClasses.Value(c) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are a *FieldError;
+// scan a nullable column into a sql.Null[OfferClass].
+func (c *OfferClass) Scan(src any) error { return offerClasses.Scan(c, src) }

@@ -163,8 +163,11 @@ func TestParseChannelAndTerm(t *testing.T) {
 	if c, err := policy.ParseChannel("csp-nce"); err != nil || c != policy.CSPNewCommerce {
 		t.Errorf("ParseChannel(csp-nce) = %v, %v", c, err)
 	}
-	if _, err := policy.ParseChannel("CSP-NCE"); err == nil || !strings.Contains(err.Error(), `"CSP-NCE"`) {
-		t.Errorf("ParseChannel(CSP-NCE) error = %v, want one naming the value", err)
+	if c, err := policy.ParseChannel("CSP-NCE"); err != nil || c != policy.CSPNewCommerce {
+		t.Errorf("ParseChannel(CSP-NCE) = %v, %v; names are read in any ASCII case", c, err)
+	}
+	if _, err := policy.ParseChannel("CSP"); err == nil || !strings.Contains(err.Error(), `"CSP"`) {
+		t.Errorf("ParseChannel(CSP) error = %v, want one naming the value", err)
 	}
 	if tm, err := policy.ParseTerm("multi-year"); err != nil || tm != policy.MultiYear {
 		t.Errorf("ParseTerm(multi-year) = %v, %v", tm, err)

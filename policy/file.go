@@ -629,8 +629,8 @@ func (d *decoder) terms(n *jnode, at jpath) (TermSet, bool) {
 	names, ok := d.names(n, at, nil)
 	var s TermSet
 	for i, name := range names {
-		t, err := ParseTerm(name)
-		if err != nil {
+		t := termExact(name) // canonical names only, as every enum of a file
+		if t == 0 {
 			d.fail(n.members[i].val, at.index(i), "want one of "+strings.Join(termNames[1:], ", "))
 			ok = false
 			continue

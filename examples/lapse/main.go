@@ -2,8 +2,9 @@
 // Microsoft 365 subscriptions — one per purchase channel, taken from the
 // acceptance cases of the domain specification — once against the
 // built-in policy table, answers at an instant, and prints each one's
-// state, what comes next, the reactivation and purge deadlines and who may
-// do what. With -timeline or -explain it prints one subscription's phases,
+// state, what comes next, the last day it can be reactivated and the last
+// day its data may still exist (the words -explain uses: "through" that
+// day), and who may do what. With -timeline or -explain it prints one subscription's phases,
 // each with the policy version that judged it, or the reasons behind its
 // status.
 //
@@ -48,6 +49,9 @@ func main() {
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
+// day is the calendar date y-m-d: an end date is a date, not an instant.
+func day(y int, m time.Month, d int) clock.Date { return clock.Date{Year: y, Month: m, Day: d} }
+
 // portfolio returns the built-in subscriptions, each from an acceptance
 // case of RULES.md §6.
 func portfolio() []lifecycle.Spec {
@@ -55,46 +59,46 @@ func portfolio() []lifecycle.Spec {
 	return []lifecycle.Spec{
 		{ // AC-01…AC-07: annual, recurring billing turned off
 			ID: "mosa-annual", Channel: policy.DirectMOSA, Term: policy.Annual,
-			Start: date(2025, 3, 31), End: date(2026, 3, 31), Licenses: 10, Assigned: 8, RecurringBilling: true, PaymentMethod: true,
+			Start: date(2025, 3, 31), End: day(2026, 3, 31), Licenses: 10, Assigned: 8, RecurringBilling: true, PaymentMethod: true,
 			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: date(2026, 2, 1), Actor: lifecycle.BillingAdmin}},
 		},
 		{ // AC-08: monthly, cancelled now
 			ID: "mosa-cancelled", Channel: policy.DirectMOSA, Term: policy.Monthly,
-			Start: date(2026, 5, 1), End: date(2026, 5, 31), Licenses: 10, RecurringBilling: true, PaymentMethod: true,
+			Start: date(2026, 5, 1), End: day(2026, 5, 31), Licenses: 10, RecurringBilling: true, PaymentMethod: true,
 			History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: at(2026, 5, 10, 9), Actor: lifecycle.BillingAdmin}},
 		},
 		{ // AC-54: MCA annual, recurring billing off; its end (2026-08-31) is judged by the 2025-12 version: no Expired
 			ID: "mca-annual", Channel: policy.DirectMCA, Term: policy.Annual,
-			Start: date(2025, 9, 1), End: date(2026, 8, 31), Licenses: 5, RecurringBilling: true, PaymentMethod: true,
+			Start: date(2025, 9, 1), End: day(2026, 8, 31), Licenses: 5, RecurringBilling: true, PaymentMethod: true,
 			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: date(2026, 3, 1), Actor: lifecycle.BillingAccountOwner}},
 		},
 		{ // R-LC-13, R-LC-14: MCA monthly bought under the 2024-09 version (7-day window), renewed;
 			// its term ending 2026-02-28 is judged by the 2025-12 version: no Expired state
 			ID: "mca-monthly", Channel: policy.DirectMCA, Term: policy.Monthly,
-			Start: date(2025, 12, 1), End: date(2025, 12, 31), Licenses: 5, RecurringBilling: true, PaymentMethod: true,
+			Start: date(2025, 12, 1), End: day(2025, 12, 31), Licenses: 5, RecurringBilling: true, PaymentMethod: true,
 			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: date(2026, 2, 10), Actor: lifecycle.BillingAccountOwner}},
 		},
 		{ // AC-25: enterprise, monthly term
 			ID: "enterprise-monthly", Channel: policy.Enterprise, Term: policy.Monthly,
-			Start: date(2026, 6, 1), End: date(2026, 6, 30), Licenses: 50,
+			Start: date(2026, 6, 1), End: day(2026, 6, 30), Licenses: 50,
 		},
 		{ // AC-28: Volume Licensing, end date aligned with the agreement
 			ID: "vl-agreement", Channel: policy.VolumeLicensing, Term: policy.MultiYear,
-			Start: date(2023, 7, 1), End: date(2026, 6, 30), Licenses: 100,
+			Start: date(2023, 7, 1), End: day(2026, 6, 30), Licenses: 100,
 		},
 		{ // AC-35: CSP new commerce, cancelled within 168 hours
 			ID: "csp-cancelled", Channel: policy.CSPNewCommerce, Term: policy.Annual,
-			Start: at(2026, 1, 15, 10), End: date(2027, 1, 14), Licenses: 20, RecurringBilling: true,
+			Start: at(2026, 1, 15, 10), End: day(2027, 1, 14), Licenses: 20, RecurringBilling: true,
 			History: []lifecycle.Event{{Kind: lifecycle.CancelNow, At: at(2026, 1, 20, 9), Actor: lifecycle.Partner}},
 		},
 		{ // AC-44: CSP new commerce trial, auto-renew off
 			ID: "csp-trial", Channel: policy.CSPNewCommerce, Term: policy.Annual, Trial: true,
-			Start: date(2026, 5, 1), End: date(2026, 5, 30), Licenses: 25, RecurringBilling: true,
+			Start: date(2026, 5, 1), End: day(2026, 5, 30), Licenses: 25, RecurringBilling: true,
 			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: date(2026, 5, 3), Actor: lifecycle.Partner}},
 		},
 		{ // AC-47: direct trial with a card, converts to annual
 			ID: "direct-trial", Channel: policy.DirectMOSA, Term: policy.Annual, Trial: true,
-			Start: date(2026, 3, 2), End: date(2026, 3, 31), Licenses: 25, RecurringBilling: true, PaymentMethod: true,
+			Start: date(2026, 3, 2), End: day(2026, 3, 31), Licenses: 25, RecurringBilling: true, PaymentMethod: true,
 		},
 	}
 }
@@ -202,6 +206,31 @@ func ymd(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04Z")
 }
 
+// dateCell is a calendar date in a table, "-" when there is none.
+func dateCell(d clock.Date) string {
+	if d.IsZero() {
+		return "-"
+	}
+	return d.String()
+}
+
+// reactivateCell says until when st can be reactivated, as -explain does:
+// through its last day (Status.ReactivateUntil) when the window ends at a
+// day boundary, else until the last instant inclusive (the hours after an
+// explicit deletion, C-6) or before the instant it ends.
+func reactivateCell(t language.Tag, st lifecycle.Status) string {
+	before, last := st.ReactivateBefore(), st.ReactivateUntil()
+	switch {
+	case before.IsZero():
+		return "-"
+	case before.Equal(last.AddDays(1).UTC()):
+		return last.String()
+	case st.State() == lifecycle.Deleted:
+		return words(t, "deadline.until", lang.Text(ymd(before.Add(-time.Nanosecond))))
+	}
+	return words(t, "deadline.before", lang.Text(ymd(before)))
+}
+
 // words renders the catalog message key with args in the language t.
 func words(t language.Tag, key string, args ...lang.Arg) string { return lang.New(key, args...).In(t) }
 
@@ -241,7 +270,7 @@ func printPortfolio(stdout, stderr io.Writer, subs []lifecycle.Lifecycle, at tim
 			users = words(t, "cli.users.normal")
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", sub.ID(), ch, stateWords(t, st.State(), st.Trial()), ymd(st.Since()), next,
-			ymd(st.ReactivateUntil()), ymd(st.DataGoneBy()), users, words(t, "data."+st.Capabilities().Data.String()))
+			reactivateCell(t, st), dateCell(st.PurgeDeadline()), users, words(t, "data."+st.Capabilities().Data.String()))
 	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintln(stderr, err)

@@ -7,13 +7,17 @@
 //	lapsepolicy show -channel CHANNEL -term TERM -at DATE [-product P] [-offer O] [-country CC] [-policy FILE]...
 //	lapsepolicy diff [A] B
 //	lapsepolicy export
+//	lapsepolicy help [COMMAND]
 //
 // validate loads each file strictly (an overrides file onto the built-in
-// table) and prints every problem with its line, column and JSON path.
+// table), prints "FILE: ok" on stdout for each good one, and every
+// problem of the others on stderr with its line, column and JSON path.
 //
-// show prints the rules in force for a key at a date (2006-01-02 or an RFC
-// 3339 time), each value with the table or layer and row it came from,
-// then the citations of those rows. -policy loads a table file or an
+// show prints the rules in force for a key at an instant, each value with
+// the table or layer and row it came from, then the citations of those
+// rows. -at is a date (2026-03-31, its midnight UTC), a time in UTC
+// (2026-03-31T09:00) or a time with an offset (2026-03-31T09:00+08:00),
+// read as every lapse command reads them. -policy loads a table file or an
 // overrides file; further -policy files must be overrides and stack on
 // top, in order. Without -policy, show uses the built-in table.
 //
@@ -24,8 +28,15 @@
 //
 // export writes the built-in table as a policy file of kind "table".
 //
-// The exit code is 0 when all is well, 1 when a file has problems or the
-// policies differ, and 2 for a usage error.
+// Flags may come before or after the arguments; after "--" every
+// argument is a file, so "validate -- -h" validates a file named -h.
+// "lapsepolicy COMMAND -h" and "lapsepolicy help COMMAND" print a
+// command's flags.
+//
+// The exit code is 0 when all is well; 1 when a file has problems, no
+// rule is in force, or the policies differ; and 2 for a usage error (an
+// unknown command or flag, a missing or bad value, a table file after an
+// overrides file in -policy). Problems and usage errors go to stderr.
 package main
 
 import (
@@ -38,6 +49,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/lapse-go/lapse/internal/cli"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -45,42 +57,44 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage:
-  lapsepolicy validate FILE...
-  lapsepolicy show -channel CHANNEL -term TERM -at DATE [-product P] [-offer O] [-country CC] [-policy FILE]...
-  lapsepolicy diff [A] B
-  lapsepolicy export
-`
-
-// Exit codes.
-const (
-	exitOK       = 0
-	exitProblems = 1
-	exitUsage    = 2
-)
+// program is lapsepolicy's commands.
+var program = &cli.Program{
+	Name: "lapsepolicy",
+	Doc:  "Lapsepolicy validates, shows, diffs and exports lapse policy files.",
+	Commands: []cli.Command{
+		{
+			Name: "validate", Args: "FILE...", Run: validate,
+			Doc: `Validate loads each file strictly (an overrides file onto the built-in
+table), prints "FILE: ok" on stdout for each good one, and every problem
+of the others on stderr with its line, column and JSON path. It exits 1
+when a file has problems.`,
+		},
+		{
+			Name: "show", Args: "-channel CHANNEL -term TERM -at DATE [-product P] [-offer O] [-country CC] [-policy FILE]...", Run: show,
+			Doc: `Show prints the rules in force for a key at an instant, each value with
+the table or layer and row it came from, then the citations of those
+rows. -policy loads a table file or an overrides file; further -policy
+files must be overrides and stack on top, in order. Without -policy,
+show uses the built-in table. It exits 1 when no rule is in force.`,
+		},
+		{
+			Name: "diff", Args: "[A] B", Run: diff,
+			Doc: `Diff compares the answers of two policies for every key and period and
+prints each changed value by JSON path, "-" old and "+" new, with the
+layer it came from. With one file, or with the word builtin for A or B,
+the built-in table is compared. It exits 1 when the policies differ.`,
+		},
+		{
+			Name: "export", Run: export,
+			Doc: `Export writes the built-in table as a policy file of kind "table".`,
+		},
+	},
+}
 
 // run runs the command with args (without the program name) and returns
 // the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
-	}
-	switch args[0] {
-	case "validate":
-		return validate(args[1:], stdout, stderr)
-	case "show":
-		return show(args[1:], stdout, stderr)
-	case "diff":
-		return diff(args[1:], stdout, stderr)
-	case "export":
-		return export(args[1:], stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return exitOK
-	}
-	fmt.Fprintf(stderr, "lapsepolicy: unknown command %q\n%s", args[0], usage)
-	return exitUsage
+	return program.Run(args, stdout, stderr)
 }
 
 // load loads a policy file; the word builtin is the built-in table.
@@ -89,18 +103,6 @@ func load(name string, base *policy.Table) (*policy.Table, error) {
 		return policy.Builtin(), nil
 	}
 	return policy.LoadFile(name, policy.LoadOptions{Base: base})
-}
-
-// printProblems prints err, one problem a line.
-func printProblems(w io.Writer, err error) {
-	var j interface{ Unwrap() []error }
-	if errors.As(err, &j) {
-		for _, e := range j.Unwrap() {
-			fmt.Fprintln(w, e)
-		}
-		return
-	}
-	fmt.Fprintln(w, err)
 }
 
 // describe names a table and its layers, such as `overrides "21vianet"
@@ -129,22 +131,24 @@ func rows(n int) string {
 	return fmt.Sprintf("%d rows", n)
 }
 
-func validate(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintf(stderr, "lapsepolicy validate: no file given\n%s", usage)
-		return exitUsage
+func validate(fs *flag.FlagSet, args []string, stdout, _ io.Writer) error {
+	names, err := cli.Parse(fs, args)
+	if err != nil {
+		return err
 	}
-	code := exitOK
-	for _, name := range args {
+	if len(names) == 0 {
+		return cli.Usagef("no file given")
+	}
+	var problems []error
+	for _, name := range names {
 		t, err := load(name, nil)
 		if err != nil {
-			printProblems(stdout, err)
-			code = exitProblems
+			problems = append(problems, err)
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok: %s\n", name, describe(t))
 	}
-	return code
+	return errors.Join(problems...)
 }
 
 // files is a repeatable flag.
@@ -154,20 +158,9 @@ type files []string
 func (f *files) String() string     { return strings.Join(*f, ",") }
 func (f *files) Set(s string) error { *f = append(*f, s); return nil }
 
-func parseInstant(s string) (time.Time, error) {
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("want a date such as 2026-03-31 or an RFC 3339 time, not %q", s)
-	}
-	return t, nil
-}
-
 // stack loads the -policy files: the first a table or overrides file, the
 // others overrides layered on it.
-func stack(names []string, stdout io.Writer) (*policy.Table, bool) {
+func stack(names []string) (*policy.Table, error) {
 	t := policy.Builtin()
 	for i, name := range names {
 		var base *policy.Table
@@ -176,62 +169,58 @@ func stack(names []string, stdout io.Writer) (*policy.Table, bool) {
 		}
 		next, err := load(name, base)
 		if err != nil {
-			printProblems(stdout, err)
-			return nil, false
+			return nil, err
 		}
 		if i > 0 && len(next.Layers()) != len(t.Layers())+1 {
-			fmt.Fprintf(stdout, "%s: a table file must come first; later files must be overrides\n", name)
-			return nil, false
+			return nil, cli.FlagError("policy", fmt.Errorf("%s: a table file must come first; later files must be overrides", name))
 		}
 		t = next
 	}
-	return t, true
+	return t, nil
 }
 
-func show(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("show", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func show(fs *flag.FlagSet, args []string, stdout, _ io.Writer) error {
 	channel := fs.String("channel", "", "purchase channel: "+names(policy.Channels()))
 	term := fs.String("term", "", "commitment term: "+names(policy.Terms()))
 	product := fs.String("product", "", "product, such as "+string(policy.Copilot))
 	offer := fs.String("offer", "", "offer id")
 	country := fs.String("country", "", "country, ISO 3166-1 alpha-2, such as CN")
-	at := fs.String("at", "", "date (2006-01-02) or RFC 3339 time")
+	at := fs.String("at", "", "date (2026-03-31, midnight UTC) or time (2026-03-31T09:00 in UTC, 2026-03-31T09:00+08:00)")
 	var policies files
 	fs.Var(&policies, "policy", "policy file (repeatable; later files are overrides)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	rest, err := cli.Parse(fs, args)
+	if err != nil {
+		return err
 	}
 	var k policy.Key
 	var when time.Time
-	var errs []string
-	var err error
-	if k.Channel, err = policy.ParseChannel(*channel); err != nil {
-		errs = append(errs, "-channel: "+err.Error())
+	var errs []error
+	// need checks that the flag name is set and parses its value.
+	need := func(name string, parse func() error) {
+		if err := cli.Required(fs, name); err != nil {
+			errs = append(errs, err)
+			return
+		}
+		errs = append(errs, cli.FlagError(name, parse()))
 	}
-	if k.Term, err = policy.ParseTerm(*term); err != nil {
-		errs = append(errs, "-term: "+err.Error())
+	need("channel", func() (err error) { k.Channel, err = policy.ParseChannel(*channel); return err })
+	need("term", func() (err error) { k.Term, err = policy.ParseTerm(*term); return err })
+	need("at", func() (err error) { when, err = cli.ParseInstant(*at, time.UTC); return err })
+	if len(rest) > 0 {
+		errs = append(errs, cli.Usagef("unexpected arguments %q", rest))
 	}
-	if when, err = parseInstant(*at); err != nil {
-		errs = append(errs, "-at: "+err.Error())
-	}
-	if fs.NArg() > 0 {
-		errs = append(errs, fmt.Sprintf("unexpected arguments %q", fs.Args()))
-	}
-	if len(errs) > 0 {
-		fmt.Fprintf(stderr, "lapsepolicy show: %s\n", strings.Join(errs, "\nlapsepolicy show: "))
-		return exitUsage
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	k.Product, k.Offer, k.Country = policy.Product(*product), *offer, *country
 
-	t, ok := stack(policies, stdout)
-	if !ok {
-		return exitProblems
+	t, err := stack(policies)
+	if err != nil {
+		return err
 	}
 	e, err := t.Effective(k, when)
 	if err != nil {
-		fmt.Fprintln(stdout, err)
-		return exitProblems
+		return err
 	}
 	fmt.Fprintf(stdout, "%s at %s\npolicy: %s\n\n", k, when.UTC().Format(time.RFC3339), describe(t))
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
@@ -253,7 +242,7 @@ func show(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%s: in force %s to %s%s\n  rules:   %s\n  sources: %s\n", source(s), day(s.From), until, version, s.Cite.Rules, s.Cite.Sources)
 	}
-	return exitOK
+	return nil
 }
 
 func source(s policy.Source) string {
@@ -280,36 +269,33 @@ func names[T fmt.Stringer](vs []T) string {
 	return strings.Join(out, ", ")
 }
 
-func diff(args []string, stdout, stderr io.Writer) int {
+func diff(fs *flag.FlagSet, args []string, stdout, _ io.Writer) error {
+	files, err := cli.Parse(fs, args)
+	if err != nil {
+		return err
+	}
 	var a, b string
-	switch len(args) {
+	switch len(files) {
 	case 1:
-		a, b = "builtin", args[0]
+		a, b = "builtin", files[0]
 	case 2:
-		a, b = args[0], args[1]
+		a, b = files[0], files[1]
 	default:
-		fmt.Fprintf(stderr, "lapsepolicy diff: want one or two files\n%s", usage)
-		return exitUsage
+		return cli.Usagef("want one or two files, not %d", len(files))
 	}
 	ta, errA := load(a, nil)
 	tb, errB := load(b, nil)
-	for _, err := range []error{errA, errB} {
-		if err != nil {
-			printProblems(stdout, err)
-		}
-	}
-	if errA != nil || errB != nil {
-		return exitProblems
+	if err := errors.Join(errA, errB); err != nil {
+		return err
 	}
 	changes, err := policy.Diff(ta, tb)
 	if err != nil {
-		fmt.Fprintln(stdout, err)
-		return exitProblems
+		return err
 	}
 	fmt.Fprintf(stdout, "--- %s: %s\n+++ %s: %s\n", a, describe(ta), b, describe(tb))
 	if len(changes) == 0 {
 		fmt.Fprintln(stdout, "no differences")
-		return exitOK
+		return nil
 	}
 	var last string
 	for _, c := range changes {
@@ -327,7 +313,7 @@ func diff(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "- %s = %s (%s)\n+ %s = %s (%s)\n", c.Path, c.Old, layer(c.OldLayer), c.Path, c.New, layer(c.NewLayer))
 	}
-	return exitProblems
+	return cli.ErrFinding
 }
 
 func layer(name string) string {
@@ -361,14 +347,13 @@ func header(c policy.Change) string {
 	return strings.Join(append(parts, period), ", ")
 }
 
-func export(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		fmt.Fprintf(stderr, "lapsepolicy export: unexpected arguments %q\n%s", args, usage)
-		return exitUsage
+func export(fs *flag.FlagSet, args []string, stdout, _ io.Writer) error {
+	rest, err := cli.Parse(fs, args)
+	if err != nil {
+		return err
 	}
-	if err := policy.Builtin().WriteJSON(stdout); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitProblems
+	if len(rest) > 0 {
+		return cli.Usagef("unexpected arguments %q", rest)
 	}
-	return exitOK
+	return policy.Builtin().WriteJSON(stdout)
 }

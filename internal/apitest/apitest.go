@@ -64,6 +64,43 @@ func Exported(dir string) ([]string, error) {
 	return out, nil
 }
 
+// Types returns the exported types declared in the non-test Go files of
+// the package in dir, sorted: every named type (struct, enum, interface,
+// function type, alias), so that a test can require a table of each —
+// the round trip of every value type through its codecs, say — and fail
+// on the type added next.
+func Types(dir string) ([]string, error) {
+	fset := token.NewFileSet()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, dir+"/"+name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, s := range gd.Specs {
+				if ts := s.(*ast.TypeSpec); ts.Name.IsExported() {
+					out = append(out, ts.Name.Name)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
 // receiver returns the name of a receiver's type and whether it is a
 // pointer.
 func receiver(x ast.Expr) (name string, ptr bool) {

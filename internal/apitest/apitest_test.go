@@ -34,7 +34,7 @@ func TestExported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"CallZero", "CallZeroElems", "Check", "Exported", "Missing"}
+	want := []string{"CallZero", "CallZeroElems", "Check", "Exported", "Missing", "Types"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Exported(.) = %v, want %v (test files and unexported names left out)", got, want)
 	}
@@ -122,7 +122,7 @@ func TestCheck(t *testing.T) {
 	harmless := reflect.ValueOf(func(string) {})
 	table := map[string]reflect.Value{
 		"CallZero": harmless, "CallZeroElems": harmless, "Check": harmless,
-		"Exported": harmless, "Missing": harmless,
+		"Exported": harmless, "Missing": harmless, "Types": harmless,
 	}
 	var r recorder
 	Check(&r, ".", table, nil)
@@ -156,5 +156,50 @@ func TestCheck(t *testing.T) {
 		if e == "%s with zero values returned a nil error" {
 			t.Error("Check reported a nil error that nilErrOK allows")
 		}
+	}
+}
+
+func TestTypes(t *testing.T) {
+	dir := t.TempDir()
+	src := `package p
+
+import "time"
+
+type A struct{}
+type b struct{}
+type (
+	C uint8
+	d int
+	E = time.Time
+)
+type F[T any] func(T) T
+type G interface{ M() }
+
+func H() { type Local struct{} }
+
+var I int
+`
+	if err := os.WriteFile(dir+"/p.go", []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/p_test.go", []byte("package p\n\ntype TestOnly struct{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Types(dir)
+	want := []string{"A", "C", "E", "F", "G"}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("Types = %v, %v; want %v (unexported, local and test-file types left out)", got, err, want)
+	}
+	if got, err := Types("."); err != nil || !slices.Equal(got, []string{"Result"}) {
+		t.Errorf("Types(.) = %v, %v; want [Result]", got, err)
+	}
+	if _, err := Types("no such dir"); err == nil {
+		t.Error("Types(no such dir): no error")
+	}
+	if err := os.WriteFile(dir+"/bad.go", []byte("package p\ntype {"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Types(dir); err == nil {
+		t.Error("Types of a file that does not parse: no error")
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -157,7 +158,7 @@ func drawSpec(t *rapid.T, table *policy.Table, c combo) lifecycle.Spec {
 	if rapid.IntRange(0, 4).Draw(t, "irregular first term") == 0 {
 		// A first term that is not a whole term (VL agreement alignment,
 		// Open activation): 0 to 1200 days.
-		spec.End = start.AddDate(0, 0, rapid.IntRange(0, 1200).Draw(t, "first term days"))
+		spec.End = clock.DateOf(start.UTC()).AddDays(rapid.IntRange(0, 1200).Draw(t, "first term days"))
 	}
 	key := policy.Key{Channel: spec.Channel, Term: spec.Term, Product: spec.Product}
 	if r, err := table.Lookup(key, start); err == nil && r.Trial.Available && r.Trial.Days > 0 && rapid.IntRange(0, 2).Draw(t, "trial") == 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -62,23 +63,18 @@ const (
 )
 
 // Deactivation is when Microsoft deactivates services for an unpaid
-// invoice or an accepted chargeback (R-MISC-1).
+// invoice or an accepted chargeback (R-MISC-1), as calendar dates read in
+// UTC (DC-1).
 type Deactivation struct {
-	// NotBefore is the first day services may be deactivated (00:00Z);
+	// NotBefore is the first day on which services may be deactivated;
 	// zero when the source gives no earliest day.
-	NotBefore time.Time
-	// NotAfter is the last day by which services are deactivated
-	// (00:00Z of that day; the deactivation happens on or before it).
-	NotAfter time.Time
+	NotBefore clock.Date
+	// NotAfter is the last day on which services may still be
+	// deactivated: the deactivation happens on or before it.
+	NotAfter clock.Date
 	// Rule and Sources cite the rule.
 	Rule    string
 	Sources string
-}
-
-// dateOf returns t's UTC date at 00:00Z.
-func dateOf(t time.Time) time.Time {
-	y, m, d := t.UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // mcaOnly refuses a question about an MOSA billing account: R-MISC-1 is
@@ -95,30 +91,33 @@ func mcaOnly(snap Snapshot, what string) error {
 }
 
 // UnpaidInvoice returns when services are deactivated for an invoice of
-// an MCA billing account due on due and still unpaid: "The timeline for
-// service deactivation ranges from two to 30 days, depending on the
-// customer type and scenario" (R-MISC-1, AC-57): not before the due
-// date + rules.DunningMinDays, not after the due date +
+// an MCA billing account due on the date due and still unpaid: "The
+// timeline for service deactivation ranges from two to 30 days, depending
+// on the customer type and scenario" (R-MISC-1, AC-57): not before the
+// due date + rules.DunningMinDays, not after the due date +
 // rules.DunningMaxDays. Which day in between depends on facts lapse does
-// not have. An MOSA account gets a *lifecycle.NotModelledError
-// (lifecycle.ErrNotModelled).
-func UnpaidInvoice(snap Snapshot, due time.Time, rules policy.AccountRules) (Deactivation, error) {
+// not have. A zero or invalid due date is an *EntryError; an MOSA account
+// gets a *lifecycle.NotModelledError (lifecycle.ErrNotModelled).
+func UnpaidInvoice(snap Snapshot, due clock.Date, rules policy.AccountRules) (Deactivation, error) {
 	if err := mcaOnly(snap, "the deactivation for an unpaid invoice"); err != nil {
 		return Deactivation{}, err
 	}
 	if due.IsZero() {
 		return Deactivation{}, &EntryError{Path: "due", Reason: "the invoice's due date is required"}
 	}
-	d := dateOf(due)
-	return Deactivation{NotBefore: d.AddDate(0, 0, rules.DunningMinDays), NotAfter: d.AddDate(0, 0, rules.DunningMaxDays),
+	if !due.IsValid() {
+		return Deactivation{}, &EntryError{Path: "due", Entry: due.String(), Reason: "not a valid calendar date"}
+	}
+	return Deactivation{NotBefore: due.AddDays(rules.DunningMinDays), NotAfter: due.AddDays(rules.DunningMaxDays),
 		Rule: "R-MISC-1", Sources: srcDunning}, nil
 }
 
 // Chargeback returns when unpaid assets of an MCA billing account are
-// deactivated after a chargeback accepted at accepted: "within one day
-// of the chargeback acceptance" (R-MISC-1, AC-57), so by the acceptance
-// date + rules.ChargebackDays. NotBefore is zero. An MOSA account gets a
-// *lifecycle.NotModelledError.
+// deactivated after a chargeback accepted at the instant accepted:
+// "within one day of the chargeback acceptance" (R-MISC-1, AC-57), so by
+// the acceptance's UTC date + rules.ChargebackDays (accepted may be in
+// any location: its UTC date counts, DC-1). NotBefore is zero. An MOSA
+// account gets a *lifecycle.NotModelledError.
 func Chargeback(snap Snapshot, accepted time.Time, rules policy.AccountRules) (Deactivation, error) {
 	if err := mcaOnly(snap, "the deactivation after a chargeback"); err != nil {
 		return Deactivation{}, err
@@ -126,22 +125,23 @@ func Chargeback(snap Snapshot, accepted time.Time, rules policy.AccountRules) (D
 	if accepted.IsZero() {
 		return Deactivation{}, &EntryError{Path: "accepted", Reason: "the chargeback's acceptance instant is required"}
 	}
-	return Deactivation{NotAfter: dateOf(accepted).AddDate(0, 0, rules.ChargebackDays), Rule: "R-MISC-1", Sources: srcDunning}, nil
+	return Deactivation{NotAfter: clock.DateOf(accepted.UTC()).AddDays(rules.ChargebackDays), Rule: "R-MISC-1", Sources: srcDunning}, nil
 }
 
-// AccountBlocked returns the first day the billing account is blocked for
-// inactivity, and whether it is blocked at at: "If your billing account
-// remains inactive for 30 days after the notification, we block it"
-// (R-MISC-2, AC-58): from the notification date + rules.InactiveBlockDays.
-// An account never notified (or active since, InactivityNotified zero) is
-// never blocked.
-func AccountBlocked(snap Snapshot, at time.Time, rules policy.AccountRules) (since time.Time, blocked bool) {
+// AccountBlocked returns the first day on which the billing account is
+// blocked for inactivity, and whether it is blocked at at: "If your
+// billing account remains inactive for 30 days after the notification, we
+// block it" (R-MISC-2, AC-58): from the notification's UTC date +
+// rules.InactiveBlockDays, so blocked from 00:00Z of that day. An account
+// never notified (or active since, InactivityNotified zero) is never
+// blocked: since is the zero Date.
+func AccountBlocked(snap Snapshot, at time.Time, rules policy.AccountRules) (since clock.Date, blocked bool) {
 	n := snap.spec.InactivityNotified
 	if n.IsZero() {
-		return time.Time{}, false
+		return clock.Date{}, false
 	}
-	since = dateOf(n).AddDate(0, 0, rules.InactiveBlockDays)
-	return since, !at.Before(since)
+	since = clock.DateOf(n.UTC()).AddDays(rules.InactiveBlockDays)
+	return since, !at.Before(since.UTC())
 }
 
 // Purchase is lifecycle.Purchase for a subscription bought into the
@@ -165,7 +165,7 @@ func Purchase(snap Snapshot, spec lifecycle.Spec, table *policy.Table, rules pol
 	}
 	at := spec.Start.UTC()
 	if since, blocked := AccountBlocked(snap, at, rules); blocked {
-		return lifecycle.Lifecycle{}, &PurchaseError{At: at, Since: since, Rule: "R-MISC-2", Sources: srcInactivity, err: ErrAccountBlocked}
+		return lifecycle.Lifecycle{}, &PurchaseError{At: at, Since: since.UTC(), Rule: "R-MISC-2", Sources: srcInactivity, err: ErrAccountBlocked}
 	}
 	if !spec.Trial {
 		return lc, nil
@@ -187,11 +187,13 @@ func Purchase(snap Snapshot, spec lifecycle.Spec, table *policy.Table, rules pol
 	return lc, nil
 }
 
-// DataDeletedAfterLockout returns the instant by which all user data is
-// deleted after an accelerated deprovisioning: "all user data is deleted
-// three days after the administrator enters the lockout code provided by
-// Microsoft" (R-DAT-6): the instant the code was entered +
-// rules.LockoutPurgeDays calendar days (DC-1).
+// DataDeletedAfterLockout returns the first instant at which all user
+// data is guaranteed deleted after an accelerated deprovisioning: "all
+// user data is deleted three days after the administrator enters the
+// lockout code provided by Microsoft" (R-DAT-6): the instant the code was
+// entered + rules.LockoutPurgeDays calendar days (DC-1), in UTC. It is an
+// instant, not a day: the days run from the exact instant of entry, like
+// Status.DataGoneBy after an explicit deletion (R-DAT-4).
 func DataDeletedAfterLockout(entered time.Time, rules policy.AccountRules) (time.Time, error) {
 	if entered.IsZero() {
 		return time.Time{}, &EntryError{Path: "entered", Reason: "the instant the lockout code was entered is required (R-DAT-6)"}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/tenant"
 	"github.com/lapse-go/lapse/policy"
@@ -20,11 +21,11 @@ func ExampleUnpaidInvoice() {
 	})
 	rules := policy.BuiltinAccount()
 
-	d, _ := tenant.UnpaidInvoice(snap, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), rules)
-	fmt.Println("deactivated from", d.NotBefore.Format(time.DateOnly), "to", d.NotAfter.Format(time.DateOnly), "("+d.Rule+")")
+	d, _ := tenant.UnpaidInvoice(snap, clock.Date{Year: 2026, Month: time.March, Day: 1}, rules)
+	fmt.Println("deactivated from", d.NotBefore, "through", d.NotAfter, "("+d.Rule+")")
 
 	since, _ := tenant.AccountBlocked(snap, time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC), rules)
-	fmt.Println("blocked from", since.Format(time.DateOnly))
+	fmt.Println("blocked from", since)
 
 	start := time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC)
 	_, err := tenant.Purchase(snap, lifecycle.Spec{
@@ -33,7 +34,7 @@ func ExampleUnpaidInvoice() {
 	}, policy.Builtin(), rules)
 	fmt.Println(errors.Is(err, tenant.ErrAccountBlocked))
 	// Output:
-	// deactivated from 2026-03-03 to 2026-03-31 (R-MISC-1)
+	// deactivated from 2026-03-03 through 2026-03-31 (R-MISC-1)
 	// blocked from 2026-02-09
 	// true
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/tenant"
 	"github.com/lapse-go/lapse/policy"
@@ -29,38 +30,60 @@ func accountSnap(t *testing.T, ba tenant.BillingAccount, notified time.Time, sub
 func TestR_MISC_1_AC_57_DunningDeactivation(t *testing.T) {
 	snap := accountSnap(t, tenant.MCA, time.Time{})
 	// AC-57: invoice due 2026-03-01 unpaid: not before 03-03, not after
-	// 03-31; a due instant in another zone or late in the day is its UTC date.
-	for _, due := range []time.Time{date(2026, 3, 1), time.Date(2026, 3, 1, 23, 59, 59, 0, time.UTC),
-		time.Date(2026, 3, 1, 9, 0, 0, 0, time.FixedZone("CET", 3600))} {
+	// 03-31. The due date is a calendar date: one stored as Berlin
+	// midnight is 2026-03-01 (clock.DateOf), never the UTC day before.
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, due := range []clock.Date{day(2026, 3, 1), clock.DateOf(time.Date(2026, 3, 1, 0, 0, 0, 0, berlin))} {
 		d, err := tenant.UnpaidInvoice(snap, due, account)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !d.NotBefore.Equal(date(2026, 3, 3)) || !d.NotAfter.Equal(date(2026, 3, 31)) || d.Rule != "R-MISC-1" {
+		if d.NotBefore != day(2026, 3, 3) || d.NotAfter != day(2026, 3, 31) || d.Rule != "R-MISC-1" {
 			t.Errorf("UnpaidInvoice(%v) = %+v, want 2026-03-03 … 2026-03-31 (R-MISC-1)", due, d)
 		}
 	}
 	// AC-57: chargeback accepted 2026-04-10 → deactivated by 2026-04-11.
-	d, err := tenant.Chargeback(snap, time.Date(2026, 4, 10, 17, 30, 0, 0, time.UTC), account)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !d.NotBefore.IsZero() || !d.NotAfter.Equal(date(2026, 4, 11)) {
-		t.Errorf("Chargeback = %+v, want by 2026-04-11", d)
+	// The acceptance is an instant: its UTC date counts, also when it is
+	// given in another zone (2026-04-11 00:30 in Berlin is 04-10 in UTC),
+	// just before, at and just after UTC midnight.
+	for _, c := range []struct {
+		accepted time.Time
+		want     clock.Date
+	}{
+		{time.Date(2026, 4, 10, 17, 30, 0, 0, time.UTC), day(2026, 4, 11)},
+		{time.Date(2026, 4, 11, 0, 30, 0, 0, berlin), day(2026, 4, 11)},
+		{date(2026, 4, 11).Add(-time.Nanosecond), day(2026, 4, 11)},
+		{date(2026, 4, 11), day(2026, 4, 12)},
+		{date(2026, 4, 11).Add(time.Nanosecond).In(time.FixedZone("UTC-10", -10*3600)), day(2026, 4, 12)},
+	} {
+		d, err := tenant.Chargeback(snap, c.accepted, account)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.NotBefore.IsZero() || d.NotAfter != c.want {
+			t.Errorf("Chargeback(%v) = %+v, want by %v", c.accepted, d, c.want)
+		}
 	}
 	// A month end: due 2026-01-31 → 2026-02-02 … 2026-03-02.
-	d, _ = tenant.UnpaidInvoice(snap, date(2026, 1, 31), account)
-	if !d.NotBefore.Equal(date(2026, 2, 2)) || !d.NotAfter.Equal(date(2026, 3, 2)) {
+	d, _ := tenant.UnpaidInvoice(snap, day(2026, 1, 31), account)
+	if d.NotBefore != day(2026, 2, 2) || d.NotAfter != day(2026, 3, 2) {
 		t.Errorf("UnpaidInvoice(2026-01-31) = %+v", d)
 	}
 	// MOSA: the timeline is documented for MCA only.
-	_, err = tenant.UnpaidInvoice(accountSnap(t, tenant.MOSA, time.Time{}), date(2026, 3, 1), account)
+	_, err = tenant.UnpaidInvoice(accountSnap(t, tenant.MOSA, time.Time{}), day(2026, 3, 1), account)
 	var nm *lifecycle.NotModelledError
 	if !errors.Is(err, lifecycle.ErrNotModelled) || !errors.As(err, &nm) || nm.Rule != "R-MISC-1" {
 		t.Errorf("UnpaidInvoice(MOSA) = %v, want ErrNotModelled naming R-MISC-1", err)
 	}
-	if _, err := tenant.UnpaidInvoice(snap, time.Time{}, account); !errors.Is(err, tenant.ErrInvalid) || !strings.Contains(err.Error(), "due") {
+	if _, err := tenant.UnpaidInvoice(snap, clock.Date{}, account); !errors.Is(err, tenant.ErrInvalid) || !strings.Contains(err.Error(), "due") {
 		t.Errorf("UnpaidInvoice(zero due) = %v", err)
+	}
+	if _, err := tenant.UnpaidInvoice(snap, clock.Date{Year: 2026, Month: time.February, Day: 30}, account); !errors.Is(err, tenant.ErrInvalid) ||
+		!strings.Contains(err.Error(), "due") || !strings.Contains(err.Error(), "2026-02-30") {
+		t.Errorf("UnpaidInvoice(2026-02-30) = %v, want an error naming due and the date", err)
 	}
 	if _, err := tenant.Chargeback(tenant.Snapshot{}, date(2026, 4, 10), account); !errors.Is(err, tenant.ErrInvalid) {
 		t.Errorf("Chargeback(zero snapshot) = %v", err)
@@ -73,7 +96,7 @@ func TestR_MISC_2_AC_58_InactiveAccountBlocked(t *testing.T) {
 	snap := accountSnap(t, tenant.MCA, time.Date(2026, 1, 10, 8, 0, 0, 0, time.UTC))
 	for i, at := range [3]time.Time{date(2026, 2, 9).Add(-time.Nanosecond), date(2026, 2, 9), date(2026, 2, 9).Add(time.Nanosecond)} {
 		since, blocked := tenant.AccountBlocked(snap, at, account)
-		if !since.Equal(date(2026, 2, 9)) || blocked != (i > 0) {
+		if since != day(2026, 2, 9) || blocked != (i > 0) {
 			t.Errorf("AccountBlocked(%v) = %v, %v", at, since, blocked)
 		}
 	}

@@ -260,12 +260,12 @@ func cancelStep(subs []evaluated, me User, at time.Time) Step {
 			} else if !online.Allows(n) {
 				why = msg("plan.cancel.why.limit", lang.Number(n), lang.Term("license-count."+online.Count.String()), lang.Number(online.Max))
 			}
-			reasons = append(reasons, msg("plan.cancel.stays-active", text(e.id), lang.Day(e.status.TermEnd()), lang.Sub(why)))
+			reasons = append(reasons, msg("plan.cancel.stays-active", text(e.id), dayArg(e.status.TermEnd()), lang.Sub(why)))
 		case stuck:
 			stuckIDs = append(stuckIDs, e.id)
 		default:
 			if e.status.State() != lifecycle.Deleted && !e.status.DeletedAt().IsZero() && e.status.State() == lifecycle.Active {
-				ending = append(ending, msg("plan.cancel.ends", text(e.id), lang.Day(e.status.TermEnd())))
+				ending = append(ending, msg("plan.cancel.ends", text(e.id), dayArg(e.status.TermEnd())))
 			}
 		}
 	}

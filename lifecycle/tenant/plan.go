@@ -1,6 +1,7 @@
 package tenant
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"slices"
 	"strings"
@@ -29,19 +30,31 @@ const (
 
 var planKindNames = []string{"", "release-domain", "close-account"}
 
+var planKinds = enumtext.New[PlanKind]("PlanKind", planKindNames, entryError)
+
 // String returns the kind's text name, such as "release-domain".
-func (k PlanKind) String() string { return enumString(k, planKindNames, "PlanKind") }
+func (k PlanKind) String() string { return planKinds.String(k) }
 
 // IsValid reports whether k is a declared kind.
-func (k PlanKind) IsValid() bool { return enumValid(k, planKindNames) }
+func (k PlanKind) IsValid() bool { return planKinds.Valid(k) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k PlanKind) MarshalText() ([]byte, error) { return enumMarshal(k, planKindNames, "PlanKind") }
+// MarshalText implements encoding.TextMarshaler: the kind's canonical
+// name. An invalid PlanKind is an *EntryError naming the value.
+func (k PlanKind) MarshalText() ([]byte, error) { return planKinds.MarshalText(k) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (k *PlanKind) UnmarshalText(b []byte) error {
-	return enumUnmarshal(k, b, planKindNames, "PlanKind")
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, an *EntryError, names the value and the accepted
+// names; on error k is unchanged.
+func (k *PlanKind) UnmarshalText(b []byte) error { return planKinds.UnmarshalText(k, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid PlanKind is an *EntryError.
+func (k PlanKind) Value() (driver.Value, error) { return planKinds.Value(k) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are an *EntryError;
+// scan a nullable column into a sql.Null[PlanKind].
+func (k *PlanKind) Scan(src any) error { return planKinds.Scan(k, src) }
 
 // StepID names a step of a plan. The zero value is invalid.
 type StepID uint8
@@ -113,17 +126,31 @@ var stepNames = []string{"", "notify-users", "dns-records", "nameservers", "othe
 	"cancel-subscriptions", "delete-subscriptions", "disable-mfa", "remove-applications", "remove-mfa-providers",
 	"pay-invoices", "delete-tenant"}
 
+var steps = enumtext.New[StepID]("StepID", stepNames, entryError)
+
 // String returns the step's text name, such as "nameservers".
-func (id StepID) String() string { return enumString(id, stepNames, "StepID") }
+func (id StepID) String() string { return steps.String(id) }
 
 // IsValid reports whether id is a declared step.
-func (id StepID) IsValid() bool { return enumValid(id, stepNames) }
+func (id StepID) IsValid() bool { return steps.Valid(id) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (id StepID) MarshalText() ([]byte, error) { return enumMarshal(id, stepNames, "StepID") }
+// MarshalText implements encoding.TextMarshaler: the step's canonical
+// name. An invalid StepID is an *EntryError naming the value.
+func (id StepID) MarshalText() ([]byte, error) { return steps.MarshalText(id) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (id *StepID) UnmarshalText(b []byte) error { return enumUnmarshal(id, b, stepNames, "StepID") }
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, an *EntryError, names the value and the accepted
+// names; on error id is unchanged.
+func (id *StepID) UnmarshalText(b []byte) error { return steps.UnmarshalText(id, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid StepID is an *EntryError.
+func (id StepID) Value() (driver.Value, error) { return steps.Value(id) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are an *EntryError;
+// scan a nullable column into a sql.Null[StepID].
+func (id *StepID) Scan(src any) error { return steps.Scan(id, src) }
 
 // StepStatus is where a step stands. The zero value is invalid.
 type StepStatus uint8
@@ -147,24 +174,34 @@ const (
 
 var stepStatusNames = []string{"", "done", "next", "blocked", "not-needed", "pending"}
 
+var stepStatuses = enumtext.New[StepStatus]("StepStatus", stepStatusNames, entryError)
+
 // String returns the status's text name, such as "not-needed".
-func (s StepStatus) String() string { return enumString(s, stepStatusNames, "StepStatus") }
+func (s StepStatus) String() string { return stepStatuses.String(s) }
 
 // IsValid reports whether s is a declared status.
-func (s StepStatus) IsValid() bool { return enumValid(s, stepStatusNames) }
+func (s StepStatus) IsValid() bool { return stepStatuses.Valid(s) }
 
 // Finished reports whether the status is Done or NotNeeded.
 func (s StepStatus) Finished() bool { return s == Done || s == NotNeeded }
 
-// MarshalText implements encoding.TextMarshaler.
-func (s StepStatus) MarshalText() ([]byte, error) {
-	return enumMarshal(s, stepStatusNames, "StepStatus")
-}
+// MarshalText implements encoding.TextMarshaler: the status's canonical
+// name. An invalid StepStatus is an *EntryError naming the value.
+func (s StepStatus) MarshalText() ([]byte, error) { return stepStatuses.MarshalText(s) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (s *StepStatus) UnmarshalText(b []byte) error {
-	return enumUnmarshal(s, b, stepStatusNames, "StepStatus")
-}
+// UnmarshalText implements encoding.TextUnmarshaler: a name in any ASCII
+// case. The error, an *EntryError, names the value and the accepted
+// names; on error s is unchanged.
+func (s *StepStatus) UnmarshalText(b []byte) error { return stepStatuses.UnmarshalText(s, b) }
+
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid StepStatus is an *EntryError.
+func (s StepStatus) Value() (driver.Value, error) { return stepStatuses.Value(s) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are an *EntryError;
+// scan a nullable column into a sql.Null[StepStatus].
+func (s *StepStatus) Scan(src any) error { return stepStatuses.Scan(s, src) }
 
 // Step is one entry of a plan's checklist. It is a plain value.
 type Step struct {
@@ -396,27 +433,16 @@ func userIDs(us []User) []string {
 	return out
 }
 
-// enum helpers over internal/enumtext, with this package's errors.
-
-func enumString[T ~uint8](v T, names []string, typ string) string {
-	return enumtext.String(v, names, typ)
-}
-
-func enumValid[T ~uint8](v T, names []string) bool { return enumtext.Valid(v, names) }
-
-func enumMarshal[T ~uint8](v T, names []string, typ string) ([]byte, error) {
-	if !enumValid(v, names) {
-		return nil, &EntryError{Path: typ, Entry: fmt.Sprint(uint8(v)), Reason: "not a valid " + typ}
+// entryError is this package's enumtext.ErrorFunc: the enums' text and
+// database/sql methods report a bad value as an *EntryError whose Path is
+// the type, such as "StepID", and whose Entry is the value ("" for SQL
+// NULL).
+func entryError(typ string, v any, reason string) error {
+	entry := ""
+	if v != nil {
+		entry = fmt.Sprint(v)
 	}
-	return []byte(names[v]), nil
-}
-
-func enumUnmarshal[T ~uint8](v *T, b []byte, names []string, typ string) error {
-	if i := enumtext.Index(names, string(b)); i > 0 {
-		*v = T(i)
-		return nil
-	}
-	return &EntryError{Path: typ, Entry: string(b), Reason: "unknown " + typ + "; want one of " + strings.Join(names[1:], ", ")}
+	return &EntryError{Path: typ, Entry: entry, Reason: reason}
 }
 
 // evaluated is a judged subscription and its status at the plan's

@@ -1,12 +1,14 @@
 package tenant
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/lapse-go/lapse/internal/enumtext"
 	"github.com/lapse-go/lapse/lifecycle"
 )
 
@@ -119,22 +121,38 @@ const (
 
 var billingAccountNames = []string{"", "mosa", "mca"}
 
+var billingAccounts = enumtext.New[BillingAccount]("BillingAccount", billingAccountNames, entryError)
+
 // String returns "mosa" or "mca", or "%!BillingAccount(n)" for an invalid
 // value.
-func (b BillingAccount) String() string { return enumString(b, billingAccountNames, "BillingAccount") }
+func (b BillingAccount) String() string { return billingAccounts.String(b) }
 
 // IsValid reports whether b is a declared billing account type.
-func (b BillingAccount) IsValid() bool { return enumValid(b, billingAccountNames) }
+func (b BillingAccount) IsValid() bool { return billingAccounts.Valid(b) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (b BillingAccount) MarshalText() ([]byte, error) {
-	return enumMarshal(b, billingAccountNames, "BillingAccount")
+// MarshalText implements encoding.TextMarshaler: "mosa" or "mca". An
+// invalid BillingAccount is an *EntryError naming the value.
+func (b BillingAccount) MarshalText() ([]byte, error) { return billingAccounts.MarshalText(b) }
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading what
+// ParseBillingAccount reads. On error b is unchanged.
+func (b *BillingAccount) UnmarshalText(text []byte) error {
+	return billingAccounts.UnmarshalText(b, text)
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (b *BillingAccount) UnmarshalText(t []byte) error {
-	return enumUnmarshal(b, t, billingAccountNames, "BillingAccount")
-}
+// Value implements database/sql/driver.Valuer: the canonical name, as a
+// string. An invalid BillingAccount is an *EntryError.
+func (b BillingAccount) Value() (driver.Value, error) { return billingAccounts.Value(b) }
+
+// Scan implements database/sql.Scanner: a string or []byte column is read
+// as UnmarshalText reads it. SQL NULL and other types are an *EntryError;
+// scan a nullable column into a sql.Null[BillingAccount].
+func (b *BillingAccount) Scan(src any) error { return billingAccounts.Scan(b, src) }
+
+// ParseBillingAccount parses a billing account type's text name, "mosa"
+// or "mca", in any ASCII case. The error, an *EntryError, names the value
+// and the accepted names.
+func ParseBillingAccount(name string) (BillingAccount, error) { return billingAccounts.Parse(name) }
 
 // SnapshotSpec is the plain description of a tenant at one moment: its
 // directory, domains, subscriptions and account-level facts. It is the

@@ -3,6 +3,7 @@ package tenant
 import (
 	"time"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lang"
 	"github.com/lapse-go/lapse/lifecycle"
 )
@@ -33,6 +34,10 @@ func instantArg(t time.Time) lang.Arg {
 	}
 	return lang.Stamp(t.Truncate(time.Second)) // RFC 3339 in English, to the second
 }
+
+// dayArg is the calendar date d as a plan states it: lang's day arguments
+// render the UTC date of their instant, and d.UTC() begins d in UTC.
+func dayArg(d clock.Date) lang.Arg { return lang.Day(d.UTC()) }
 
 // rolesArg lists the roles of s joined by "or".
 func rolesArg(s lifecycle.RoleSet) lang.Arg {

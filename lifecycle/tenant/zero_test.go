@@ -75,6 +75,17 @@ func TestZeroValues_Defect3(t *testing.T) {
 		"StepStatus.MarshalText":          reflect.ValueOf(tenant.StepStatus.MarshalText),
 		"StepStatus.String":               reflect.ValueOf(tenant.StepStatus.String),
 		"User.IsGlobalAdmin":              reflect.ValueOf(tenant.User.IsGlobalAdmin),
+
+		// The enums' text and database/sql forms (issue 13).
+		"(*BillingAccount).Scan": reflect.ValueOf((*tenant.BillingAccount).Scan),
+		"BillingAccount.Value":   reflect.ValueOf(tenant.BillingAccount.Value),
+		"ParseBillingAccount":    reflect.ValueOf(tenant.ParseBillingAccount),
+		"(*PlanKind).Scan":       reflect.ValueOf((*tenant.PlanKind).Scan),
+		"PlanKind.Value":         reflect.ValueOf(tenant.PlanKind.Value),
+		"(*StepID).Scan":         reflect.ValueOf((*tenant.StepID).Scan),
+		"StepID.Value":           reflect.ValueOf(tenant.StepID.Value),
+		"(*StepStatus).Scan":     reflect.ValueOf((*tenant.StepStatus).Scan),
+		"StepStatus.Value":       reflect.ValueOf(tenant.StepStatus.Value),
 	}
 	apitest.Check(t, ".", table, nilErrOK)
 }
