@@ -30,18 +30,18 @@ func demo(now time.Time) ([]lifecycle.Subscription, error) {
 			Start: day(-390), End: today.AddDays(-25), Licenses: 25, Assigned: 20, RecurringBilling: true, PaymentMethod: true,
 			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: day(-60), Actor: lifecycle.BillingAdmin}},
 		},
-		{ // CSP new commerce, auto-renew off, its term ends in 10 days
+		{ // CSP new commerce, auto-renew off, its term ended 27 days ago
 			ID: "northwind-csp", Channel: policy.CSPNewCommerce, Term: policy.Monthly,
-			Start: day(-20), End: today.AddDays(10), Licenses: 40, RecurringBilling: true,
-			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: day(-5), Actor: lifecycle.Partner}},
+			Start: day(-57), End: endOf(-57, policy.Monthly), Licenses: 40, RecurringBilling: true,
+			History: []lifecycle.Event{{Kind: lifecycle.RecurringBillingOff, At: day(-40), Actor: lifecycle.Partner}},
 		},
 		{ // renews: no notice
 			ID: "adatum-renewing", Channel: policy.DirectMCA, Term: policy.Annual,
 			Start: day(-200), End: today.AddDays(165), Licenses: 5, RecurringBilling: true, PaymentMethod: true,
 		},
-		{ // Enterprise, monthly, ends in 3 days: Expired, then Disabled after its grace
+		{ // Enterprise, monthly, ended 105 days ago: Deleted in 15 days
 			ID: "litware-enterprise", Channel: policy.Enterprise, Term: policy.Monthly,
-			Start: day(-27), End: today.AddDays(3), Licenses: 100,
+			Start: day(-135), End: endOf(-135, policy.Monthly), Licenses: 100,
 		},
 	}
 	subs := make([]lifecycle.Subscription, 0, len(specs))

@@ -13,9 +13,12 @@
 //
 // -seed stores a demo portfolio dated around now (or -at) when the
 // database holds no subscription. -within is how far ahead to look, in
-// days ("30d") or as a Go duration ("720h"). -at runs the job at a fixed
+// days ("30d"), weeks ("2w") or as a Go duration ("720h"). -at runs the job at a fixed
 // instant instead of the system clock. -every keeps running, once per
 // interval, until interrupted. Notices are printed to standard output.
+// The exit code is 0 when all is well, 1 when a run failed (what it found
+// is kept for the next run) and 2 for a usage error, as in lapse's other
+// commands.
 //
 // It is a nested module (examples/nightly/go.mod), so that lapse's own
 // go.mod keeps only the library's dependencies.
@@ -29,11 +32,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/lapse-go/lapse/clock"
+	"github.com/lapse-go/lapse/internal/cli"
 	"github.com/lapse-go/lapse/policy"
 )
 
@@ -43,64 +45,57 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, clock.System()))
 }
 
-// Exit codes, as lapse's other commands use them.
-const (
-	exitOK    = 0
-	exitError = 1
-	exitUsage = 2
-)
-
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, clk clock.Clock) int {
 	fs := flag.NewFlagSet("nightly", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // cli.Parse reports flag errors
 	dbPath := fs.String("db", "", "SQLite database file (created if missing); required")
 	seed := fs.Bool("seed", false, "store a demo portfolio dated around now when the database is empty")
-	within := fs.String("within", "30d", "how far ahead to look: days (30d) or a Go duration (720h)")
-	at := fs.String("at", "", "run at this instant (2026-12-01 or RFC 3339) instead of the system clock")
+	within := fs.String("within", "30d", "how far ahead to look: days (30d), weeks (2w) or a Go duration (720h)")
+	at := fs.String("at", "", "run at this instant (2026-12-01, 2026-12-01T02:00:00Z) instead of the system clock")
 	every := fs.Duration("every", 0, "keep running once per interval (24h) until interrupted; 0 runs once")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	rest, err := cli.Parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, "usage: nightly -db FILE [-seed] [-within 30d] [-at INSTANT | -every 24h]")
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return cli.ExitOK
 	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "nightly: "+format+"\n", a...)
-		return exitUsage
+	if err == nil && len(rest) > 0 {
+		err = cli.Usagef("unexpected argument %q", rest[0])
 	}
-	switch {
-	case fs.NArg() > 0:
-		return usage("unexpected argument %q", fs.Arg(0))
-	case *dbPath == "":
-		return usage("-db is required, such as -db demo.db")
-	case *every < 0:
-		return usage("-every %v: must not be negative", *every)
-	case *every > 0 && *at != "":
-		return usage("-every and -at conflict: a loop runs on the system clock")
+	if err == nil {
+		err = cli.Required(fs, "db")
 	}
-	horizon, err := parseWithin(*within)
-	if err != nil {
-		return usage("-within %q: %v", *within, err)
+	if err == nil {
+		err = cli.Conflicts(fs, "every", "at") // a loop runs on the system clock
 	}
-	if *at != "" {
-		t, err := parseInstant(*at)
-		if err != nil {
-			return usage("-at %q: %v", *at, err)
-		}
+	if err == nil && *every < 0 {
+		err = cli.FlagError("every", fmt.Errorf("%v: must not be negative", *every))
+	}
+	var horizon time.Duration
+	if err == nil {
+		horizon, err = cli.ParseWithin(*within)
+		err = cli.FlagError("within", err)
+	}
+	if err == nil && *at != "" {
+		var t time.Time
+		t, err = cli.ParseInstant(*at, time.UTC)
+		err = cli.FlagError("at", err)
 		clk = clock.Func(func() time.Time { return t })
+	}
+	if err != nil {
+		return cli.Report(stderr, "nightly", err)
 	}
 
 	store, err := Open(ctx, *dbPath)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitError
+		return cli.Report(stderr, "nightly", err)
 	}
 	defer store.Close()
 	if *seed {
 		n, err := store.Count(ctx)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitError
+			return cli.Report(stderr, "nightly", err)
 		}
 		if n == 0 {
 			subs, err := demo(clk.Now())
@@ -108,8 +103,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, clk clock
 				err = store.Put(ctx, subs...)
 			}
 			if err != nil {
-				fmt.Fprintln(stderr, err)
-				return exitError
+				return cli.Report(stderr, "nightly", err)
 			}
 			fmt.Fprintf(stdout, "seeded %d subscriptions into %s\n", len(subs), *dbPath)
 		} else {
@@ -120,11 +114,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, clk clock
 	if *every == 0 {
 		r, err := job.RunOnce(ctx)
 		fmt.Fprintln(stdout, r)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitError
-		}
-		return exitOK
+		return cli.Report(stderr, "nightly", err)
 	}
 	err = job.Loop(ctx, *every, func(r Report, err error) {
 		fmt.Fprintln(stdout, r)
@@ -133,10 +123,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, clk clock
 		}
 	})
 	if errors.Is(err, context.Canceled) {
-		return exitOK
+		return cli.ExitOK
 	}
-	fmt.Fprintln(stderr, err)
-	return exitError
+	return cli.Report(stderr, "nightly", err)
 }
 
 // printer is the demo's Notifier: it prints each notice.
@@ -145,37 +134,4 @@ type printer struct{ w io.Writer }
 func (p printer) Notify(_ context.Context, n Notice) error {
 	_, err := fmt.Fprintf(p.w, "notice %s\n", n)
 	return err
-}
-
-// parseWithin parses "30d" (days) or a Go duration ("720h").
-func parseWithin(s string) (time.Duration, error) {
-	var d time.Duration
-	if days, ok := strings.CutSuffix(s, "d"); ok {
-		n, err := strconv.Atoi(days)
-		if err != nil || n <= 0 || n > 3660 {
-			return 0, errors.New("want a number of days from 1 to 3660, such as 30d")
-		}
-		d = time.Duration(n) * 24 * time.Hour
-	} else {
-		var err error
-		if d, err = time.ParseDuration(s); err != nil {
-			return 0, errors.New("want days (30d) or a Go duration (720h)")
-		}
-	}
-	if d <= 0 {
-		return 0, errors.New("must be positive")
-	}
-	return d, nil
-}
-
-// parseInstant parses a date (its 00:00Z) or an RFC 3339 instant.
-func parseInstant(s string) (time.Time, error) {
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, errors.New("want a date (2026-12-01) or an RFC 3339 instant (2026-12-01T09:00:00Z)")
-	}
-	return t, nil
 }
