@@ -2,7 +2,6 @@ package lifecycle
 
 import (
 	"database/sql/driver"
-	"encoding/json"
 	"strings"
 
 	"github.com/lapse-go/lapse/internal/enumtext"
@@ -200,10 +199,7 @@ func (s RoleSet) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if names == nil {
-		names = []string{}
-	}
-	return json.Marshal(names)
+	return enumtext.SetJSON(names)
 }
 
 // UnmarshalJSON implements json.Unmarshaler: an array of role names, each
@@ -211,28 +207,16 @@ func (s RoleSet) MarshalJSON() ([]byte, error) {
 // own types, null leaves s unchanged. Anything else is a *FieldError; on
 // error s is unchanged.
 func (s *RoleSet) UnmarshalJSON(b []byte) error {
-	var names []string
-	if err := json.Unmarshal(b, &names); err != nil {
-		return &FieldError{Field: "RoleSet", Value: enumtext.Excerpt(b, 64), Reason: "want a JSON array of role names: " + err.Error()}
+	v, ok, err := enumtext.ParseSetJSON[RoleSet](roles, "RoleSet", "role names", b)
+	if ok {
+		*s = v
 	}
-	if names == nil { // null; [] is an empty, non-nil slice
-		return nil
-	}
-	v, err := enumtext.ParseSet[RoleSet](roles, "RoleSet", names)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return err
 }
 
 // Value implements database/sql/driver.Valuer: the text form, a string.
 func (s RoleSet) Value() (driver.Value, error) {
-	b, err := s.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
+	return enumtext.TextValue(s.MarshalText())
 }
 
 // Scan implements database/sql.Scanner: a string or []byte column is read

@@ -2,7 +2,6 @@ package policy
 
 import (
 	"database/sql/driver"
-	"encoding/json"
 	"strings"
 
 	"github.com/lapse-go/lapse/internal/enumtext"
@@ -316,10 +315,7 @@ func (s TermSet) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if names == nil {
-		names = []string{}
-	}
-	return json.Marshal(names)
+	return enumtext.SetJSON(names)
 }
 
 // UnmarshalJSON implements json.Unmarshaler: an array of term names, each
@@ -327,28 +323,16 @@ func (s TermSet) MarshalJSON() ([]byte, error) {
 // encoding/json's own types, null leaves s unchanged. Anything else is a
 // *FieldError; on error s is unchanged.
 func (s *TermSet) UnmarshalJSON(b []byte) error {
-	var names []string
-	if err := json.Unmarshal(b, &names); err != nil {
-		return &FieldError{Field: "TermSet", Value: enumtext.Excerpt(b, 64), Reason: "want a JSON array of term names: " + err.Error()}
+	v, ok, err := enumtext.ParseSetJSON[TermSet](terms, "TermSet", "term names", b)
+	if ok {
+		*s = v
 	}
-	if names == nil { // null; [] is an empty, non-nil slice
-		return nil
-	}
-	v, err := enumtext.ParseSet[TermSet](terms, "TermSet", names)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return err
 }
 
 // Value implements database/sql/driver.Valuer: the text form, a string.
 func (s TermSet) Value() (driver.Value, error) {
-	b, err := s.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
+	return enumtext.TextValue(s.MarshalText())
 }
 
 // Scan implements database/sql.Scanner: a string or []byte column is read

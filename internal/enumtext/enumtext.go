@@ -12,6 +12,7 @@ package enumtext
 
 import (
 	"database/sql/driver"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -306,4 +307,39 @@ func ParseSet[S ~uint8 | ~uint16, T ~uint8](t *Table[T], setType string, names [
 		s |= b
 	}
 	return s, nil
+}
+
+// SetJSON returns names as a JSON array, [] for none: the JSON form of a
+// set of enum values.
+func SetJSON(names []string) ([]byte, error) {
+	if names == nil {
+		names = []string{}
+	}
+	return json.Marshal(names)
+}
+
+// ParseSetJSON reads the JSON form of a set, an array of names each read
+// as Parse reads it. ok is false for null, which as with encoding/json's
+// own types leaves the destination unchanged. Anything but an array of
+// strings is an error built with the table's error function, naming
+// setType and what its elements are ("role names").
+func ParseSetJSON[S ~uint8 | ~uint16, T ~uint8](t *Table[T], setType, elements string, b []byte) (s S, ok bool, err error) {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return 0, false, t.newErr(setType, Excerpt(b, 64), "want a JSON array of "+elements+": "+err.Error())
+	}
+	if names == nil { // null; [] is an empty, non-nil slice
+		return 0, false, nil
+	}
+	s, err = ParseSet[S](t, setType, names)
+	return s, err == nil, err
+}
+
+// TextValue returns the database value of a type whose text form is its
+// stored form: the text as a string.
+func TextValue(text []byte, err error) (driver.Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	return string(text), nil
 }

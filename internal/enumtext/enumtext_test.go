@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -363,5 +364,46 @@ func TestExcerpt(t *testing.T) {
 		if got := Excerpt([]byte(tt.in), tt.n); got != tt.want {
 			t.Errorf("Excerpt(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
 		}
+	}
+}
+
+func TestSetJSON(t *testing.T) {
+	for _, tt := range []struct {
+		names []string
+		want  string
+	}{{nil, "[]"}, {[]string{"red", "Dark-Blue"}, `["red","Dark-Blue"]`}} {
+		if b, err := SetJSON(tt.names); err != nil || string(b) != tt.want {
+			t.Errorf("SetJSON(%q) = %s, %v; want %s", tt.names, b, err, tt.want)
+		}
+	}
+	tests := []struct {
+		in     string
+		want   set8
+		ok     bool
+		errSub string
+	}{
+		{in: `["RED","rot","green"]`, want: 1<<1 | 1<<2, ok: true},
+		{in: `[]`, want: 0, ok: true},
+		{in: `null`, want: 0, ok: false},
+		{in: `"red"`, errSub: `colors = "red": want a JSON array of colors: `},
+		{in: `[1]`, errSub: "want a JSON array of colors"},
+		{in: `["red","blue"]`, errSub: `colors[1] = blue: unknown color`},
+	}
+	for _, tt := range tests {
+		s, ok, err := ParseSetJSON[set8](colors, "colors", "colors", []byte(tt.in))
+		switch {
+		case tt.errSub != "":
+			if err == nil || ok || !strings.Contains(err.Error(), tt.errSub) {
+				t.Errorf("ParseSetJSON(%s) = %#x, %v, %v; want an error with %q", tt.in, s, ok, err, tt.errSub)
+			}
+		case err != nil || ok != tt.ok || s != tt.want:
+			t.Errorf("ParseSetJSON(%s) = %#x, %v, %v; want %#x, %v", tt.in, s, ok, err, tt.want, tt.ok)
+		}
+	}
+	if v, err := TextValue([]byte("red"), nil); err != nil || v != "red" {
+		t.Errorf("TextValue = %v, %v; want the string red", v, err)
+	}
+	if _, err := TextValue(nil, errors.New("boom")); err == nil {
+		t.Error("TextValue dropped the marshal error")
 	}
 }
