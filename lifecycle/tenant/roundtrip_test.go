@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lapse-go/lapse/internal/roundtrip"
 	"github.com/lapse-go/lapse/clock"
+	"github.com/lapse-go/lapse/internal/roundtrip"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/tenant"
 	"github.com/lapse-go/lapse/policy"
