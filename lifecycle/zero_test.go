@@ -66,6 +66,7 @@ func TestZeroValues_Defect3(t *testing.T) {
 		"(*DeadlineKind).UnmarshalText":  reflect.ValueOf((*lifecycle.DeadlineKind).UnmarshalText),
 		"ParseDeadlineKind":              reflect.ValueOf(lifecycle.ParseDeadlineKind),
 		"Lifecycle.Deadlines":            reflect.ValueOf(lifecycle.Lifecycle.Deadlines),
+		"Lifecycle.Permitted":            reflect.ValueOf(lifecycle.Lifecycle.Permitted),
 		"Transitions":                    reflect.ValueOf(lifecycle.Transitions),
 		"Diagram":                        reflect.ValueOf(lifecycle.Diagram),
 		"DiagramFormat.String":           reflect.ValueOf(lifecycle.DiagramFormat.String),
