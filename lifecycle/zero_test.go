@@ -67,6 +67,7 @@ func TestZeroValues_Defect3(t *testing.T) {
 		"ParseDeadlineKind":              reflect.ValueOf(lifecycle.ParseDeadlineKind),
 		"Lifecycle.Deadlines":            reflect.ValueOf(lifecycle.Lifecycle.Deadlines),
 		"Lifecycle.Permitted":            reflect.ValueOf(lifecycle.Lifecycle.Permitted),
+		"Status.CancelAtPeriodEnd":       reflect.ValueOf(lifecycle.Status.CancelAtPeriodEnd),
 		"Transitions":                    reflect.ValueOf(lifecycle.Transitions),
 		"Diagram":                        reflect.ValueOf(lifecycle.Diagram),
 		"DiagramFormat.String":           reflect.ValueOf(lifecycle.DiagramFormat.String),
