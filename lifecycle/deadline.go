@@ -218,7 +218,7 @@ func (lc *Lifecycle) phaseStart(i int) bool {
 // after returns the index of the first segment that starts after t, or
 // the number of segments when none does.
 func (lc *Lifecycle) after(t int64) int {
-	if len(lc.marks) > 0 && t < lc.tail[0].start {
+	if t < lc.tail[0].start { // a closed segment, or none before the purchase
 		return holding(lc.marks, t) + 1
 	}
 	return len(lc.marks) + holding(lc.tail, t) + 1
@@ -260,10 +260,7 @@ func (w *deadlineWalk) run() {
 		i = lc.after(w.from) - 1 // the segment that holds from
 	}
 	for n := lc.segments(); i < n; i++ {
-		if a := lc.start(i); a >= w.to {
-			return
-		}
-		if !w.segment(i) {
+		if !w.segment(i) { // past to, or the loop broke
 			return
 		}
 	}
@@ -307,20 +304,23 @@ func (w *deadlineWalk) boundary(j int) {
 	}
 	st := lc.status(j, a)
 	nb, gone, ok := purgeInstants(&st)
-	if !ok || (nb > a && gone > a) {
+	if !ok {
 		return
 	}
-	var pnb, pgone int64 = never, never // nothing before the purchase
+	// The purge instants before a, those of segment j−1's fold (they do
+	// not depend on the instant): data deletable or gone at a that was not
+	// at a−1.
+	pnb, pgone := never, never // nothing before the purchase
 	if j > 0 {
-		prev := lc.status(j-1, a-1)
+		prev := lc.status(j-1, lc.start(j-1))
 		if n, g, ok := purgeInstants(&prev); ok {
 			pnb, pgone = n, g
 		}
 	}
-	if nb <= a && pnb > a-1 {
+	if nb <= a && pnb >= a {
 		w.add(PurgeMayStart, a, j)
 	}
-	if gone <= a && pgone > a-1 {
+	if gone <= a && pgone >= a {
 		w.add(DataGone, a, j)
 	}
 }
@@ -353,26 +353,22 @@ func (w *deadlineWalk) segment(i int) bool {
 		return i
 	}
 
-	// The deadlines of the segment's own status, each an instant in
-	// (a, b] (the purge instants in (a, b): at b they are the next
-	// segment's boundary).
+	// The deadlines of the segment's own status; a pass yields those in
+	// its (lo, hi], within (a, b] (the purge instants within (a, b): at b
+	// they are the next segment's boundary). Reactivation is open until
+	// reactUntil in every segment that has one but an Active one, which
+	// holds the run that follows it (reactivationOpen).
 	var singles [5]dueItem
 	n := 0
 	single := func(kind DeadlineKind, t int64) {
-		if a < t && t <= b {
-			singles[n] = dueItem{at: t, hold: hold(t), kind: kind}
-			n++
-		}
+		singles[n] = dueItem{at: t, hold: hold(t), kind: kind}
+		n++
 	}
 	if u := st.d.reactUntil; st.m.state != Active && u != none && u != never {
 		if st.m.state == Deleted {
 			u++ // C-6, DC-5: the last instant is inside
 		}
-		if a < u && u <= b {
-			if pre := lc.status(i, u-1); pre.reactivationOpen() {
-				single(ReactivationEnds, u)
-			}
-		}
+		single(ReactivationEnds, u)
 	}
 	if c := st.f.conflictEnd; c != noDay {
 		single(LicenseConflictEnds, c.ns())

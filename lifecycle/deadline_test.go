@@ -33,6 +33,25 @@ func TestDeadlines(t *testing.T) {
 	knob.Reactivation.ExplicitDeleteHours = 72
 	X := utc(2026, 5, 20, 9, 0)
 	from, to := date(2000, 1, 1), date(2028, 1, 1)
+
+	// AC-08 with the data gone as the subscription is Deleted: purge
+	// bounds C+30 and C+89 (by the end of that day).
+	ac08 := mustNew(t, ac08Spec())
+	goneRules := versionAt(t, ac08, utc(2026, 5, 10, 9, 0))
+	goneRules.Purge.CancelNotBeforeDays, goneRules.Purge.CancelDeadlineDays = 30, 89
+	// The CSP monthly subscription with events at the instant its first
+	// window closes and at its first renewal, which change neither.
+	cspEvents := cspMonthlySpec()
+	cspEvents.History = []lifecycle.Event{
+		{Kind: lifecycle.ChangeLicenses, At: utc(2026, 2, 7, 15, 0).Add(time.Nanosecond), Licenses: 4, Assigned: 3, Actor: lifecycle.Partner},
+		{Kind: lifecycle.ChangeLicenses, At: date(2026, 2, 28), Licenses: 5, Assigned: 3, Actor: lifecycle.Partner},
+	}
+	// Windows that exclude their boundary (DC-5, DC-6 [AMBIGUOUS]).
+	mcaExcl := versionAt(t, mustNew(t, mcaSpec()), utc(2026, 1, 10, 9, 0))
+	mcaExcl.Cancel.Window.Inclusive = false
+	cspExcl := versionAt(t, mustNew(t, cspMonthlySpec()), utc(2026, 1, 31, 15, 0))
+	cspExcl.Cancel.Window.Inclusive = false
+
 	tests := []struct {
 		name     string
 		spec     lifecycle.Spec
@@ -103,6 +122,42 @@ func TestDeadlines(t *testing.T) {
 			dl(gone, date(2026, 9, 2), deleted, 0, "R-DAT-5"),
 		},
 		reason: "C-7: Deleted at once; R-DAT-5: the partner may back up for 7 days; the window closes no more once cancelled",
+	}, {
+		name: "AC-08, data gone as Deleted begins", spec: ac08Spec(), table: pin(t, goneRules), from: from, to: to,
+		want: []lifecycle.Deadline{
+			dl(phase, utc(2026, 4, 20, 8, 0), active, lifecycle.Purchased, "R-LC-1"),
+			dl(phase, utc(2026, 5, 10, 9, 0), disabled, lifecycle.Cancelled, "R-LC-5, R-LC-6, DC-4"),
+			dl(purge, date(2026, 6, 9), disabled, 0, "R-DAT-2, DC-7"),
+			dl(phase, date(2026, 8, 8), deleted, lifecycle.DisabledEnded, "R-LC-1, R-LC-7"),
+			dl(react, date(2026, 8, 8), deleted, 0, "R-REA-1, R-REA-2, R-REA-4, R-REA-3"),
+			dl(gone, date(2026, 8, 8), deleted, 0, "R-DAT-2, DC-7"),
+		},
+		reason: "R-DAT-2 knob: deletable from C+30 while Disabled; gone after C+89, as the Deleted phase begins: listed once, with it",
+	}, {
+		name: "CSP events at a window's close and a renewal", spec: cspEvents, from: from, to: date(2026, 4, 1),
+		want: []lifecycle.Deadline{
+			dl(phase, utc(2026, 1, 31, 15, 0), active, lifecycle.Purchased, "R-LC-1"),
+			dl(window, utc(2026, 2, 7, 15, 0).Add(time.Nanosecond), active, 0, "R-CAN-14, R-CAN-15, DC-5"),
+			dl(renews, date(2026, 2, 28), active, lifecycle.Renewed, "R-REN-1, R-REN-5"),
+			dl(window, date(2026, 3, 7).Add(time.Nanosecond), active, 0, "R-CAN-14, R-CAN-15, DC-5"),
+			dl(renews, date(2026, 3, 31), active, lifecycle.Renewed, "R-REN-1, R-REN-5"),
+		},
+		reason: "a segment that ends where a window closes or a term renews announces it; the event there changes neither",
+	}, {
+		name: "CSP window without its boundary", spec: cspMonthlySpec(), table: pin(t, cspExcl), from: from, to: date(2026, 2, 28),
+		want: []lifecycle.Deadline{
+			dl(phase, utc(2026, 1, 31, 15, 0), active, lifecycle.Purchased, "R-LC-1"),
+			dl(window, utc(2026, 2, 7, 15, 0), active, 0, "R-CAN-14, R-CAN-15, DC-5"),
+			dl(renews, date(2026, 2, 28), active, lifecycle.Renewed, "R-REN-1, R-REN-5"),
+		},
+		reason: "DC-5 knob: 168 hours, the last instant outside",
+	}, {
+		name: "AC-19 MCA window without its boundary", spec: mcaSpec(), table: pin(t, mcaExcl), from: from, to: date(2026, 12, 31),
+		want: []lifecycle.Deadline{
+			dl(phase, utc(2026, 1, 10, 9, 0), active, lifecycle.Purchased, "R-LC-1"),
+			dl(window, date(2026, 1, 17), active, 0, "R-CAN-3, R-REF-2, DC-6"),
+		},
+		reason: "DC-6 knob: start+7 = 2026-01-17 is outside",
 	}, {
 		name: "AC-19 MCA window", spec: mcaSpec(), from: from, to: date(2026, 12, 31),
 		want: []lifecycle.Deadline{
