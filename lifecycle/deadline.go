@@ -176,23 +176,26 @@ func checkWindow(from, to time.Time) (lo, hi int64, err error) {
 // closed segments, then the open ones), as At returns it when segment i
 // holds t.
 func (lc *Lifecycle) status(i int, t int64) Status {
-	var m *mark
 	var d *detail
 	if i < len(lc.marks) {
-		m, d = &lc.marks[i], &lc.details[i]
+		d = &lc.details[i]
 	} else {
-		m, d = &lc.tail[i-len(lc.marks)], &lc.tailDetails[i-len(lc.marks)]
+		d = &lc.tailDetails[i-len(lc.marks)]
 	}
+	m := lc.mark(i)
 	return Status{m: m, d: d, f: &lc.folds[m.fold], at: t}
 }
 
-// start returns the first instant of segment i.
-func (lc *Lifecycle) start(i int) int64 {
+// mark returns the mark of segment i.
+func (lc *Lifecycle) mark(i int) *mark {
 	if i < len(lc.marks) {
-		return lc.marks[i].start
+		return &lc.marks[i]
 	}
-	return lc.tail[i-len(lc.marks)].start
+	return &lc.tail[i-len(lc.marks)]
 }
+
+// start returns the first instant of segment i.
+func (lc *Lifecycle) start(i int) int64 { return lc.mark(i).start }
 
 // end returns the first instant after segment i: the next one's start, or
 // never for the last.

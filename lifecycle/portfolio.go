@@ -80,7 +80,7 @@ func Transitions(lcs []Lifecycle, from, to time.Time) (iter.Seq[Transition], err
 			st := lc.status(c.seg, c.at)
 			t := Transition{Index: c.index, To: st.m.state, Cause: st.m.cause, At: timeOf(c.at)}
 			if c.seg > 0 {
-				t.From = lc.status(c.seg-1, c.at-1).m.state
+				t.From = lc.mark(c.seg - 1).state
 			}
 			if !yield(t) {
 				return
