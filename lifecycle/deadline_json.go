@@ -31,7 +31,7 @@ func (d *Deadline) UnmarshalJSON(b []byte) error {
 	if err := strictjson.Decode(b, &j); err != nil {
 		return jsonError(err, "Deadline")
 	}
-	*d = Deadline{Kind: j.Kind, At: j.At, State: j.State, Cause: j.Cause, Rules: j.Rules}
+	*d = Deadline(j)
 	return nil
 }
 
@@ -58,6 +58,6 @@ func (t *Transition) UnmarshalJSON(b []byte) error {
 	if err := strictjson.Decode(b, &j); err != nil {
 		return jsonError(err, "Transition")
 	}
-	*t = Transition{Index: j.Index, From: j.From, To: j.To, Cause: j.Cause, At: j.At}
+	*t = Transition(j)
 	return nil
 }
