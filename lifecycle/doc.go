@@ -119,6 +119,13 @@
 // dates and Microsoft's terms; [RefusalError.ReasonMessage] and
 // [RefusalError.InsteadMessage] do the same for refusals.
 //
+// [Lifecycle.Deadlines] ranges over what happens to a subscription
+// between two instants — phases, renewals, windows closing, purge dates —
+// and [Transitions] over the phases that began across a portfolio ("what
+// changed since last night"); [Lifecycle.Permitted] ranges over the
+// commands with Check's answer for an actor, and [Status.CancelAtPeriodEnd]
+// says whether an Active subscription ends with its current period.
+//
 // # Commands
 //
 // History grows only through checked commands. [Lifecycle.Apply] checks a

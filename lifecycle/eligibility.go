@@ -322,16 +322,7 @@ func guardCancel(out *RefusalError, r *policy.Rules, cmd *Command, st *Status) *
 		if !windowOpen(&w, t0, st.at) {
 			e := out.refuse(refCancelWindow, cmd, ch, st)
 			e.Until, e.unit = w.LastOpen(timeOf(t0)), w.Unit
-			switch {
-			case st.f.is(viaSeller):
-				e.Rule, e.Sources = "R-CAN-4, DC-6", "[D-CAN-2024-09]"
-			case ch.IsCSP():
-				e.Rule, e.Sources = "R-CAN-14, R-CAN-15, DC-5", "[PC-LIFE-2023-08], [PC-SUB-2023-10], [P-CRN-2022]"
-			case w.Unit == policy.Hours:
-				e.Rule, e.Sources = "R-CAN-5, R-REF-3, DC-5", "[P-CAN-2022]"
-			default:
-				e.Rule, e.Sources = "R-CAN-3, R-REF-2, DC-6", "[D-CAN-2024-09], [D-CAN-2025-05]"
-			}
+			e.Rule, e.Sources = windowRule(st, ch, &w)
 			return e
 		}
 	}
@@ -363,6 +354,21 @@ func guardCancel(out *RefusalError, r *policy.Rules, cmd *Command, st *Status) *
 		}
 	}
 	return guardDomains(out, cmd, ch, st)
+}
+
+// windowRule returns the rule ids and sources of the cancellation window w
+// of st's term on ch: the refusal of a cancellation once it has closed,
+// and the deadline at which it closes ([CancelWindowCloses]).
+func windowRule(st *Status, ch policy.Channel, w *policy.Window) (rule, sources string) {
+	switch {
+	case st.f.is(viaSeller):
+		return "R-CAN-4, DC-6", "[D-CAN-2024-09]"
+	case ch.IsCSP():
+		return "R-CAN-14, R-CAN-15, DC-5", "[PC-LIFE-2023-08], [PC-SUB-2023-10], [P-CRN-2022]"
+	case w.Unit == policy.Hours:
+		return "R-CAN-5, R-REF-3, DC-5", "[P-CAN-2022]"
+	}
+	return "R-CAN-3, R-REF-2, DC-6", "[D-CAN-2024-09], [D-CAN-2025-05]"
 }
 
 // guardReactivate is §3.4: the window (R-REA-1, R-REA-3, R-REA-7, C-6),

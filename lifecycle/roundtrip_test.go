@@ -51,12 +51,29 @@ func judgedSamples(tb testing.TB) ([]lifecycle.Lifecycle, []lifecycle.Status) {
 // Money's (part b) say so.
 func TestRoundTrip(t *testing.T) {
 	lcs, sts := judgedSamples(t)
-	var subs, specs, events, phases, records, caps, reasons, statuses []any
+	var subs, specs, events, phases, records, caps, reasons, statuses, deadlines, transitions []any
 	for _, lc := range lcs {
 		subs = append(subs, lc.Subscription())
 		for _, p := range lc.Phases() {
 			phases = append(phases, p)
 		}
+		seq, err := lc.Deadlines(time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for d := range seq {
+			deadlines = append(deadlines, d)
+		}
+	}
+	seq, err := lifecycle.Transitions(lcs, time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tr := range seq {
+		transitions = append(transitions, tr)
+	}
+	if len(deadlines) < 10 || len(transitions) < 10 {
+		t.Fatalf("only %d deadlines and %d transitions to sample", len(deadlines), len(transitions))
 	}
 	for _, sp := range jsonSpecs() {
 		specs = append(specs, sp)
@@ -92,6 +109,8 @@ func TestRoundTrip(t *testing.T) {
 		"Subscription":  {Samples: subs, Codecs: json, Opts: cmp.Options{bySpec}, Numbers: counts},
 		"Spec":          {Samples: specs, Codecs: json, Numbers: counts, Empty: []string{"history"}}, // an invalid Spec's zero Event
 		"Event":         {Samples: events, Codecs: json, Numbers: counts},
+		"Deadline":      {Samples: deadlines, Codecs: json},
+		"Transition":    {Samples: transitions, Codecs: json, Numbers: []string{"index"}},
 		"StatusRecord":  {Samples: records, Codecs: json, Numbers: counts}, // waits on part a
 		"Capabilities":  {Samples: caps, Codecs: json},                     // waits on part a
 		"Reason":        {Samples: reasons, Codecs: json, Numbers: counts},
@@ -125,6 +144,7 @@ func TestRoundTrip(t *testing.T) {
 		"EventKind":        {Samples: []any{lifecycle.EventKind(0)}, Enum: true, Codecs: enum},
 		"PaymentKind":      {Samples: []any{lifecycle.PaymentKind(0)}, Enum: true, Codecs: enum},
 		"RefundKind":       {Samples: []any{lifecycle.RefundKind(0)}, Enum: true, Codecs: enum},
+		"DeadlineKind":     {Samples: []any{lifecycle.DeadlineKind(0)}, Enum: true, Codecs: enum},
 		"Role":             {Samples: []any{lifecycle.Role(0)}, Enum: true, Codecs: enum},
 		"State":            {Samples: []any{lifecycle.State(0)}, Enum: true, Codecs: enum},
 
