@@ -84,6 +84,16 @@ func TestPipe(t *testing.T) {
 	}
 	records := step([]string{"status", "-in", "testdata/portfolio.json", "-format", "json", "-at", "2026-06-01"}, "")
 
+	// deadlines takes -from from the records.
+	got := step([]string{"deadlines", "-within", "30d", "-in", "-"}, records)
+	if want := step([]string{"deadlines", "-within", "30d", "-from", "2026-06-01"}, ""); got != want {
+		t.Errorf("status -format json | deadlines -within 30d -in -:\n%s\nwant deadlines -from 2026-06-01 -within 30d:\n%s", got, want)
+	}
+	// -from given wins over the records'.
+	got = step([]string{"deadlines", "-within", "30d", "-in", "-", "-from", "2026-07-01"}, records)
+	if want := step([]string{"deadlines", "-within", "30d", "-from", "2026-07-01"}, ""); got != want {
+		t.Errorf("deadlines -from 2026-07-01 of the records:\n%s\nwant:\n%s", got, want)
+	}
 	// status reads its own records back, at their instant, and writes
 	// them again unchanged.
 	if got, want := step([]string{"status", "-in", "-"}, records), step([]string{"status", "-at", "2026-06-01"}, ""); got != want {
@@ -174,7 +184,8 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 }
 
-// TestTimeZone: -tz moves every instant that status and timeline write (the same instant, at another offset) and no day.
+// TestTimeZone: -tz moves every instant that status, timeline and
+// deadlines write (the same instant, at another offset) and no day.
 func TestTimeZone(t *testing.T) {
 	tests := []struct {
 		args     []string
@@ -182,6 +193,7 @@ func TestTimeZone(t *testing.T) {
 	}{
 		{[]string{"status", "-at", "2026-06-01T09:30"}, []string{"at", "since", "next_at", "cancel_window_closes_at", "reactivate_before", "data_gone_by", "deleted_at"}},
 		{[]string{"timeline", "mosa-cancelled"}, []string{"start", "end"}},
+		{[]string{"deadlines", "-from", "2025-01-01", "-to", "2027-12-31"}, []string{"at"}},
 	}
 	for _, tt := range tests {
 		read := func(tz string) [][]string {

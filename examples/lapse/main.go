@@ -5,7 +5,8 @@
 // policy files), and answers at an instant: each one's state, what comes
 // next, the last day it can be reactivated and the last day its data may
 // still exist, its phases, the reasons behind its status, whether a
-// command would be accepted and what a cancellation refunds.
+// command would be accepted, what a cancellation refunds, and the
+// deadlines ahead.
 //
 // Usage:
 //
@@ -15,6 +16,7 @@
 //	lapse check     ID -command KIND -actor ROLE [-at T] [-licenses N] [-format table|json]
 //	lapse apply     ID -command KIND -actor ROLE [-at T] [-licenses N]
 //	lapse quote     ID -command KIND -actor ROLE -price AMOUNT -currency CODE [-billing TERM] [-at T] [-format table|json]
+//	lapse deadlines [ID...] [-from T] [-within 14d | -to T] [-format table|json|csv]
 //	lapse diagram   -channel C [-format mermaid|dot]
 //	lapse channels
 //	lapse export    [-format json|csv]
@@ -32,7 +34,7 @@
 // document (docs/subscription-json.md) or a status record, a line of
 // status -format json, so that the commands pipe:
 //
-//	lapse status -at 2026-06-01 -format json | lapse status -in - -format csv
+//	lapse status -at 2026-06-01 -format json | lapse deadlines -within 30d -in -
 //
 // CSV has a header line naming the columns, the fields of
 // lapse-subscription/v1 in snake_case, with the history in one column
@@ -49,14 +51,14 @@
 // no catalog for is a usage error. Without -lang, lapse reads LC_ALL,
 // LC_MESSAGES and LANG, and a locale it has no catalog for ("C",
 // "fr_FR.UTF-8") means English. Dates in the tables stay ISO 8601; the
-// explanation writes them as the language does. The headings of check
-// and quote are in English.
+// explanation writes them as the language does. The headings of check,
+// quote and deadlines are in English.
 //
 // The exit code is 0 when all is well, 1 for a refusal (check, apply,
 // quote) or a problem with the input or the policy, and 2 for a usage
 // error — the same codes as lapsepolicy's.
 //
-// Without -at it answers at the instant of the input's status
+// Without -at (or -from) it answers at the instant of the input's status
 // records, else at the system clock's now: the only place in lapse that
 // reads it.
 package main
@@ -83,7 +85,7 @@ type commands struct {
 }
 
 const programDoc = `Lapse judges Microsoft 365 subscriptions and answers at an instant: state,
-what comes next, reasons, and whether a command is accepted.
+what comes next, deadlines, reasons, and whether a command is accepted.
 
 Subscriptions come from -in FILE (- for standard input; default the
 built-in portfolio): JSON — lapse-subscription/v1 documents or the status
@@ -110,6 +112,7 @@ func (c *commands) program() *cli.Program {
 			{Name: "check", Args: "ID -command KIND -actor ROLE [-at T] [-licenses N] [-format table|json] [-in FILE]", Run: c.check, Doc: checkDoc},
 			{Name: "apply", Args: "ID -command KIND -actor ROLE [-at T] [-licenses N] [-in FILE]", Run: c.apply, Doc: applyDoc},
 			{Name: "quote", Args: "ID -command KIND -actor ROLE -price AMOUNT -currency CODE [-billing TERM] [-at T] [-format table|json]", Run: c.quote, Doc: quoteDoc},
+			{Name: "deadlines", Args: "[ID...] [-from T] [-within 14d | -to T] [-format table|json|csv] [-in FILE]", Run: c.deadlines, Doc: deadlinesDoc},
 			{Name: "diagram", Args: "-channel C [-format mermaid|dot]", Run: c.diagram, Doc: diagramDoc},
 			{Name: "channels", Args: "[-lang L]", Run: c.channels, Doc: channelsDoc},
 			{Name: "export", Args: "[-format json|csv] [-in FILE]", Run: c.export, Doc: exportDoc},

@@ -144,6 +144,14 @@ func TestRunGolden(t *testing.T) {
 		{golden: "quote-cancel-late", args: []string{"quote", "new", "-in", "testdata/new.csv", "-command", "cancel-now", "-actor", "partner", "-at", "2026-02-17", "-price", "12.50", "-currency", "USD"}, code: 1},
 		{golden: "quote-remove-licenses", args: []string{"quote", "new", "-in", "testdata/new.csv", "-command", "remove-licenses", "-licenses", "5", "-actor", "partner", "-at", "2026-01-17T09:00:00Z", "-price", "12.50", "-currency", "USD"}},
 
+		{golden: "deadlines-2026-06-01-30d", args: []string{"deadlines", "-from", "2026-06-01", "-within", "30d"}},
+		{golden: "deadlines-2026-06-01-30d.json", args: []string{"deadlines", "-from", "2026-06-01", "-within", "30d", "-format", "json"}},
+		{golden: "deadlines-2026-06-01-30d.csv", args: []string{"deadlines", "-from", "2026-06-01", "-within", "30d", "-format", "csv"}},
+		{golden: "deadlines-2026-06-01-30d.berlin", args: []string{"deadlines", "-from", "2026-06-01", "-within", "30d", "-tz", "Europe/Berlin"}},
+		{golden: "deadlines-clock", args: []string{"deadlines"}},
+		{golden: "deadlines-mosa-annual", args: []string{"deadlines", "mosa-annual", "-from", "2026-02-01", "-to", "2026-12-31"}},
+		{golden: "deadlines-none", args: []string{"deadlines", "direct-trial", "-from", "2026-06-01", "-within", "2w"}},
+
 		{golden: "diagram-csp-nce.mmd", args: []string{"diagram", "-channel", "csp-nce"}},
 		{golden: "diagram-volume-licensing.dot", args: []string{"diagram", "-channel", "ea", "-format", "dot"}}, // ea is an alias
 	}
@@ -230,6 +238,8 @@ func TestRunLocale(t *testing.T) {
 		{"unsupported locale", map[string]string{"LANG": "fr_FR.UTF-8"}, args, "explain-mosa-annual"},
 		{"C locale", map[string]string{"LC_ALL": "C"}, args, "explain-mosa-annual"},
 		{"explain command", map[string]string{"LANG": "de_DE.UTF-8"}, []string{"explain", "mosa-annual", "-at", "2026-04-15"}, "explain-mosa-annual.de"},
+		// deadlines has no -lang: its words are English whatever the locale.
+		{"deadlines in English", map[string]string{"LANG": "de_DE.UTF-8"}, []string{"deadlines", "-from", "2026-06-01", "-within", "30d"}, "deadlines-2026-06-01-30d"},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer

@@ -23,9 +23,9 @@ data may still exist (DATA KEPT THROUGH), and who can use what.
 {"at": instant, "subscription": lapse-subscription/v1 document, "status":
 StatusRecord, or null when it was not bought yet at -at}. Every command's
 -in reads these lines back (the status is judged again, not read), and
-takes -at from their "at":
+takes -at (deadlines: -from) from their "at":
 
-  lapse status -at 2026-06-01 -format json | lapse status -in - -format csv
+  lapse status -at 2026-06-01 -format json | lapse deadlines -within 30d -in -
 
 -format csv writes one line per subscription, the fields of the record
 in snake_case.`
