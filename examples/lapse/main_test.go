@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/lapse-go/lapse/clock/clocktest"
+	"github.com/lapse-go/lapse/internal/cli"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/policy"
 )
@@ -378,4 +379,73 @@ func TestReadmeDiagrams(t *testing.T) {
 			t.Errorf("lapse diagram -channel %s = %d, %q; want 0 and lifecycle.Diagram's %q", ch, r.code, r.stdout, d)
 		}
 	}
+}
+
+// TestReadmeCommands keeps README.md's command-line section true: each
+// command it shows in a console block (lines "$ go run ./examples/lapse
+// …", a pipe of two at most) writes the output shown under it.
+func TestReadmeCommands(t *testing.T) {
+	text := readme(t)
+	const prompt = "$ go run ./examples/lapse"
+	n := 0
+	for _, block := range strings.Split(text, "```console\n")[1:] {
+		block = block[:strings.Index(block, "```")]
+		lines := strings.SplitAfter(block, "\n")
+		for i := 0; i < len(lines); {
+			line := strings.TrimSuffix(lines[i], "\n")
+			if !strings.HasPrefix(line, prompt) {
+				i++
+				continue
+			}
+			var want strings.Builder
+			j := i + 1
+			for ; j < len(lines) && !strings.HasPrefix(lines[j], "$ "); j++ {
+				want.WriteString(lines[j])
+			}
+			got := runShown(t, line)
+			if diff := cmp.Diff(strings.TrimRight(want.String(), "\n"), strings.TrimRight(got, "\n")); diff != "" {
+				t.Errorf("README.md shows for %q (-README +lapse):\n%s", line, diff)
+			}
+			n++
+			i = j
+		}
+	}
+	if n < 3 {
+		t.Errorf("README.md shows %d lapse commands with their output; want the pipe and its parts", n)
+	}
+	// Its CSV example reads.
+	for _, block := range strings.Split(text, "```csv\n")[1:] {
+		block = block[:strings.Index(block, "```")]
+		if _, err := decodeCSV([]byte(block), "README.md"); err != nil {
+			t.Errorf("README.md's CSV example does not read: %v\n%s", err, block)
+		}
+	}
+}
+
+// runShown runs a command line of README.md: go run ./examples/lapse
+// ARGS, or two of them joined by a pipe, the second reading the first's
+// output. The path of -in is from the repository root.
+func runShown(t *testing.T, line string) string {
+	t.Helper()
+	in := ""
+	var out string
+	for _, part := range strings.Split(strings.TrimPrefix(line, "$ "), " | ") {
+		fields := strings.Fields(part)
+		if len(fields) < 3 || fields[0] != "go" || fields[1] != "run" || fields[2] != "./examples/lapse" {
+			t.Fatalf("README.md: %q: want go run ./examples/lapse …", part)
+		}
+		args := fields[3:]
+		for i, a := range args {
+			if rel, ok := strings.CutPrefix(a, "examples/lapse/"); ok {
+				args[i] = rel
+			}
+		}
+		var stdout, stderr bytes.Buffer
+		code := run(args, strings.NewReader(in), &stdout, &stderr, clocktest.New(testNow), noEnv)
+		if code != cli.ExitOK {
+			t.Fatalf("README.md: %q = %d; stderr:\n%s", part, code, stderr.String())
+		}
+		out, in = stdout.String(), stdout.String()
+	}
+	return out
 }
