@@ -113,7 +113,9 @@ func TestRunErrors(t *testing.T) {
 		// Problems with the input or the policy: 1.
 		{name: "no such file", args: []string{"status", "-in", "testdata/nope.json"}, code: 1, want: []string{"lapse status: open testdata/nope.json: no such file or directory"}},
 		{name: "no such policy", args: []string{"status", "-policy", "testdata/nope.json"}, code: 1, want: []string{"nope.json"}},
-		{name: "empty JSON", args: []string{"status", "-in", "-", "-in-format", "json"}, stdin: " \n", code: 1, want: []string{"lapse status: stdin: no subscriptions"}},
+		{name: "empty JSON", args: []string{"status", "-in", "-", "-in-format", "json"}, stdin: " \n", code: 1, want: []string{"lapse status: stdin: empty: no subscriptions"}},
+		{name: "empty input", args: []string{"status", "-in", "-"}, code: 1, want: []string{"lapse status: stdin: empty: no subscriptions"}},
+		{name: "JSON of no subscriptions", args: []string{"status", "-in", "-"}, stdin: "[]", code: 1, want: []string{"lapse status: stdin: no subscriptions"}},
 		{name: "JSON syntax", args: []string{"status", "-in", "-"}, stdin: "[\n" + doc("a") + ",\n{\"id\": }\n]", code: 1,
 			want: []string{`lapse status: stdin:3:8: bad JSON: invalid character '}' looking for beginning of value`}},
 		{name: "JSON cut short", args: []string{"status", "-in", "-"}, stdin: "[\n" + doc("a") + ",\n" + doc("b")[:40], code: 1, want: []string{"lapse status: stdin:3:41: bad JSON: unexpected end of input"}},
@@ -139,7 +141,7 @@ func TestRunErrors(t *testing.T) {
 			want: []string{"lapse status: stdin:2: b: lifecycle: history[0] reactivate at 2026-02-01T00:00:00Z in state active: only an expired, disabled or suspended subscription can be reactivated"}},
 
 		// CSV, with the line of each problem.
-		{name: "CSV empty", args: []string{"status", "-in", "-", "-in-format", "csv"}, code: 1, want: []string{"stdin: empty; want a header line naming the columns, such as id,channel,term,start,end"}},
+		{name: "CSV empty", args: []string{"status", "-in", "-", "-in-format", "csv"}, code: 1, want: []string{"stdin: empty: no subscriptions"}},
 		{name: "CSV header only", args: []string{"status", "-in", "-", "-in-format", "csv"}, stdin: csvHead, code: 1, want: []string{"stdin: no subscriptions after the header"}},
 		{name: "CSV unknown column", args: []string{"status", "-in", "-", "-in-format", "csv"}, stdin: "id,channel,term,start,end,seats\n", code: 1,
 			want: []string{`stdin:1: column "seats": unknown; want id, channel, term, start, end, licenses,`}},

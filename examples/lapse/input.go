@@ -107,6 +107,9 @@ func (o *opts) read() ([]item, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
+		return nil, fmt.Errorf("%s: empty: no subscriptions", label)
+	}
 	format := o.inFormat
 	if format == "auto" {
 		switch {
