@@ -49,7 +49,7 @@ type commandFlags struct {
 	kind, actor        string
 	licenses, assigned int
 	productKey         string
-	domains            files
+	domains            cli.Strings
 }
 
 // newCommandFlags registers the flags of check, apply and quote: the

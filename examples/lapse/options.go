@@ -25,13 +25,6 @@ type env struct {
 	getenv func(string) string
 }
 
-// files is a repeatable flag.
-type files []string
-
-// String and Set implement flag.Value.
-func (f *files) String() string     { return strings.Join(*f, ",") }
-func (f *files) Set(s string) error { *f = append(*f, s); return nil }
-
 // opts are the flags the commands share. A command registers the groups
 // it reads (input, an instant, -tz, -lang, -format) on its flag set, parses
 // its arguments with cli.Parse, then calls settle, which checks the values
@@ -41,7 +34,7 @@ type opts struct {
 	fs *flag.FlagSet
 
 	in, inFormat string
-	policies     files
+	policies     cli.Strings
 
 	atName string // "at", or "from" for deadlines; "" when the command takes no instant
 	atSet  bool
@@ -164,31 +157,9 @@ func (o *opts) settle() error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	t, err := stack(o.policies)
+	t, err := cli.Policy(o.policies)
 	o.table = t
 	return err
-}
-
-// stack loads the -policy files: the first a table or overrides file
-// (overrides on the built-in table), the others overrides layered on it,
-// as lapsepolicy's show reads them. No file is the built-in table.
-func stack(names []string) (*policy.Table, error) {
-	t := policy.Builtin()
-	for i, name := range names {
-		var base *policy.Table
-		if i > 0 {
-			base = t
-		}
-		next, err := policy.LoadFile(name, policy.LoadOptions{Base: base})
-		if err != nil {
-			return nil, err
-		}
-		if i > 0 && len(next.Layers()) != len(t.Layers())+1 {
-			return nil, cli.FlagError("policy", fmt.Errorf("%s: a table file must come first; later files must be overrides", name))
-		}
-		t = next
-	}
-	return t, nil
 }
 
 // instant returns the instant the command answers at: -at (or -from) as

@@ -151,34 +151,6 @@ func validate(fs *flag.FlagSet, args []string, stdout, _ io.Writer) error {
 	return errors.Join(problems...)
 }
 
-// files is a repeatable flag.
-type files []string
-
-// String and Set implement flag.Value.
-func (f *files) String() string     { return strings.Join(*f, ",") }
-func (f *files) Set(s string) error { *f = append(*f, s); return nil }
-
-// stack loads the -policy files: the first a table or overrides file, the
-// others overrides layered on it.
-func stack(names []string) (*policy.Table, error) {
-	t := policy.Builtin()
-	for i, name := range names {
-		var base *policy.Table
-		if i > 0 {
-			base = t
-		}
-		next, err := load(name, base)
-		if err != nil {
-			return nil, err
-		}
-		if i > 0 && len(next.Layers()) != len(t.Layers())+1 {
-			return nil, cli.FlagError("policy", fmt.Errorf("%s: a table file must come first; later files must be overrides", name))
-		}
-		t = next
-	}
-	return t, nil
-}
-
 func show(fs *flag.FlagSet, args []string, stdout, _ io.Writer) error {
 	channel := fs.String("channel", "", "purchase channel: "+names(policy.Channels()))
 	term := fs.String("term", "", "commitment term: "+names(policy.Terms()))
@@ -186,7 +158,7 @@ func show(fs *flag.FlagSet, args []string, stdout, _ io.Writer) error {
 	offer := fs.String("offer", "", "offer id")
 	country := fs.String("country", "", "country, ISO 3166-1 alpha-2, such as CN")
 	at := fs.String("at", "", "date (2026-03-31, midnight UTC) or time (2026-03-31T09:00 in UTC, 2026-03-31T09:00+08:00)")
-	var policies files
+	var policies cli.Strings
 	fs.Var(&policies, "policy", "policy file (repeatable; later files are overrides)")
 	rest, err := cli.Parse(fs, args)
 	if err != nil {
@@ -214,7 +186,7 @@ func show(fs *flag.FlagSet, args []string, stdout, _ io.Writer) error {
 	}
 	k.Product, k.Offer, k.Country = policy.Product(*product), *offer, *country
 
-	t, err := stack(policies)
+	t, err := cli.Policy(policies)
 	if err != nil {
 		return err
 	}
