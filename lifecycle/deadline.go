@@ -223,13 +223,13 @@ func (lc *Lifecycle) after(t int64) int {
 }
 
 // dueItem is a deadline found but not yet yielded: its kind and instant,
-// the segment that holds the instant, and its rules when they were at
-// hand where it was found.
+// the segment that holds the instant and the one that found it, and its
+// rules when they were at hand there.
 type dueItem struct {
-	at    int64
-	hold  int
-	kind  DeadlineKind
-	rules string
+	at        int64
+	hold, ann int
+	kind      DeadlineKind
+	rules     string
 }
 
 // deadlineWalk walks the segments of a lifecycle in order and yields the
@@ -268,7 +268,7 @@ func (w *deadlineWalk) run() {
 // records at most ten: a renewal, a window, the five of the segment's own
 // status and the three that begin with the next segment.
 func (w *deadlineWalk) add(kind DeadlineKind, t int64, hold int) {
-	w.buf[w.n] = dueItem{at: t, hold: hold, kind: kind}
+	w.buf[w.n] = dueItem{at: t, hold: hold, ann: hold, kind: kind}
 	w.n++
 }
 
@@ -356,7 +356,7 @@ func (w *deadlineWalk) segment(i int) bool {
 	var singles [5]dueItem
 	n := 0
 	single := func(kind DeadlineKind, t int64) {
-		singles[n] = dueItem{at: t, hold: hold(t), kind: kind}
+		singles[n] = dueItem{at: t, hold: hold(t), ann: i, kind: kind}
 		n++
 	}
 	if u := st.d.reactUntil; st.m.state != Active && u != none && u != never {
@@ -407,7 +407,8 @@ func (w *deadlineWalk) segment(i int) bool {
 		}
 		for _, s := range singles[:n] {
 			if lo < s.at && s.at <= hi {
-				w.add(s.kind, s.at, s.hold)
+				w.buf[w.n] = s
+				w.n++
 			}
 		}
 		if hi == b && b != never {
@@ -450,11 +451,9 @@ func lagEnd(st *Status) (int64, bool) {
 	if !f.is(byPartner) || (f.mode != cancelled && !f.is(cancelDeferred)) {
 		return 0, false
 	}
-	n := f.b.rulesAt(f.modeAt).AOBOStatusDelayDays
-	if n <= 0 {
-		return 0, false
-	}
-	return dayOf(f.modeAt).add(n).ns(), true
+	// No delay ends on the cancellation's own day, before the segments
+	// the cancellation begins: never listed.
+	return dayOf(f.modeAt).add(f.b.rulesAt(f.modeAt).AOBOStatusDelayDays).ns(), true
 }
 
 // deadline returns the Deadline of it, with the state at its instant and
@@ -463,16 +462,6 @@ func (w *deadlineWalk) deadline(it dueItem) Deadline {
 	lc := w.lc
 	at := lc.status(it.hold, it.at)
 	d := Deadline{Kind: it.kind, At: timeOf(it.at), State: at.m.state}
-	// pre is the status an instant before, which announced the kinds
-	// that are not the boundaries of a segment (never the purchase).
-	pre := func() Status {
-		if it.at-1 < lc.start(it.hold) {
-			return lc.status(it.hold-1, it.at-1)
-		}
-		p := at
-		p.at = it.at - 1
-		return p
-	}
 	switch it.kind {
 	case PhaseBegins:
 		d.Cause = at.m.cause
@@ -481,9 +470,9 @@ func (w *deadlineWalk) deadline(it dueItem) Deadline {
 		d.Cause, d.Rules = Renewed, "R-REN-1, R-REN-5"
 	case CancelWindowCloses:
 		d.Rules = it.rules
-	case ReactivationEnds:
-		p := pre()
-		d.Rules, _ = p.reactivationRules()
+	case ReactivationEnds: // the rules of the segment that announced it, whatever its instant
+		pre := lc.status(it.ann, lc.start(it.ann))
+		d.Rules, _ = pre.reactivationRules()
 	case LicenseConflictEnds:
 		d.Rules = "R-LIC-4, C-15"
 	case AdminCenterLagEnds:
