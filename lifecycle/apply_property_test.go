@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 
+	"github.com/lapse-go/lapse/clock"
 	"github.com/lapse-go/lapse/lifecycle"
 	"github.com/lapse-go/lapse/lifecycle/lifecycletest"
 	"github.com/lapse-go/lapse/policy"
@@ -476,7 +477,15 @@ func checkEffect(t *rapid.T, r policy.Rules, cmd lifecycle.Command, before, afte
 	switch cmd.Kind {
 	case lifecycle.CmdCancelNow:
 		if before.Trial() { // R-TRI-3: cancelling a trial turns recurring billing off
-			if after.State() != before.State() || !after.Trial() || after.RecurringBilling() {
+			// On the end date itself, where Expired starts on the end date
+			// (DC-3a: "not the date that you turned off recurring
+			// billing"), the trial that no longer converts has ended at
+			// once: Expired, or a later state where the rules give the
+			// states before it no days. On any other day the state stays.
+			endDay := clock.DateOf(before.At()) == before.TermEnd() && before.Versions().Lifecycle.Rules().ExpiryAnchor == policy.OnEndDate
+			ended := after.State() == lifecycle.Expired || after.State() == lifecycle.Disabled || after.State() == lifecycle.Deleted
+			sameState := after.State() == before.State() || (endDay && ended)
+			if !sameState || !after.Trial() || after.RecurringBilling() {
 				fail("a trial's cancellation did not just turn recurring billing off")
 			}
 			break
