@@ -26,15 +26,8 @@ func (c *commands) explain(fs *flag.FlagSet, args []string, stdout, _ io.Writer)
 	o.tzFlag()
 	o.langFlag()
 	o.formatFlag(cli.Table, cli.JSON, cli.CSV)
-	rest, err := cli.Parse(fs, args)
+	id, err := o.parseID(args)
 	if err != nil {
-		return err
-	}
-	id, err := oneID(rest)
-	if err != nil {
-		return err
-	}
-	if err := o.settle(); err != nil {
 		return err
 	}
 	return o.writeExplanation(stdout, id)

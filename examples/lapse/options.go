@@ -198,6 +198,20 @@ func noArgs(rest []string) error {
 
 // oneID returns the one argument of a command that takes a subscription
 // id.
+// parseID parses the command line of a command about one subscription:
+// its flags, then exactly one id, then the settled options.
+func (o *opts) parseID(args []string) (string, error) {
+	rest, err := cli.Parse(o.fs, args)
+	if err != nil {
+		return "", err
+	}
+	id, err := oneID(rest)
+	if err != nil {
+		return "", err
+	}
+	return id, o.settle()
+}
+
 func oneID(rest []string) (string, error) {
 	switch len(rest) {
 	case 0:
