@@ -25,43 +25,27 @@ import (
 // functions are listed as well; a table cannot hold them uninstantiated,
 // so a caller lists them by name.
 func Exported(dir string) ([]string, error) {
-	fset := token.NewFileSet()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
 	var out []string
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			continue
+	err := eachDecl(dir, func(d ast.Decl) {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || !fd.Name.IsExported() {
+			return
 		}
-		f, err := parser.ParseFile(fset, dir+"/"+name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return nil, err
+		if fd.Recv == nil {
+			out = append(out, fd.Name.Name)
+			return
 		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			if fd.Recv == nil {
-				out = append(out, fd.Name.Name)
-				continue
-			}
-			typ, ptr := receiver(fd.Recv.List[0].Type)
-			if !ast.IsExported(typ) {
-				continue
-			}
-			if ptr {
-				out = append(out, fmt.Sprintf("(*%s).%s", typ, fd.Name.Name))
-			} else {
-				out = append(out, typ+"."+fd.Name.Name)
-			}
+		typ, ptr := receiver(fd.Recv.List[0].Type)
+		switch {
+		case !ast.IsExported(typ):
+		case ptr:
+			out = append(out, fmt.Sprintf("(*%s).%s", typ, fd.Name.Name))
+		default:
+			out = append(out, typ+"."+fd.Name.Name)
 		}
-	}
+	})
 	slices.Sort(out)
-	return out, nil
+	return out, err
 }
 
 // Types returns the exported types declared in the non-test Go files of
@@ -70,12 +54,30 @@ func Exported(dir string) ([]string, error) {
 // the round trip of every value type through its codecs, say — and fail
 // on the type added next.
 func Types(dir string) ([]string, error) {
+	var out []string
+	err := eachDecl(dir, func(d ast.Decl) {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			return
+		}
+		for _, s := range gd.Specs {
+			if ts := s.(*ast.TypeSpec); ts.Name.IsExported() {
+				out = append(out, ts.Name.Name)
+			}
+		}
+	})
+	slices.Sort(out)
+	return out, err
+}
+
+// eachDecl calls fn with every top-level declaration of the non-test Go
+// files of the package in dir.
+func eachDecl(dir string, fn func(ast.Decl)) error {
 	fset := token.NewFileSet()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out []string
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
@@ -83,22 +85,13 @@ func Types(dir string) ([]string, error) {
 		}
 		f, err := parser.ParseFile(fset, dir+"/"+name, nil, parser.SkipObjectResolution)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.TYPE {
-				continue
-			}
-			for _, s := range gd.Specs {
-				if ts := s.(*ast.TypeSpec); ts.Name.IsExported() {
-					out = append(out, ts.Name.Name)
-				}
-			}
+			fn(d)
 		}
 	}
-	slices.Sort(out)
-	return out, nil
+	return nil
 }
 
 // receiver returns the name of a receiver's type and whether it is a
