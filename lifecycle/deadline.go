@@ -301,7 +301,7 @@ func (w *deadlineWalk) boundary(j int) {
 		w.add(PhaseBegins, a, j)
 	}
 	st := lc.status(j, a)
-	nb, gone, ok := purgeInstants(&st)
+	nb, gone, ok := st.purge()
 	if !ok {
 		return
 	}
@@ -311,7 +311,7 @@ func (w *deadlineWalk) boundary(j int) {
 	pnb, pgone := never, never // nothing before the purchase
 	if j > 0 {
 		prev := lc.status(j-1, lc.start(j-1))
-		if n, g, ok := purgeInstants(&prev); ok {
+		if n, g, ok := prev.purge(); ok {
 			pnb, pgone = n, g
 		}
 	}
@@ -321,16 +321,6 @@ func (w *deadlineWalk) boundary(j int) {
 	if gone <= a && pgone >= a {
 		w.add(DataGone, a, j)
 	}
-}
-
-// purgeInstants returns the instants from which st's data may be deleted
-// and is guaranteed gone; ok is false when no purge is scheduled.
-func purgeInstants(st *Status) (notBefore, gone int64, ok bool) {
-	nb, gone, ok := st.purge()
-	if !ok {
-		return never, never, false
-	}
-	return nb, gone, true
 }
 
 // segment records and yields the deadlines of segment i: those its status
@@ -371,7 +361,7 @@ func (w *deadlineWalk) segment(i int) bool {
 	if u, ok := lagEnd(&st); ok {
 		single(AdminCenterLagEnds, u)
 	}
-	if nb, gone, ok := purgeInstants(&st); ok {
+	if nb, gone, ok := st.purge(); ok {
 		if nb < b {
 			single(PurgeMayStart, nb)
 		}
