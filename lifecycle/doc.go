@@ -183,6 +183,7 @@
 // that would end a term past the range. A history holds at most
 // [MaxEvents] events ([ErrHistoryLimit]); Apply appends one in amortised
 // constant time, so a history built by Apply costs what it holds. [Money]
-// arithmetic is exact or an error — overflow, mixed currencies — never a
+// arithmetic is exact or an error — overflow, mixed currencies, a currency
+// that is not an ISO 4217 code with a minor unit ([MinorDigits]) — never a
 // wrapped amount.
 package lifecycle
