@@ -47,8 +47,9 @@
 // 2023-03-01, and "2023-03-01T00:30:00+01:00" ends it on 2023-02-28. New
 // commerce end dates are inclusive ("if the term end date is
 // 2023-03-01T00:00:00Z UTC it is inclusive of the whole day", RULES.md
-// DC-3b): Spec.End is that date. Legacy end dates are not inclusive:
-// Spec.End is the day before.
+// DC-3b, [PC-SUB-2023-10]): Spec.End is that date. Legacy end dates are
+// not inclusive, as the commitmentEndDate note of the Subscription
+// resource says: Spec.End is the day before.
 //
 // The start is effectiveStartDate (creationDate when it is absent): the
 // documented "effective start date for this subscription", which Partner

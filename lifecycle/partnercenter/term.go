@@ -82,7 +82,10 @@ func (s *Subscription) currentTerm(opts *Options, ch policy.Channel, term policy
 	// Partner Center's dates are UTC dates: the end date is the UTC date of
 	// the instant it sends, whatever offset it is written with. New
 	// commerce end dates are inclusive (the term ends at the end of that
-	// day, DC-3b); legacy end dates are not: the day before is the last.
+	// day: DC-3b, [PC-SUB-2023-10]); legacy end dates are not: the day
+	// before is the last (the commitmentEndDate note of Partner Center's
+	// Subscription resource, learn.microsoft.com/partner-center/developer/
+	// subscription-resources; not in RULES.md, see testdata/README.md).
 	end = clock.DateOf(endAt.UTC())
 	if ch == policy.CSPLegacy {
 		end = end.AddDays(-1)
