@@ -55,9 +55,10 @@ func watched(s lifecycle.State) bool { return s == lifecycle.Disabled || s == li
 
 // RunOnce runs the job once at the clock's now.
 //
-// It finds the phases that begin in (from, now+Within], where from is the
-// previous run's now (or now on the first run), so that a run after a
-// missed night still reports what began meanwhile; records the new ones
+// It finds the phases that begin in (from, now+Within] with
+// Lifecycle.Deadlines, where from is the previous run's now (or now on the
+// first run), so that a run after a missed night still reports what began
+// meanwhile; records the new ones
 // in one transaction with the run's instant; then delivers every notice
 // not yet sent, marking each as it goes. Run twice, the second run finds
 // the same notices, records none and sends none. Stopped anywhere — an
@@ -87,9 +88,13 @@ func (j *Job) RunOnce(ctx context.Context) (Report, error) {
 	var found []Notice
 	to := now.Add(j.Within)
 	for _, lc := range lcs {
-		for _, p := range lc.Phases() {
-			if watched(p.State) && p.Start.After(from) && !p.Start.After(to) {
-				found = append(found, Notice{SubscriptionID: lc.Subscription().ID(), State: p.State, Due: p.Start})
+		deadlines, err := lc.Deadlines(from, to) // (from, to]
+		if err != nil {
+			return r, err
+		}
+		for d := range deadlines {
+			if d.Kind == lifecycle.PhaseBegins && watched(d.State) {
+				found = append(found, Notice{SubscriptionID: lc.Subscription().ID(), State: d.State, Due: d.At})
 			}
 		}
 	}
