@@ -32,7 +32,7 @@ const (
 	// CancelWindowCloses: the cancellation window of the current term is
 	// closed — "Cancel now" is refused with ErrWindowClosed from At on
 	// (R-CAN-3, R-CAN-4, R-CAN-5, R-CAN-14; DC-5, DC-6 for whether the
-	// boundary is inside): the closing of [Status.CancelWindowEnd]. A
+	// boundary is inside): [Status.CancelWindowClosesAt]. A
 	// trial's cancellation has no window (R-TRI-3), so a trial has none of
 	// these.
 	CancelWindowCloses
@@ -422,13 +422,7 @@ func windowCloses(st *Status) (int64, string, bool) {
 	if win.Kind != policy.AfterStart {
 		return 0, "", false
 	}
-	c := windowEnd(&win, t0)
-	switch {
-	case win.Unit == policy.Days && win.Inclusive: // open through the end's day
-		c += dayNs
-	case win.Inclusive: // open at the end's instant
-		c++
-	}
+	c := windowClosesAt(&win, t0) // as Status.CancelWindowClosesAt
 	rules, _ := windowRule(st, st.f.b.channel(), &win)
 	return c, rules, windowOpen(&win, t0, c-1) && !windowOpen(&win, t0, c)
 }
