@@ -358,8 +358,8 @@ func (w *deadlineWalk) segment(i int) bool {
 	if c := st.f.conflictEnd; c != noDay {
 		single(LicenseConflictEnds, c.ns())
 	}
-	if u, ok := lagEnd(&st); ok {
-		single(AdminCenterLagEnds, u)
+	if u, ok := st.f.lagEnd(); ok {
+		single(AdminCenterLagEnds, u.ns())
 	}
 	if nb, gone, ok := st.purge(); ok {
 		if nb < b {
@@ -427,18 +427,6 @@ func windowCloses(st *Status) (int64, string, bool) {
 	return c, rules, windowOpen(&win, t0, c-1) && !windowOpen(&win, t0, c)
 }
 
-// lagEnd returns the first day on which the admin center must show a
-// partner's cancellation on behalf of the customer, as
-// Status.AdminCenterLagUntil does before it passes.
-func lagEnd(st *Status) (int64, bool) {
-	f := st.f
-	if !f.is(byPartner) || (f.mode != cancelled && !f.is(cancelDeferred)) {
-		return 0, false
-	}
-	// No delay ends on the cancellation's own day, before the segments
-	// the cancellation begins: never listed.
-	return dayOf(f.modeAt).add(f.b.rulesAt(f.modeAt).AOBOStatusDelayDays).ns(), true
-}
 
 // deadline returns the Deadline of it, with the state at its instant and
 // the rules behind it.

@@ -291,17 +291,27 @@ func (s *Status) reactivateBefore() int64 {
 // change. It is informational: the state is the one Status reports. Zero
 // when no such delay applies, or once its last day has passed.
 func (s Status) AdminCenterLagUntil() clock.Date {
-	if s.m == nil || !s.f.is(byPartner) || (s.f.mode != cancelled && !s.f.is(cancelDeferred)) {
+	if s.m == nil {
 		return clock.Date{}
 	}
-	n := s.f.b.rulesAt(s.f.modeAt).AOBOStatusDelayDays
-	if n <= 0 {
-		return clock.Date{}
-	}
-	if u := dayOf(s.f.modeAt).add(n); u.ns() > s.at {
+	if u, ok := s.f.lagEnd(); ok && u.ns() > s.at {
 		return u.add(-1).date()
 	}
 	return clock.Date{}
+}
+
+// lagEnd returns the first day on which the admin center must show a
+// partner's cancellation on behalf of the customer (R-LC-12), if the
+// fold's cancellation was such and its rules give a delay.
+func (f *fold) lagEnd() (day, bool) {
+	if !f.is(byPartner) || (f.mode != cancelled && !f.is(cancelDeferred)) {
+		return 0, false
+	}
+	n := f.b.rulesAt(f.modeAt).AOBOStatusDelayDays
+	if n <= 0 {
+		return 0, false
+	}
+	return dayOf(f.modeAt).add(n), true
 }
 
 // RepurchaseRestoresData reports whether buying a new subscription with
