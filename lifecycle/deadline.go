@@ -427,7 +427,6 @@ func windowCloses(st *Status) (int64, string, bool) {
 	return c, rules, windowOpen(&win, t0, c-1) && !windowOpen(&win, t0, c)
 }
 
-
 // deadline returns the Deadline of it, with the state at its instant and
 // the rules behind it.
 func (w *deadlineWalk) deadline(it dueItem) Deadline {
