@@ -349,10 +349,7 @@ func (w *deadlineWalk) segment(i int) bool {
 		singles[n] = dueItem{at: t, hold: hold(t), ann: i, kind: kind}
 		n++
 	}
-	if u := st.d.reactUntil; st.m.state != Active && u != none && u != never {
-		if st.m.state == Deleted {
-			u++ // C-6, DC-5: the last instant is inside
-		}
+	if u := st.reactivateBefore(); u != none { // C-6, DC-5: after a deletion, the last instant is inside
 		single(ReactivationEnds, u)
 	}
 	if c := st.f.conflictEnd; c != noDay {
